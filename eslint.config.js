@@ -1,0 +1,111 @@
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+// Each folder may reach another only through its public `#alias` (STYLE.md §3.2).
+const deepImports = (...folders) =>
+  folders.map((folder) => ({
+    group: [`**/${folder}/**`, `${folder}/**`],
+    message: `Import ${folder} through its '#' alias (package.json "imports"), never a deep path.`,
+  }));
+
+const bannedClockAndRandomness = [
+  {
+    selector: "MemberExpression[object.name='Date'][property.name='now']",
+    message: 'Time comes from an injected Clock (clock.ts), so tests stay deterministic.',
+  },
+  {
+    selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+    message: 'Time comes from an injected Clock (clock.ts), so tests stay deterministic.',
+  },
+  {
+    selector: "CallExpression[callee.name='randomUUID']",
+    message: 'Ids come from an injected IdGenerator (id-generator.ts).',
+  },
+  {
+    selector: "CallExpression[callee.property.name='randomUUID']",
+    message: 'Ids come from an injected IdGenerator (id-generator.ts).',
+  },
+  {
+    selector: "MemberExpression[object.name='Math'][property.name='random']",
+    message: 'Randomness comes from an injected, seedable generator.',
+  },
+];
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'coverage/**', 'contracts/openapi/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  {
+    languageOptions: {
+      globals: globals.node,
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      'no-console': 'error',
+      'no-restricted-syntax': ['error', ...bannedClockAndRandomness],
+    },
+  },
+  {
+    files: ['contracts/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['#mock-server', '#harness', '#reference-bot'],
+              message: 'contracts depends on nothing of ours.',
+            },
+            ...deepImports('mock-server', 'harness', 'reference-bot'),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['mock-server/**/*.ts', 'reference-bot/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['#harness'],
+              message: 'Only the harness depends on the other folders.',
+            },
+            ...deepImports('contracts', 'mock-server', 'harness', 'reference-bot'),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['harness/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: deepImports('contracts', 'mock-server', 'reference-bot') },
+      ],
+    },
+  },
+  {
+    // The CLI files are the only places allowed to print, read env or exit (STYLE.md §3.5).
+    files: ['**/cli.ts', '**/cli/main.ts', 'bin/**/*.js', '**/write-openapi-file.ts'],
+    rules: { 'no-console': 'off' },
+  },
+  {
+    files: ['**/*.test.ts', '**/test/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+  {
+    files: ['**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+);
