@@ -1,0 +1,21 @@
+import type { OperationDescriptor, WebhookDescriptor } from './define-operation.js';
+import { activateRoomBot } from './operations/activate-room-bot.js';
+import { getAppBot, integrateAppBot, setAppBotActivation } from './operations/app-bot-settings.js';
+import { handOverToRole } from './operations/hand-over-to-role.js';
+import { handOver } from './operations/hand-over.js';
+import { postBotMessage } from './operations/post-bot-message.js';
+import { botMessageWebhook } from './webhooks/bot-message-webhook.js';
+
+/** Every operation of the Qiscus surface, each listed once. Server, harness and docs iterate it. */
+export const operations = [
+  postBotMessage,
+  handOver,
+  handOverToRole,
+  activateRoomBot,
+  getAppBot,
+  setAppBotActivation,
+  integrateAppBot,
+] as const satisfies readonly OperationDescriptor[];
+
+/** Every webhook Qiscus sends that the mock reproduces. */
+export const webhooks = [botMessageWebhook] as const satisfies readonly WebhookDescriptor[];

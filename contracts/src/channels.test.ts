@@ -1,0 +1,23 @@
+import { expect, it } from 'vitest';
+import {
+  channelSources,
+  defaultChannelRules,
+  isMessageTypeAllowed,
+  type ChannelRules,
+} from './channels.js';
+import { BotMessageTypeSchema } from './message-type.js';
+
+it('refuses buttons on Instagram and WhatsApp, carousels on Telegram and WhatsApp, and nothing else', () => {
+  const refused = channelSources.flatMap((source) =>
+    BotMessageTypeSchema.options
+      .filter((type) => !isMessageTypeAllowed(defaultChannelRules, source, type))
+      .map((type) => `${source}:${type}`),
+  );
+  expect(refused).toEqual(['wa:buttons', 'wa:carousel', 'ig:buttons', 'telegram:carousel']);
+});
+
+it('follows rules it is given instead of the documented ones', () => {
+  const rules: ChannelRules = { ...defaultChannelRules, line: { refuses: ['location'] } };
+  expect(isMessageTypeAllowed(rules, 'line', 'location')).toBe(false);
+  expect(isMessageTypeAllowed(rules, 'line', 'buttons')).toBe(true);
+});

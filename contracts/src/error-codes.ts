@@ -1,0 +1,132 @@
+/** What one error code of the Qiscus surface means. */
+export interface ErrorCodeInfo {
+  /** The HTTP status it is answered with. */
+  readonly status: 400 | 401 | 404 | 413 | 415;
+  /** When the mock answers with it, in one sentence. */
+  readonly when: string;
+  /** A realistic `errors.message` and `errors.details` for it. */
+  readonly example: {
+    readonly message: string;
+    readonly details: readonly { readonly path: string; readonly message: string }[];
+  };
+}
+
+/**
+ * Every code the mock puts in `errors.code` on the Qiscus surface. The real error bodies are not
+ * published, so the codes are ours; the envelope around them is the one Qiscus uses elsewhere.
+ */
+export const errorCodes = {
+  UNAUTHORIZED: {
+    status: 401,
+    when: 'A credential header is missing or wrong; the message names the header that was expected.',
+    example: {
+      message:
+        "Missing credentials: send the app's secret key in the QISCUS_SDK_SECRET header (or Qiscus-App-Id with Qiscus-Secret-Key). A proxy may have dropped the header: its name has underscores.",
+      details: [{ path: 'headers.QISCUS_SDK_SECRET', message: 'is required' }],
+    },
+  },
+  APP_NOT_FOUND: {
+    status: 404,
+    when: 'The `{app_code}` in the path is not the mock’s app code.',
+    example: {
+      message: 'No app has the code "my-app": this mock serves the app "qiscus-mock-app".',
+      details: [{ path: 'app_code', message: "is not this mock's app code" }],
+    },
+  },
+  VALIDATION_FAILED: {
+    status: 400,
+    when: 'The body, path or query does not match the contract; `details` lists every problem with its field path.',
+    example: {
+      message: 'The message does not match the contract: 2 problems.',
+      details: [
+        { path: 'payload.url', message: 'is required (expected string)' },
+        { path: 'room_id', message: 'expected string, received number 123' },
+      ],
+    },
+  },
+  MALFORMED_BODY: {
+    status: 400,
+    when: 'The body is not parseable as its declared content type (for example broken JSON).',
+    example: {
+      message: 'The body is not valid JSON: Unexpected end of JSON input.',
+      details: [],
+    },
+  },
+  UNSUPPORTED_MEDIA_TYPE: {
+    status: 415,
+    when: 'The `Content-Type` is not one the operation accepts (JSON, or form-encoded where documented).',
+    example: {
+      message: 'Send the body as application/json; text/plain is not accepted here.',
+      details: [{ path: 'headers.content-type', message: 'must be application/json' }],
+    },
+  },
+  PAYLOAD_TOO_LARGE: {
+    status: 413,
+    when: 'The body is larger than the body limit (1 MiB).',
+    example: {
+      message: 'The body is larger than 1 MiB.',
+      details: [],
+    },
+  },
+  ROOM_NOT_FOUND: {
+    status: 404,
+    when: 'No room has that `room_id`.',
+    example: {
+      message: 'No room has the id "999": use payload.room.id_str from the webhook.',
+      details: [{ path: 'room_id', message: 'no such room' }],
+    },
+  },
+  MESSAGE_TYPE_NOT_SUPPORTED: {
+    status: 400,
+    when: 'The room’s channel refuses that message type (buttons on WhatsApp or Instagram, carousel on WhatsApp or Telegram).',
+    example: {
+      message:
+        'buttons messages are not supported in WhatsApp rooms: send the choices as a text message instead.',
+      details: [{ path: 'type', message: 'WhatsApp (wa) refuses buttons and carousel' }],
+    },
+  },
+  ROLE_NOT_FOUND: {
+    status: 404,
+    when: 'No division has the role name given to `hand_over_to_role`.',
+    example: {
+      message:
+        'No division is called "finance": the divisions are customer service, billing, sales, technical.',
+      details: [{ path: 'role', message: 'no such division' }],
+    },
+  },
+  SAME_DIVISION: {
+    status: 400,
+    when: 'The room is already with an agent of the division named in `hand_over_to_role`.',
+    example: {
+      message:
+        'The room is already with an agent of billing: hand it to another division, or leave it with them.',
+      details: [{ path: 'role', message: "the room's agent is already in billing" }],
+    },
+  },
+  AUTO_AGENT_ALLOCATION_OFF: {
+    status: 400,
+    when: '`hand_over_to_role` was called while Auto Agent Allocation is switched off.',
+    example: {
+      message:
+        'Handover to a division needs Auto Agent Allocation, which is off: switch it on, or use hand_over.',
+      details: [],
+    },
+  },
+  ROUTE_NOT_FOUND: {
+    status: 404,
+    when: 'No operation has that method and path.',
+    example: {
+      message:
+        'No operation is POST /qiscus-mock-app/bots: did you mean POST /qiscus-mock-app/bot?',
+      details: [],
+    },
+  },
+} as const satisfies Record<string, ErrorCodeInfo>;
+
+/** The codes every operation with a request body can answer with, besides its own. */
+export const bodyErrorCodes = [
+  'VALIDATION_FAILED',
+  'MALFORMED_BODY',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'PAYLOAD_TOO_LARGE',
+] as const;

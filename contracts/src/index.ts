@@ -1,0 +1,144 @@
+export { AgentSchema, DivisionRefSchema, type Agent } from './agent.js';
+export {
+  authStyles,
+  type AuthRequirement,
+  type AuthStyle,
+  type AuthorizationCredential,
+} from './auth.js';
+export { operations, webhooks } from './catalog.js';
+export {
+  ChannelRuleSchema,
+  ChannelRulesSchema,
+  ChannelSourceSchema,
+  channelNames,
+  channelSources,
+  defaultChannelRules,
+  isMessageTypeAllowed,
+  type ChannelRule,
+  type ChannelRules,
+  type ChannelSource,
+} from './channels.js';
+export {
+  checkContract,
+  formatIssuePath,
+  toErrorDetails,
+  type ContractCheck,
+} from './contract-issues.js';
+export {
+  defineOperation,
+  defineWebhook,
+  type BodyMediaType,
+  type Example,
+  type Fidelity,
+  type OperationBody,
+  type OperationDescriptor,
+  type OperationResponse,
+  type WebhookDescriptor,
+} from './define-operation.js';
+export { errorCodes, type ErrorCodeInfo } from './error-codes.js';
+export {
+  ErrorCodeSchema,
+  ErrorDetailSchema,
+  ErrorEnvelopeSchema,
+  maxErrorDetails,
+  type ErrorCode,
+  type ErrorDetail,
+  type ErrorEnvelope,
+} from './error-envelope.js';
+export { FormBooleanSchema } from './form-boolean.js';
+export {
+  AppCodeSchema,
+  NumericIdSchema,
+  RoomIdSchema,
+  TimestampSchema,
+  type AppCode,
+  type RoomId,
+} from './ids.js';
+export {
+  ButtonSchema,
+  CardDefaultActionSchema,
+  LinkButtonSchema,
+  PostbackActionPayloadSchema,
+  PostbackButtonSchema,
+  type Button,
+} from './messages/button.js';
+export {
+  ButtonsPayloadSchema,
+  CardPayloadSchema,
+  CarouselCardSchema,
+  CarouselPayloadSchema,
+  CustomPayloadSchema,
+  FileAttachmentPayloadSchema,
+  LocationPayloadSchema,
+} from './messages/message-payloads.js';
+export {
+  BotMessageTypeSchema,
+  CommentTypeSchema,
+  type BotMessageType,
+  type CommentType,
+} from './message-type.js';
+export { buildOpenApiDocument, type OpenApiDocument } from './openapi-document.js';
+export {
+  ActivateRoomBotFormSchema,
+  ActivateRoomBotRequestSchema,
+  ActivateRoomBotResponseSchema,
+  RoomLogSchema,
+  activateRoomBot,
+} from './operations/activate-room-bot.js';
+export {
+  AppBotActivationFormSchema,
+  AppBotIntegrateFormSchema,
+  AppBotSettingsSchema,
+  AppResponseSchema,
+  AppSchema,
+  GetAppBotResponseSchema,
+  getAppBot,
+  integrateAppBot,
+  setAppBotActivation,
+} from './operations/app-bot-settings.js';
+export {
+  HandOverToRoleRequestSchema,
+  HandOverToRoleResponseSchema,
+  handOverToRole,
+} from './operations/hand-over-to-role.js';
+export { HandOverRequestSchema, HandOverResponseSchema, handOver } from './operations/hand-over.js';
+export {
+  BotMessageSchema,
+  ButtonsMessageSchema,
+  CardMessageSchema,
+  CarouselMessageSchema,
+  CommentSchema,
+  CommentUserSchema,
+  CustomMessageSchema,
+  FileAttachmentMessageSchema,
+  LocationMessageSchema,
+  PostBotMessageResponseSchema,
+  TextMessageSchema,
+  maxMessageLength,
+  postBotMessage,
+  type BotMessage,
+  type BotMessageInput,
+} from './operations/post-bot-message.js';
+export { serializeOpenApiDocument, type OpenApiFormat } from './serialize-openapi-document.js';
+export {
+  BotMessageWebhookSchema,
+  WebhookEventTypeSchema,
+  WebhookMessageSchema,
+  WebhookRoomSchema,
+  WebhookSenderSchema,
+  botMessageWebhook,
+  type BotMessageWebhook,
+} from './webhooks/bot-message-webhook.js';
+export {
+  LegacyBotMessageWebhookSchema,
+  type LegacyBotMessageWebhook,
+} from './webhooks/legacy-bot-message-webhook.js';
+export {
+  ChannelDetailsSchema,
+  RoomOptionsJsonSchema,
+  RoomOptionsSchema,
+  decodeRoomOptions,
+  encodeRoomOptions,
+  type RoomOptions,
+} from './webhooks/room-options.js';
+export { z } from './zod.js';

@@ -1,0 +1,250 @@
+import { OpenApiGeneratorV31, OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
+import packageJson from '../../package.json' with { type: 'json' };
+import { authStyles, type AuthRequirement } from './auth.js';
+import { operations, webhooks } from './catalog.js';
+import {
+  ChannelRulesSchema,
+  channelNames,
+  channelSources,
+  defaultChannelRules,
+} from './channels.js';
+import type { Example, OperationDescriptor } from './define-operation.js';
+import { errorCodes } from './error-codes.js';
+import { ErrorEnvelopeSchema, type ErrorCode } from './error-envelope.js';
+import { BotMessageTypeSchema } from './message-type.js';
+import { RoomOptionsSchema } from './webhooks/room-options.js';
+import { LegacyBotMessageWebhookSchema } from './webhooks/legacy-bot-message-webhook.js';
+
+/** The OpenAPI document, as a plain JSON value. */
+export type OpenApiDocument = ReturnType<OpenApiGeneratorV31['generateDocument']>;
+
+const securitySchemeNames = {
+  sdkSecret: ['QiscusSdkSecret'],
+  appIdAndSecretKey: ['QiscusAppId', 'QiscusSecretKey'],
+  authorization: ['Authorization'],
+} as const;
+
+function registerSecuritySchemes(registry: OpenAPIRegistry): void {
+  const header = (name: string, description: string) =>
+    ({ type: 'apiKey', in: 'header', name, description }) as const;
+  registry.registerComponent(
+    'securitySchemes',
+    'QiscusSdkSecret',
+    header('QISCUS_SDK_SECRET', `The app’s secret key. ${authStyles.sdkSecret.description}`),
+  );
+  registry.registerComponent(
+    'securitySchemes',
+    'QiscusAppId',
+    header(
+      'Qiscus-App-Id',
+      'The app code. Sent together with Qiscus-Secret-Key, or with Authorization on the settings endpoints.',
+    ),
+  );
+  registry.registerComponent(
+    'securitySchemes',
+    'QiscusSecretKey',
+    header(
+      'Qiscus-Secret-Key',
+      `The app’s secret key. ${authStyles.appIdAndSecretKey.description}`,
+    ),
+  );
+  registry.registerComponent(
+    'securitySchemes',
+    'Authorization',
+    header(
+      'Authorization',
+      `${authStyles.authorization.description} On the handover endpoints the secret key is accepted here too.`,
+    ),
+  );
+}
+
+function securityOf(auth: AuthRequirement): Record<string, string[]>[] {
+  return auth.styles.map((style) =>
+    Object.fromEntries(securitySchemeNames[style].map((name) => [name, []])),
+  );
+}
+
+function examplesOf(examples: Readonly<Record<string, Example>>) {
+  return Object.fromEntries(
+    Object.entries(examples).map(([name, { summary, value }]) => [name, { summary, value }]),
+  );
+}
+
+function channelMatrixMarkdown(): string {
+  const types = BotMessageTypeSchema.options;
+  const rows = channelSources.map((source) => {
+    const cells = types.map((type) =>
+      defaultChannelRules[source].refuses.includes(type) ? '**refused**' : 'yes',
+    );
+    return `| \`${source}\` (${channelNames[source]}) | ${cells.join(' | ')} |`;
+  });
+  return [
+    `| channel | ${types.join(' | ')} |`,
+    `|---|${types.map(() => '---').join('|')}|`,
+    ...rows,
+  ].join('\n');
+}
+
+function describeOperation(operation: OperationDescriptor): string {
+  const parts = [operation.description];
+  if (operation.errors.includes('MESSAGE_TYPE_NOT_SUPPORTED')) {
+    parts.push(
+      `Channel refusals (answered with MESSAGE_TYPE_NOT_SUPPORTED):\n\n${channelMatrixMarkdown()}`,
+    );
+  }
+  parts.push(
+    `Error codes: ${operation.errors.map((code) => `\`${code}\``).join(', ')}.`,
+    `Fidelity: request ${operation.fidelity.request}, response ${operation.fidelity.response}. ${operation.fidelity.note}`,
+  );
+  return parts.join('\n\n');
+}
+
+function errorResponsesOf(codes: readonly ErrorCode[]) {
+  const byStatus = new Map<number, ErrorCode[]>();
+  for (const code of codes) {
+    const status = errorCodes[code].status;
+    byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
+  }
+  return Object.fromEntries(
+    [...byStatus].map(([status, group]) => [
+      status,
+      {
+        description: group.map((code) => `\`${code}\`: ${errorCodes[code].when}`).join('\n\n'),
+        content: {
+          'application/json': {
+            schema: ErrorEnvelopeSchema,
+            examples: Object.fromEntries(
+              group.map((code) => [
+                code,
+                {
+                  summary: code,
+                  value: {
+                    status,
+                    errors: {
+                      code,
+                      message: errorCodes[code].example.message,
+                      details: errorCodes[code].example.details,
+                    },
+                  },
+                },
+              ]),
+            ),
+          },
+        },
+      },
+    ]),
+  );
+}
+
+function registerOperation(registry: OpenAPIRegistry, operation: OperationDescriptor): void {
+  const { body, params } = operation.request;
+  registry.registerPath({
+    method: operation.method,
+    path: operation.path,
+    operationId: operation.id,
+    summary: operation.summary,
+    description: describeOperation(operation),
+    tags: [...operation.tags],
+    security: securityOf(operation.auth),
+    request: {
+      ...(params ? { params } : {}),
+      ...(body
+        ? {
+            body: {
+              required: body.required,
+              description: body.description,
+              content: Object.fromEntries(
+                Object.entries(body.content).map(([mediaType, { schema, examples }]) => [
+                  mediaType,
+                  { schema, examples: examplesOf(examples) },
+                ]),
+              ),
+            },
+          }
+        : {}),
+    },
+    responses: {
+      ...Object.fromEntries(
+        Object.entries(operation.responses).map(([status, response]) => [
+          status,
+          {
+            description: response.description,
+            content: {
+              'application/json': {
+                schema: response.schema,
+                examples: examplesOf(response.examples),
+              },
+            },
+          },
+        ]),
+      ),
+      ...errorResponsesOf(operation.errors),
+    },
+    'x-error-codes': [...operation.errors],
+    'x-fidelity': operation.fidelity,
+    ...(operation.errors.includes('MESSAGE_TYPE_NOT_SUPPORTED')
+      ? {
+          'x-channel-refusals': Object.fromEntries(
+            channelSources.map((source) => [source, [...defaultChannelRules[source].refuses]]),
+          ),
+        }
+      : {}),
+  });
+}
+
+const description = `The Qiscus Omnichannel Chat bot API, as a chatbot sees it: the endpoints a bot calls and the webhook it receives. Generated by qiscus-mock from the same zod schemas that validate its traffic.
+
+Each operation says where its shapes come from: DOC (Qiscus’s documentation), CODE (code that calls the real API) or INFERRED (no public source; qiscus-mock’s best reading). Error bodies are not published by Qiscus: the envelope \`{ "errors": { "message" } }\` is the one Qiscus uses elsewhere, and \`errors.code\` and \`errors.details\` are qiscus-mock’s additions.`;
+
+/** Builds the OpenAPI 3.1 document of the Qiscus surface from the operation catalogue. Pure. */
+export function buildOpenApiDocument(): OpenApiDocument {
+  const registry = new OpenAPIRegistry();
+  registerSecuritySchemes(registry);
+  for (const operation of operations) registerOperation(registry, operation);
+  for (const webhook of webhooks) {
+    registry.registerWebhook({
+      method: 'post',
+      path: webhook.id,
+      operationId: webhook.id,
+      summary: webhook.summary,
+      description: `${webhook.description}\n\nFidelity: ${webhook.fidelity}.`,
+      tags: [...webhook.tags],
+      request: {
+        body: {
+          required: true,
+          content: {
+            'application/json': { schema: webhook.body, examples: examplesOf(webhook.examples) },
+          },
+        },
+      },
+      responses: { 200: { description: webhook.reply.description } },
+    });
+  }
+  // Documented shapes no operation references directly.
+  registry.register('ChannelRules', ChannelRulesSchema);
+  registry.register('RoomOptions', RoomOptionsSchema);
+  registry.register('LegacyBotMessageWebhook', LegacyBotMessageWebhookSchema);
+  const generator = new OpenApiGeneratorV31(registry.definitions);
+  return generator.generateDocument({
+    openapi: '3.1.0',
+    info: {
+      title: 'Qiscus Omnichannel Chat bot API (qiscus-mock)',
+      version: packageJson.version,
+      description,
+      license: { name: 'MIT', identifier: 'MIT' },
+    },
+    servers: [
+      { url: 'http://127.0.0.1:3737', description: 'qiscus-mock serve, with its defaults' },
+      { url: 'https://omnichannel.qiscus.com', description: 'Qiscus Omnichannel (the real API)' },
+    ],
+    tags: [
+      { name: 'Bot', description: 'Messages the bot sends.' },
+      { name: 'Handover', description: 'Giving a room to human agents.' },
+      {
+        name: 'Bot activation',
+        description: 'Switching the bot on and off, for the app and per room.',
+      },
+      { name: 'Webhooks', description: 'What Qiscus sends to the bot.' },
+    ],
+  });
+}

@@ -1,0 +1,312 @@
+import { defineOperation } from '../define-operation.js';
+import { bodyErrorCodes } from '../error-codes.js';
+import { RoomIdSchema, TimestampSchema } from '../ids.js';
+import {
+  payloadExamples,
+  ButtonsPayloadSchema,
+  CardPayloadSchema,
+  CarouselPayloadSchema,
+  CustomPayloadSchema,
+  FileAttachmentPayloadSchema,
+  LocationPayloadSchema,
+} from '../messages/message-payloads.js';
+import { BotMessageTypeSchema } from '../message-type.js';
+import { z } from '../zod.js';
+import { AppCodeParamsSchema } from './app-code-params.js';
+
+/** The longest text Qiscus accepts in one comment (documented for the SDK's post_comment). */
+export const maxMessageLength = 4000;
+
+const sender = 'qiscus-mock-app_admin@qismo.com';
+const roomId = '187250792';
+
+/** Realistic bot messages, one per type. */
+const messageExamples = {
+  text: {
+    sender_email: sender,
+    message: 'Hi Budi, how can I help you today?',
+    type: 'text',
+    room_id: roomId,
+  },
+  fileAttachment: {
+    sender_email: sender,
+    message: '',
+    type: 'file_attachment',
+    room_id: roomId,
+    payload: payloadExamples.fileAttachment,
+  },
+  buttons: {
+    sender_email: sender,
+    message: '',
+    type: 'buttons',
+    room_id: roomId,
+    payload: payloadExamples.buttons,
+  },
+  carousel: {
+    sender_email: sender,
+    type: 'carousel',
+    room_id: roomId,
+    payload: payloadExamples.carousel,
+  },
+  card: {
+    sender_email: sender,
+    message: 'Special deal for you',
+    type: 'card',
+    room_id: roomId,
+    payload: payloadExamples.card,
+  },
+  custom: {
+    sender_email: sender,
+    message: '',
+    type: 'custom',
+    room_id: roomId,
+    payload: payloadExamples.custom,
+  },
+  location: {
+    sender_email: sender,
+    message: 'Our Jakarta office',
+    type: 'location',
+    room_id: roomId,
+    payload: payloadExamples.location,
+  },
+};
+
+const common = {
+  sender_email: z
+    .email()
+    .describe('The bot’s sender: `{app_code}_admin@qismo.com` (the AdminEmail of the app).'),
+  room_id: RoomIdSchema,
+  extras: z
+    .record(z.string(), z.unknown())
+    .optional()
+    .describe('Extra JSON stored with the comment, as in the SDK’s post_comment.'),
+};
+const optionalMessage = z
+  .string()
+  .max(maxMessageLength)
+  .optional()
+  .describe('Text sent with the message; may be empty or left out for this type.');
+
+/** A plain text message. `type` may be left out: text is the default. */
+export const TextMessageSchema = z
+  .strictObject({
+    ...common,
+    type: z.literal('text').default('text'),
+    message: z.string().min(1, 'a text message cannot be empty').max(maxMessageLength),
+    payload: z.record(z.string(), z.unknown()).nullable().optional().describe('Ignored for text.'),
+  })
+  .openapi('TextMessage', { example: messageExamples.text });
+
+/** A file (image, video, document) sent by URL; `message` is the caption. */
+export const FileAttachmentMessageSchema = z
+  .strictObject({
+    ...common,
+    type: z.literal('file_attachment'),
+    message: optionalMessage,
+    payload: FileAttachmentPayloadSchema,
+  })
+  .openapi('FileAttachmentMessage', { example: messageExamples.fileAttachment });
+
+/** A text with buttons under it. Refused on WhatsApp and Instagram. */
+export const ButtonsMessageSchema = z
+  .strictObject({
+    ...common,
+    type: z.literal('buttons'),
+    message: optionalMessage,
+    payload: ButtonsPayloadSchema,
+  })
+  .openapi('ButtonsMessage', { example: messageExamples.buttons });
+
+/** Cards the customer swipes through. Refused on WhatsApp and Telegram. */
+export const CarouselMessageSchema = z
+  .strictObject({
+    ...common,
+    type: z.literal('carousel'),
+    message: optionalMessage,
+    payload: CarouselPayloadSchema,
+  })
+  .openapi('CarouselMessage', { example: messageExamples.carousel });
+
+/** One product-style card. */
+export const CardMessageSchema = z
+  .strictObject({
+    ...common,
+    type: z.literal('card'),
+    message: optionalMessage,
+    payload: CardPayloadSchema,
+  })
+  .openapi('CardMessage', { example: messageExamples.card });
+
+/** A message of your own sub-type, rendered by your own client code. */
+export const CustomMessageSchema = z
+  .strictObject({
+    ...common,
+    type: z.literal('custom'),
+    message: optionalMessage,
+    payload: CustomPayloadSchema,
+  })
+  .openapi('CustomMessage', { example: messageExamples.custom });
+
+/** A place on a map. */
+export const LocationMessageSchema = z
+  .strictObject({
+    ...common,
+    type: z.literal('location'),
+    message: optionalMessage,
+    payload: LocationPayloadSchema,
+  })
+  .openapi('LocationMessage', { example: messageExamples.location });
+
+const messageTypeList = BotMessageTypeSchema.options.join(', ');
+
+/** The body of `POST /{app_code}/bot`: one message, its shape chosen by `type`. */
+export const BotMessageSchema = z
+  .discriminatedUnion(
+    'type',
+    [
+      TextMessageSchema,
+      FileAttachmentMessageSchema,
+      ButtonsMessageSchema,
+      CarouselMessageSchema,
+      CardMessageSchema,
+      CustomMessageSchema,
+      LocationMessageSchema,
+    ],
+    { error: `must be one of ${messageTypeList}` },
+  )
+  .openapi('BotMessage', {
+    example: messageExamples.buttons,
+    // `type` may be left out (text), so the mapping is spelled out rather than derived.
+    discriminator: {
+      propertyName: 'type',
+      mapping: {
+        text: '#/components/schemas/TextMessage',
+        file_attachment: '#/components/schemas/FileAttachmentMessage',
+        buttons: '#/components/schemas/ButtonsMessage',
+        carousel: '#/components/schemas/CarouselMessage',
+        card: '#/components/schemas/CardMessage',
+        custom: '#/components/schemas/CustomMessage',
+        location: '#/components/schemas/LocationMessage',
+      },
+    },
+    description: `A message from the bot. \`type\` is one of ${messageTypeList}; when it is left out the message is text.`,
+  });
+/** A bot message as a client writes it (`type` may be left out). */
+export type BotMessageInput = z.input<typeof BotMessageSchema>;
+/** A bot message once checked (`type` always set). */
+export type BotMessage = z.output<typeof BotMessageSchema>;
+
+const botUserExample = {
+  avatar_url: 'https://latest-multichannel.qiscus.com/img/default_avatar.svg',
+  user_id: sender,
+  username: 'Qiscus Mock Bot',
+};
+
+const commentExample = {
+  message: 'Hi Budi, how can I help you today?',
+  payload: null,
+  timestamp: '2026-11-24T02:10:31Z',
+  type: 'text',
+  user: botUserExample,
+};
+
+/** Who posted a comment. */
+export const CommentUserSchema = z
+  .strictObject({
+    avatar_url: z.string(),
+    user_id: z.string().min(1).describe('The sender’s email-style user id.'),
+    username: z.string(),
+  })
+  .openapi('CommentUser', { example: botUserExample });
+
+/** A comment as the Qiscus SDK returns it. */
+export const CommentSchema = z
+  .strictObject({
+    message: z
+      .string()
+      .describe('The text; for an attachment, `[file] <url> [/file]` as the SDK writes it.'),
+    payload: z.record(z.string(), z.unknown()).nullable(),
+    timestamp: TimestampSchema,
+    type: BotMessageTypeSchema,
+    user: CommentUserSchema,
+  })
+  .openapi('Comment', { example: commentExample });
+
+/** What `POST /{app_code}/bot` answers: the SDK's post_comment envelope (inferred). */
+export const PostBotMessageResponseSchema = z
+  .strictObject({
+    results: z.strictObject({ comment: CommentSchema }),
+    status: z.literal(200),
+  })
+  .openapi('PostBotMessageResponse', {
+    example: { results: { comment: commentExample }, status: 200 },
+  });
+
+/** `POST /{app_code}/bot`: the bot sends a message into a room. */
+export const postBotMessage = defineOperation({
+  id: 'postBotMessage',
+  method: 'post',
+  path: '/{app_code}/bot',
+  summary: 'Send a message as the bot',
+  description:
+    'The bot answers a customer by posting one message into the room. The room’s channel decides which types it accepts (see the channel matrix); a refused type is answered with MESSAGE_TYPE_NOT_SUPPORTED and nothing is sent.',
+  tags: ['Bot'],
+  auth: {
+    styles: ['sdkSecret', 'appIdAndSecretKey', 'authorization'],
+    authorizationAccepts: ['adminToken'],
+  },
+  request: {
+    params: AppCodeParamsSchema,
+    body: {
+      required: true,
+      description: 'The message. Its shape depends on `type`.',
+      content: {
+        'application/json': {
+          schema: BotMessageSchema,
+          examples: {
+            text: { summary: 'Text', value: messageExamples.text },
+            textWithoutType: {
+              summary: 'Text, with type left out',
+              value: { sender_email: sender, message: 'Hello', room_id: roomId },
+            },
+            fileAttachment: { summary: 'File attachment', value: messageExamples.fileAttachment },
+            buttons: { summary: 'Buttons (postback and link)', value: messageExamples.buttons },
+            carousel: { summary: 'Carousel', value: messageExamples.carousel },
+            card: { summary: 'Card', value: messageExamples.card },
+            custom: { summary: 'Custom', value: messageExamples.custom },
+            location: { summary: 'Location', value: messageExamples.location },
+          },
+        },
+      },
+    },
+  },
+  responses: {
+    200: {
+      description: 'The message was posted to the room.',
+      schema: PostBotMessageResponseSchema,
+      examples: {
+        text: {
+          summary: 'A text message was posted',
+          value: {
+            results: {
+              comment: commentExample,
+            },
+            status: 200,
+          },
+        },
+      },
+    },
+  },
+  errors: [
+    'UNAUTHORIZED',
+    'APP_NOT_FOUND',
+    ...bodyErrorCodes,
+    'ROOM_NOT_FOUND',
+    'MESSAGE_TYPE_NOT_SUPPORTED',
+  ],
+  fidelity: {
+    request: 'DOC',
+    response: 'INFERRED',
+    note: 'URL, header and text body are documented; the other types follow Qiscus’s own integrations and the SDK’s message formats. No source shows the response, so the mock answers with the SDK’s post_comment envelope.',
+  },
+});

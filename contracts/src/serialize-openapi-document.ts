@@ -1,0 +1,11 @@
+import { stringify } from 'yaml';
+import type { OpenApiDocument } from './openapi-document.js';
+
+/** The formats the OpenAPI document is written in. */
+export type OpenApiFormat = 'json' | 'yaml';
+
+/** Serialises the document as JSON (two-space indent) or YAML, with a final newline. */
+export function serializeOpenApiDocument(document: OpenApiDocument, format: OpenApiFormat): string {
+  if (format === 'yaml') return stringify(document, { aliasDuplicateObjects: false, lineWidth: 0 });
+  return `${JSON.stringify(document, null, 2)}\n`;
+}

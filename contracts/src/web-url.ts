@@ -1,0 +1,7 @@
+import { z } from './zod.js';
+
+/** An absolute http(s) URL: what Qiscus can fetch or open. Other schemes are refused. */
+export const WebUrlSchema = z.url({
+  protocol: /^https?$/,
+  error: (issue) => (issue.input === undefined ? undefined : 'must be an http(s) URL'),
+});

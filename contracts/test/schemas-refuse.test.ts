@@ -1,0 +1,228 @@
+import { describe, expect, it } from 'vitest';
+import {
+  ActivateRoomBotFormSchema,
+  AppBotIntegrateFormSchema,
+  BotMessageSchema,
+  BotMessageWebhookSchema,
+  ErrorEnvelopeSchema,
+  HandOverToRoleRequestSchema,
+  botMessageWebhook,
+  checkContract,
+  maxMessageLength,
+  postBotMessage,
+  type ErrorDetail,
+} from '#contracts';
+
+const examples = postBotMessage.request.body.content['application/json'].examples;
+const sender = 'qiscus-mock-app_admin@qismo.com';
+
+/** The problems a schema finds in a value; an empty list when it accepts the value. */
+function problemsOf(schema: Parameters<typeof checkContract>[0], value: unknown): ErrorDetail[] {
+  const result = checkContract(schema, value);
+  return result.ok ? [] : [...result.problems];
+}
+
+function withRoomOptions(options: string): unknown {
+  const webhook = structuredClone(botMessageWebhook.examples.text.value);
+  webhook.payload.room.options = options;
+  return webhook;
+}
+
+describe('the bot message schema', () => {
+  it('refuses a file_attachment without url, naming payload.url', () => {
+    const body = {
+      sender_email: sender,
+      type: 'file_attachment',
+      room_id: '187250792',
+      payload: { caption: 'the invoice' },
+    };
+    expect(problemsOf(BotMessageSchema, body)).toEqual([
+      { path: 'payload.url', message: 'is required (expected string)' },
+    ]);
+  });
+
+  it('refuses a button without label, naming the button', () => {
+    const body = structuredClone(examples.buttons.value);
+    delete (body.payload.buttons[1] as { label?: string }).label;
+    expect(problemsOf(BotMessageSchema, body)).toEqual([
+      { path: 'payload.buttons[1].label', message: 'is required (expected string)' },
+    ]);
+  });
+
+  it('refuses an unknown message type, listing the ones there are', () => {
+    const body = { sender_email: sender, type: 'video', room_id: '187250792', message: 'x' };
+    expect(problemsOf(BotMessageSchema, body)).toEqual([
+      {
+        path: 'type',
+        message: 'must be one of text, file_attachment, buttons, carousel, card, custom, location',
+      },
+    ]);
+  });
+
+  it('refuses the misspelt type "file_attachement" seen in the wild', () => {
+    const body = { ...examples.fileAttachment.value, type: 'file_attachement' };
+    expect(problemsOf(BotMessageSchema, body).map((problem) => problem.path)).toEqual(['type']);
+  });
+
+  it('refuses a carousel without cards, and one with an empty list', () => {
+    const base = { sender_email: sender, type: 'carousel', room_id: '187250792' };
+    expect(problemsOf(BotMessageSchema, { ...base, payload: {} })).toEqual([
+      { path: 'payload.cards', message: 'is required (expected array)' },
+    ]);
+    expect(problemsOf(BotMessageSchema, { ...base, payload: { cards: [] } })).toEqual([
+      { path: 'payload.cards', message: 'a carousel needs at least one card' },
+    ]);
+  });
+
+  it('refuses a numeric room_id and says what to send instead', () => {
+    const body = { ...examples.text.value, room_id: 187250792 };
+    expect(problemsOf(BotMessageSchema, body)).toEqual([
+      {
+        path: 'room_id',
+        message: 'must be a string such as "123": send payload.room.id_str from the webhook',
+      },
+    ]);
+  });
+
+  it('refuses a room_id that is not a number in a string', () => {
+    const body = { ...examples.text.value, room_id: 'room-1' };
+    expect(problemsOf(BotMessageSchema, body).map((problem) => problem.path)).toEqual(['room_id']);
+  });
+
+  it('lists every problem of a body at once, each with its path', () => {
+    const body = {
+      sender_email: 'not an e-mail',
+      type: 'buttons',
+      room_id: 42,
+      payload: { text: 'Pick one', buttons: [{ label: 'A', type: 'submit' }] },
+      colour: 'blue',
+    };
+    expect(problemsOf(BotMessageSchema, body).map((problem) => problem.path)).toEqual([
+      'sender_email',
+      'room_id',
+      'payload.buttons[0].type',
+      'colour',
+    ]);
+  });
+
+  it('refuses a link button whose url is not an http(s) URL', () => {
+    const body = structuredClone(examples.buttons.value);
+    body.payload.buttons[2] = {
+      label: 'Help',
+      type: 'link',
+      payload: { url: 'javascript:alert(1)' },
+    };
+    expect(problemsOf(BotMessageSchema, body)).toEqual([
+      { path: 'payload.buttons[2].payload.url', message: 'must be an http(s) URL' },
+    ]);
+  });
+
+  it('refuses an empty text and one longer than Qiscus allows', () => {
+    const empty = { ...examples.text.value, message: '' };
+    const long = { ...examples.text.value, message: 'a'.repeat(maxMessageLength + 1) };
+    expect(problemsOf(BotMessageSchema, empty)).toEqual([
+      { path: 'message', message: 'a text message cannot be empty' },
+    ]);
+    expect(problemsOf(BotMessageSchema, long).map((problem) => problem.path)).toEqual(['message']);
+  });
+
+  it('refuses a custom message without content', () => {
+    const body = { ...examples.custom.value, payload: { type: 'promo' } };
+    expect(problemsOf(BotMessageSchema, body)).toEqual([
+      { path: 'payload.content', message: 'is required' },
+    ]);
+  });
+
+  it('takes a message without type as text', () => {
+    const result = checkContract(BotMessageSchema, examples.textWithoutType.value);
+    expect(result).toMatchObject({ ok: true, value: { type: 'text', message: 'Hello' } });
+  });
+});
+
+describe('the bot webhook schema', () => {
+  it('refuses a room.options that is not valid JSON, naming payload.room.options', () => {
+    const problems = problemsOf(BotMessageWebhookSchema, withRoomOptions('{"channel":"wa",'));
+    expect(problems.map((problem) => problem.path)).toEqual(['payload.room.options']);
+    expect(problems[0]?.message).toMatch(/^must be a JSON string of the room options/);
+  });
+
+  it('refuses room.options sent as an object, as in the legacy shape', () => {
+    const webhook = structuredClone(botMessageWebhook.examples.text.value) as Record<
+      string,
+      unknown
+    > & {
+      payload: { room: { options: unknown } };
+    };
+    webhook.payload.room.options = { source: 'wa' };
+    expect(problemsOf(BotMessageWebhookSchema, webhook).map((problem) => problem.path)).toEqual([
+      'payload.room.options',
+    ]);
+  });
+
+  it('checks the decoded room.options too, naming the field inside', () => {
+    const options = JSON.stringify({
+      channel: 'whatsapp',
+      channel_details: { channel_id: 963, name: 'WA' },
+      is_resolved: false,
+      is_waiting: 'no',
+      source: 'wa',
+    });
+    expect(
+      problemsOf(BotMessageWebhookSchema, withRoomOptions(options)).map((p) => p.path),
+    ).toEqual(['payload.room.options.channel', 'payload.room.options.is_waiting']);
+  });
+
+  it('refuses a webhook whose type differs from payload.type', () => {
+    const webhook = { ...botMessageWebhook.examples.text.value, type: 'post_comment_rest' };
+    expect(problemsOf(BotMessageWebhookSchema, webhook)).toEqual([
+      { path: 'type', message: 'must equal payload.type ("post_comment_mobile")' },
+    ]);
+  });
+
+  it('refuses a numeric room id, which the newer shape sends as a string', () => {
+    const webhook = structuredClone(botMessageWebhook.examples.text.value) as {
+      payload: { room: { id: unknown } };
+    };
+    webhook.payload.room.id = 187250792;
+    expect(problemsOf(BotMessageWebhookSchema, webhook).map((p) => p.path)).toEqual([
+      'payload.room.id',
+    ]);
+  });
+});
+
+describe('the other request schemas', () => {
+  it('refuse a role in capitals, since roles are lower-case division names', () => {
+    expect(problemsOf(HandOverToRoleRequestSchema, { role: 'Billing' })).toEqual([
+      { path: 'role', message: 'role is the division name in lower case, e.g. "billing"' },
+    ]);
+  });
+
+  it('read form booleans as "true" or "false" only, without guessing', () => {
+    expect(checkContract(ActivateRoomBotFormSchema, { is_active: 'false' })).toEqual({
+      ok: true,
+      value: { is_active: false },
+    });
+    expect(problemsOf(ActivateRoomBotFormSchema, { is_active: 'yes' })).toEqual([
+      { path: 'is_active', message: 'must be "true" or "false"' },
+    ]);
+  });
+
+  it('refuse a bot webhook URL that is not http(s)', () => {
+    expect(
+      problemsOf(AppBotIntegrateFormSchema, {
+        bot_webhook_url: 'ftp://bot',
+        is_bot_enabled: 'true',
+      }),
+    ).toEqual([{ path: 'bot_webhook_url', message: 'must be an http(s) URL' }]);
+  });
+
+  it('refuse an error envelope whose status does not match its code', () => {
+    const envelope = {
+      status: 400,
+      errors: { message: 'Missing credentials', code: 'UNAUTHORIZED', details: [] },
+    };
+    expect(problemsOf(ErrorEnvelopeSchema, envelope)).toEqual([
+      { path: 'status', message: 'must be 401 for UNAUTHORIZED' },
+    ]);
+  });
+});
