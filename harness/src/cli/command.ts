@@ -1,0 +1,16 @@
+/** Where a command writes: the CLI passes the process's streams, tests pass buffers. */
+export interface CommandOutput {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+}
+
+/** One subcommand of `qiscus-mock`. */
+export interface Command {
+  readonly name: string;
+  /** One line for the command list. */
+  readonly summary: string;
+  /** The full `--help` text. */
+  readonly help: string;
+  /** Runs with the arguments after the command name; resolves to the exit code. */
+  readonly run: (args: readonly string[], output: CommandOutput) => Promise<number>;
+}

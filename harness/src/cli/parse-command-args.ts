@@ -1,0 +1,22 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { usageError } from '../errors.js';
+
+/**
+ * `parseArgs` in strict mode, with its errors turned into usage errors that name the command and
+ * point at its `--help`.
+ */
+export function parseCommandArgs<const O extends NonNullable<ParseArgsConfig['options']>>(
+  command: string,
+  args: readonly string[],
+  options: O,
+  allowPositionals = false,
+) {
+  try {
+    return parseArgs({ args: [...args], options, strict: true, allowPositionals });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw usageError(`${reason}\nRun \`qiscus-mock ${command} --help\` for its flags.`, {
+      cause: error,
+    });
+  }
+}

@@ -1,0 +1,25 @@
+/** The codes of the harness's own errors. */
+export type HarnessErrorCode = 'HARNESS_ERR_USAGE' | 'HARNESS_ERR_OUTPUT';
+
+/** An error of the harness and its CLI, with a stable code to branch on. */
+export class HarnessError extends Error {
+  override readonly name = 'HarnessError';
+
+  constructor(
+    readonly code: HarnessErrorCode,
+    message: string,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}
+
+/** The command line was wrong: an unknown command or flag, or a bad value. Exit code 2. */
+export function usageError(message: string, options?: ErrorOptions): HarnessError {
+  return new HarnessError('HARNESS_ERR_USAGE', message, options);
+}
+
+/** An output file could not be written. Exit code 2. */
+export function outputError(message: string, options?: ErrorOptions): HarnessError {
+  return new HarnessError('HARNESS_ERR_OUTPUT', message, options);
+}

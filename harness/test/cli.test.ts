@@ -1,0 +1,63 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { validate } from '@readme/openapi-parser';
+import { expect, it, onTestFinished } from 'vitest';
+import packageJson from '../../package.json' with { type: 'json' };
+import { runCliCaptured } from './support/run-cli-captured.js';
+
+const bin = fileURLToPath(new URL('../../bin/qiscus-mock.js', import.meta.url));
+
+it('runs as the qiscus-mock binary: --version, and openapi --out writes a valid document', async () => {
+  const folder = await mkdtemp(join(tmpdir(), 'qiscus-mock-cli-'));
+  onTestFinished(() => rm(folder, { recursive: true, force: true }));
+  const run = promisify(execFile);
+  const version = await run(process.execPath, [bin, '--version']);
+  expect(version.stdout).toBe(`${packageJson.version}\n`);
+  const out = join(folder, 'qiscus.openapi.json');
+  await run(process.execPath, [bin, 'openapi', '--out', out]);
+  const document = JSON.parse(await readFile(out, 'utf8')) as { paths: object; webhooks: object };
+  expect((await validate(document as never)).valid).toBe(true);
+  expect(Object.keys(document.paths)).toHaveLength(7);
+  expect(Object.keys(document.webhooks)).toEqual(['botMessage']);
+});
+
+it('exits with 2 and the usage problem on stderr when the binary is misused', async () => {
+  const run = promisify(execFile);
+  const failure = await run(process.execPath, [bin, 'openapi', '--format', 'xml']).then(
+    () => undefined,
+    (error: unknown) => error as { code: number; stderr: string },
+  );
+  expect(failure).toMatchObject({
+    code: 2,
+    stderr: 'qiscus-mock openapi: --format must be json or yaml, not "xml".\n',
+  });
+});
+
+it('lists its commands and the exit codes with --help', async () => {
+  const run = await runCliCaptured(['--help']);
+  expect(run.code).toBe(0);
+  expect(run.stdout).toContain('  openapi  write the OpenAPI 3.1 document of the Qiscus bot API');
+  expect(run.stdout).toContain(
+    'Exit codes: 0 success, 1 test failures or violations found, 2 usage',
+  );
+});
+
+it('says a planned command is not built yet, and an unknown one is unknown, with exit code 2', async () => {
+  expect(await runCliCaptured(['serve'])).toEqual({
+    code: 2,
+    stdout: '',
+    stderr: `\`qiscus-mock serve\` is planned but not in version ${packageJson.version} yet. Run \`qiscus-mock --help\` for the commands there are.\n`,
+  });
+  expect((await runCliCaptured(['serv'])).stderr).toBe(
+    'Unknown command "serv". Run `qiscus-mock --help` for the commands there are.\n',
+  );
+});
+
+it('shows a command’s help through `help <command>`', async () => {
+  const run = await runCliCaptured(['help', 'openapi']);
+  expect(run.stdout).toContain('Usage: qiscus-mock openapi');
+});
