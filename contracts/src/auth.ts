@@ -22,6 +22,12 @@ export const authStyles = {
     description:
       'The raw admin token, as returned by POST /api/v1/auth in data.user.authentication_token. Older clients use it for the bot endpoint too.',
   },
+  adminTokenAndAppId: {
+    headers: ['Authorization', 'Qiscus-App-Id'],
+    credential: 'an admin token and the app code',
+    description:
+      'What the dashboard and Qiscus’s n8n node send to the app settings endpoints: the admin token in Authorization and the app code in Qiscus-App-Id.',
+  },
 } as const;
 
 /** One way of authenticating. */
@@ -33,6 +39,6 @@ export type AuthorizationCredential = 'adminToken' | 'secretKey';
 /** The credentials an operation accepts: any one of the listed styles is enough. */
 export interface AuthRequirement {
   readonly styles: readonly AuthStyle[];
-  /** What `Authorization` may hold when that style is accepted. */
+  /** What `Authorization` may hold when the `authorization` style is accepted. */
   readonly authorizationAccepts?: readonly AuthorizationCredential[];
 }

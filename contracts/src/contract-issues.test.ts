@@ -19,10 +19,11 @@ it('says a missing field is required and names what a wrong one received', () =>
       { path: 'extra', message: 'is not a field of this object' },
       { path: 'more', message: 'is not a field of this object' },
     ],
+    warnings: [],
   });
 });
 
 it('returns the parsed value when the input fits', () => {
   const schema = z.strictObject({ n: z.number().default(3) });
-  expect(checkContract(schema, {})).toEqual({ ok: true, value: { n: 3 } });
+  expect(checkContract(schema, {})).toEqual({ ok: true, value: { n: 3 }, warnings: [] });
 });

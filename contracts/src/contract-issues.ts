@@ -1,5 +1,6 @@
 import { contractErrorMap } from './contract-error-map.js';
 import type { ErrorDetail } from './error-envelope.js';
+import { knownFieldsAt, suggestField, withoutFields } from './unknown-fields.js';
 import type { z } from './zod.js';
 
 /** Writes a zod issue path the way a person reads it: `payload.buttons[0].label`. */
@@ -25,10 +26,43 @@ export function toErrorDetails(issues: readonly z.core.$ZodIssue[]): ErrorDetail
   });
 }
 
+/** What to do with fields the contract does not know. */
+export interface CheckOptions {
+  /**
+   * `refuse` (the default): an unknown field is a problem. `warn`: it is accepted, left out of
+   * the value, and reported as a warning with a "did you mean" hint, as the real API (which
+   * ignores unknown fields) would take it.
+   */
+  readonly unknownFields?: 'refuse' | 'warn';
+}
+
 /** The outcome of checking a value against a contract schema. */
 export type ContractCheck<T> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly problems: readonly ErrorDetail[] };
+  | { readonly ok: true; readonly value: T; readonly warnings: readonly ErrorDetail[] }
+  | {
+      readonly ok: false;
+      readonly problems: readonly ErrorDetail[];
+      readonly warnings: readonly ErrorDetail[];
+    };
+
+function unknownFieldWarnings(
+  schema: z.ZodType,
+  input: unknown,
+  issues: readonly z.core.$ZodIssueUnrecognizedKeys[],
+): ErrorDetail[] {
+  return issues.flatMap((issue) => {
+    const known = knownFieldsAt(schema, issue.path, input);
+    return issue.keys.map((key) => {
+      const suggestion = suggestField(key, known);
+      return {
+        path: formatIssuePath([...issue.path, key]),
+        message: suggestion
+          ? `is not a field of this object; did you mean "${suggestion}"?`
+          : 'is not a field of this object; it is ignored',
+      };
+    });
+  });
+}
 
 /**
  * Checks a value against a contract schema and, when it does not fit, lists every problem with
@@ -37,8 +71,25 @@ export type ContractCheck<T> =
 export function checkContract<S extends z.ZodType>(
   schema: S,
   input: unknown,
+  options: CheckOptions = {},
 ): ContractCheck<z.output<S>> {
   const result = schema.safeParse(input, { error: contractErrorMap });
-  if (result.success) return { ok: true, value: result.data };
-  return { ok: false, problems: toErrorDetails(result.error.issues) };
+  if (result.success) return { ok: true, value: result.data, warnings: [] };
+  if (options.unknownFields !== 'warn') {
+    return { ok: false, problems: toErrorDetails(result.error.issues), warnings: [] };
+  }
+  const unknown = result.error.issues.filter(
+    (issue): issue is z.core.$ZodIssueUnrecognizedKeys => issue.code === 'unrecognized_keys',
+  );
+  const warnings = unknownFieldWarnings(schema, input, unknown);
+  const others = result.error.issues.filter((issue) => issue.code !== 'unrecognized_keys');
+  if (others.length > 0) return { ok: false, problems: toErrorDetails(others), warnings };
+  const stripped = withoutFields(
+    input,
+    unknown.flatMap((issue) => issue.keys.map((key) => [...issue.path, key])),
+  );
+  const retry = schema.safeParse(stripped, { error: contractErrorMap });
+  return retry.success
+    ? { ok: true, value: retry.data, warnings }
+    : { ok: false, problems: toErrorDetails(retry.error.issues), warnings };
 }

@@ -2,8 +2,19 @@ import type { AuthRequirement } from './auth.js';
 import type { ErrorCode } from './error-envelope.js';
 import type { z } from './zod.js';
 
-/** How firmly a behaviour is known: from Qiscus's documentation, from code calling the real API, or inferred. */
-export type Fidelity = 'DOC' | 'CODE' | 'INFERRED';
+/**
+ * Where a fact about the real API comes from, as tagged in the research notes: Qiscus's
+ * documentation (DOC), code Qiscus publishes (CODE-Q), third-party code calling the real API
+ * (CODE), or nowhere public: qiscus-mock's reading of the product brief and the nearest
+ * evidence (INFERRED).
+ */
+export type Fidelity = 'DOC' | 'CODE-Q' | 'CODE' | 'INFERRED';
+
+/** One fact of an operation or webhook, and where it comes from. */
+export interface FidelityNote {
+  readonly source: Fidelity;
+  readonly fact: string;
+}
 
 /** A named, realistic example value. */
 export interface Example {
@@ -53,12 +64,8 @@ export interface OperationDescriptor {
   readonly responses: Readonly<Record<number, OperationResponse>>;
   /** The error codes the operation can answer with. */
   readonly errors: readonly ErrorCode[];
-  /** Where the request and response shapes come from. */
-  readonly fidelity: {
-    readonly request: Fidelity;
-    readonly response: Fidelity;
-    readonly note: string;
-  };
+  /** Where each part of the operation comes from. */
+  readonly fidelity: readonly FidelityNote[];
 }
 
 /** A webhook Qiscus sends, described once for the mock's dispatcher, the harness and the docs. */
@@ -72,7 +79,7 @@ export interface WebhookDescriptor {
   readonly examples: Readonly<Record<string, Example>>;
   /** What the receiver may answer; Qiscus ignores the body. */
   readonly reply: { readonly description: string };
-  readonly fidelity: Fidelity;
+  readonly fidelity: readonly FidelityNote[];
 }
 
 /** Types an operation descriptor and keeps its literal id, method and path. */

@@ -22,6 +22,7 @@ export {
   checkContract,
   formatIssuePath,
   toErrorDetails,
+  type CheckOptions,
   type ContractCheck,
 } from './contract-issues.js';
 export {
@@ -30,12 +31,13 @@ export {
   type BodyMediaType,
   type Example,
   type Fidelity,
+  type FidelityNote,
   type OperationBody,
   type OperationDescriptor,
   type OperationResponse,
   type WebhookDescriptor,
 } from './define-operation.js';
-export { errorCodes, type ErrorCodeInfo } from './error-codes.js';
+export { bodyErrorCodes, errorCodes, type ErrorCodeInfo } from './error-codes.js';
 export {
   ErrorCodeSchema,
   ErrorDetailSchema,

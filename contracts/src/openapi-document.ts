@@ -1,6 +1,6 @@
 import { OpenApiGeneratorV31, OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import packageJson from '../../package.json' with { type: 'json' };
-import { authStyles, type AuthRequirement } from './auth.js';
+import { authStyles, type AuthRequirement, type AuthStyle } from './auth.js';
 import { operations, webhooks } from './catalog.js';
 import {
   ChannelRulesSchema,
@@ -8,7 +8,7 @@ import {
   channelSources,
   defaultChannelRules,
 } from './channels.js';
-import type { Example, OperationDescriptor } from './define-operation.js';
+import type { Example, FidelityNote, OperationDescriptor } from './define-operation.js';
 import { errorCodes } from './error-codes.js';
 import { ErrorEnvelopeSchema, type ErrorCode } from './error-envelope.js';
 import { BotMessageTypeSchema } from './message-type.js';
@@ -22,7 +22,8 @@ const securitySchemeNames = {
   sdkSecret: ['QiscusSdkSecret'],
   appIdAndSecretKey: ['QiscusAppId', 'QiscusSecretKey'],
   authorization: ['Authorization'],
-} as const;
+  adminTokenAndAppId: ['Authorization', 'QiscusAppId'],
+} as const satisfies Record<AuthStyle, readonly string[]>;
 
 function registerSecuritySchemes(registry: OpenAPIRegistry): void {
   const header = (name: string, description: string) =>
@@ -37,7 +38,7 @@ function registerSecuritySchemes(registry: OpenAPIRegistry): void {
     'QiscusAppId',
     header(
       'Qiscus-App-Id',
-      'The app code. Sent together with Qiscus-Secret-Key, or with Authorization on the settings endpoints.',
+      'The app code. Sent with Qiscus-Secret-Key, or with an admin token in Authorization on the app settings endpoints.',
     ),
   );
   registry.registerComponent(
@@ -76,13 +77,17 @@ function channelMatrixMarkdown(): string {
     const cells = types.map((type) =>
       defaultChannelRules[source].refuses.includes(type) ? '**refused**' : 'yes',
     );
-    return `| \`${source}\` (${channelNames[source]}) | ${cells.join(' | ')} |`;
+    return `| \`${source}\` — ${channelNames[source]} | ${cells.join(' | ')} |`;
   });
   return [
     `| channel | ${types.join(' | ')} |`,
     `|---|${types.map(() => '---').join('|')}|`,
     ...rows,
   ].join('\n');
+}
+
+function describeFidelity(notes: readonly FidelityNote[]): string {
+  return `Where this comes from:\n\n${notes.map((note) => `- **${note.source}**: ${note.fact}`).join('\n')}`;
 }
 
 function describeOperation(operation: OperationDescriptor): string {
@@ -94,7 +99,7 @@ function describeOperation(operation: OperationDescriptor): string {
   }
   parts.push(
     `Error codes: ${operation.errors.map((code) => `\`${code}\``).join(', ')}.`,
-    `Fidelity: request ${operation.fidelity.request}, response ${operation.fidelity.response}. ${operation.fidelity.note}`,
+    describeFidelity(operation.fidelity),
   );
   return parts.join('\n\n');
 }
@@ -207,7 +212,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
       path: webhook.id,
       operationId: webhook.id,
       summary: webhook.summary,
-      description: `${webhook.description}\n\nFidelity: ${webhook.fidelity}.`,
+      description: `${webhook.description}\n\n${describeFidelity(webhook.fidelity)}`,
       tags: [...webhook.tags],
       request: {
         body: {
@@ -217,7 +222,8 @@ export function buildOpenApiDocument(): OpenApiDocument {
           },
         },
       },
-      responses: { 200: { description: webhook.reply.description } },
+      responses: { '2XX': { description: webhook.reply.description } },
+      'x-fidelity': webhook.fidelity,
     });
   }
   // Documented shapes no operation references directly.

@@ -59,7 +59,7 @@ describe('the OpenAPI document', () => {
     expect(JSON.stringify(document.webhooks)).toContain('#/components/schemas/BotMessageWebhook');
   });
 
-  it('declares the three auth styles as security schemes, and which each operation accepts', () => {
+  it('declares the auth headers as security schemes, and which combinations each operation accepts', () => {
     const schemes = document.components?.securitySchemes as unknown as Record<string, Json>;
     expect(Object.fromEntries(Object.entries(schemes).map(([name, s]) => [name, s.name]))).toEqual({
       QiscusSdkSecret: 'QISCUS_SDK_SECRET',
@@ -72,7 +72,9 @@ describe('the OpenAPI document', () => {
       { QiscusAppId: [], QiscusSecretKey: [] },
       { Authorization: [] },
     ]);
-    expect(paths['/api/v1/app/bot']?.get?.security).toEqual([{ Authorization: [] }]);
+    expect(paths['/api/v1/app/bot']?.get?.security).toEqual([
+      { Authorization: [], QiscusAppId: [] },
+    ]);
   });
 
   it.each(catalogue.map((operation) => [operation.id, operation] as const))(
@@ -101,7 +103,7 @@ describe('the OpenAPI document', () => {
       custom: [],
     });
     expect(operation?.description).toContain(
-      '| `wa` (WhatsApp) | yes | yes | **refused** | **refused** | yes | yes | yes |',
+      '| `wa` — WhatsApp | yes | yes | **refused** | **refused** | yes | yes | yes |',
     );
   });
 
@@ -143,6 +145,20 @@ describe('the JSON Schemas in the document agree with the zod schemas', () => {
     ['a carousel without cards', { type: 'carousel', payload: {} }],
     ['a numeric room_id', { room_id: 187250792 }],
     ['a custom message without content', { type: 'custom', payload: { type: 'promo' } }],
+    [
+      'a link button to a javascript: URL',
+      {
+        type: 'buttons',
+        payload: {
+          text: 'x',
+          buttons: [{ label: 'x', type: 'link', payload: { url: 'javascript:alert(1)' } }],
+        },
+      },
+    ],
+    [
+      'a button without label',
+      { type: 'buttons', payload: { text: 'x', buttons: [{ type: 'postback' }] } },
+    ],
   ])('refuses %s, as zod does', (_case, change) => {
     const value = { ...(bodies[0]?.value as Json), ...change };
     expect(botMessage(value)).toBe(false);

@@ -7,5 +7,5 @@ it('has the committed OpenAPI file equal to a fresh build (run `npm run openapi`
     new URL('../openapi/qiscus-omnichannel.openapi.json', import.meta.url),
     'utf8',
   );
-  expect(committed === serializeOpenApiDocument(buildOpenApiDocument(), 'json')).toBe(true);
+  expect(committed).toBe(serializeOpenApiDocument(buildOpenApiDocument(), 'json'));
 });

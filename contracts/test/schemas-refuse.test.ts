@@ -201,6 +201,7 @@ describe('the other request schemas', () => {
     expect(checkContract(ActivateRoomBotFormSchema, { is_active: 'false' })).toEqual({
       ok: true,
       value: { is_active: false },
+      warnings: [],
     });
     expect(problemsOf(ActivateRoomBotFormSchema, { is_active: 'yes' })).toEqual([
       { path: 'is_active', message: 'must be "true" or "false"' },

@@ -126,9 +126,11 @@ export const activateRoomBot = defineOperation({
     },
   },
   errors: ['UNAUTHORIZED', ...bodyErrorCodes, 'ROOM_NOT_FOUND'],
-  fidelity: {
-    request: 'CODE',
-    response: 'CODE',
-    note: 'Path, body and response come from Qiscus’s own Go client (qiscus-go) and other code calling the real API.',
-  },
+  fidelity: [
+    {
+      source: 'CODE-Q',
+      fact: 'Path, JSON body, auth and the room record it answers with (qiscus-go).',
+    },
+    { source: 'CODE', fact: 'The form-encoded body and Authorization with an admin token.' },
+  ],
 });

@@ -112,13 +112,18 @@ export const AppBotIntegrateFormSchema = z
     example: { bot_webhook_url: 'http://127.0.0.1:3738/', is_bot_enabled: 'true' },
   });
 
-const adminAuth = { styles: ['authorization'], authorizationAccepts: ['adminToken'] } as const;
+const adminAuth = { styles: ['adminTokenAndAppId'] } as const;
 const settingsErrors = ['UNAUTHORIZED', ...bodyErrorCodes] as const;
-const settingsFidelity = {
-  request: 'CODE',
-  response: 'CODE',
-  note: 'Seen in a Qiscus dashboard sub-page app and Qiscus’s n8n node; both send the admin token with Qiscus-App-Id.',
-} as const;
+const settingsFidelity = [
+  {
+    source: 'CODE-Q',
+    fact: 'The integrate call as Qiscus’s n8n node makes it (Authorization + Qiscus-App-Id, form body).',
+  },
+  {
+    source: 'CODE',
+    fact: 'Paths, bodies and responses as a Qiscus dashboard sub-page app calls them.',
+  },
+] as const;
 
 /** `GET /api/v1/app/bot`: the app's bot settings. */
 export const getAppBot = defineOperation({

@@ -93,9 +93,14 @@ export const handOverToRole = defineOperation({
     'SAME_DIVISION',
     'AUTO_AGENT_ALLOCATION_OFF',
   ],
-  fidelity: {
-    request: 'CODE',
-    response: 'INFERRED',
-    note: 'URL and body come from public code calling the real API. The response is not published; the mock answers like assign_agent ({ data: { added_agent } }). The same-division and Auto Agent Allocation refusals are documented, their bodies are not.',
-  },
+  fidelity: [
+    {
+      source: 'CODE',
+      fact: 'URL, body ({ role, find_online_agent }) and Authorization carrying the secret key (one public sample).',
+    },
+    {
+      source: 'INFERRED',
+      fact: 'The other auth styles; the response (like assign_agent: { data: { added_agent } }); role in lower case; the same-division and Auto Agent Allocation refusals, which come from the product brief and whose bodies no source shows.',
+    },
+  ],
 });

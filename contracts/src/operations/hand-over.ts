@@ -79,9 +79,10 @@ export const handOver = defineOperation({
     },
   },
   errors: ['UNAUTHORIZED', 'APP_NOT_FOUND', ...bodyErrorCodes, 'ROOM_NOT_FOUND'],
-  fidelity: {
-    request: 'INFERRED',
-    response: 'INFERRED',
-    note: 'The generic handover is described in Qiscus’s bot-human collaboration guide, but its URL and bodies could not be read; they are inferred by analogy with hand_over_to_role.',
-  },
+  fidelity: [
+    {
+      source: 'INFERRED',
+      fact: 'URL, body, auth and response, by analogy with hand_over_to_role; the behaviour (bot off for the room, a handover request in the inbox) follows the product brief.',
+    },
+  ],
 });

@@ -10,7 +10,7 @@ import {
   FileAttachmentPayloadSchema,
   LocationPayloadSchema,
 } from '../messages/message-payloads.js';
-import { BotMessageTypeSchema } from '../message-type.js';
+import { BotMessageTypeSchema, type BotMessageType } from '../message-type.js';
 import { z } from '../zod.js';
 import { AppCodeParamsSchema } from './app-code-params.js';
 
@@ -71,6 +71,21 @@ const messageExamples = {
   },
 };
 
+function isJsonObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The message type a payload's fields point to, when they point to one. */
+function typeHintedBy(payload: Record<string, unknown>): BotMessageType | undefined {
+  if ('buttons' in payload && 'title' in payload) return 'card';
+  if ('buttons' in payload) return 'buttons';
+  if ('cards' in payload) return 'carousel';
+  if ('latitude' in payload) return 'location';
+  if ('content' in payload) return 'custom';
+  if ('url' in payload) return 'file_attachment';
+  return undefined;
+}
+
 const common = {
   sender_email: z
     .email()
@@ -95,6 +110,23 @@ export const TextMessageSchema = z
     message: z.string().min(1, 'a text message cannot be empty').max(maxMessageLength),
     payload: z.record(z.string(), z.unknown()).nullable().optional().describe('Ignored for text.'),
   })
+  .superRefine(
+    (message, ctx) => {
+      // Without `type` a message is text, and Qiscus would drop a payload meant for another type.
+      const raw: unknown = message;
+      const payload = isJsonObject(raw) ? raw.payload : undefined;
+      const meant = isJsonObject(payload) ? typeHintedBy(payload) : undefined;
+      if (meant) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['payload'],
+          message: `looks like a ${meant} payload, but this message is text, which carries none: set "type": "${meant}"`,
+        });
+      }
+    },
+    // Also when other fields are wrong, so the hint comes with the first answer.
+    { when: () => true },
+  )
   .openapi('TextMessage', { example: messageExamples.text });
 
 /** A file (image, video, document) sent by URL; `message` is the caption. */
@@ -172,23 +204,18 @@ export const BotMessageSchema = z
       CustomMessageSchema,
       LocationMessageSchema,
     ],
-    { error: `must be one of ${messageTypeList}` },
+    {
+      error: (issue) =>
+        isJsonObject(issue.input)
+          ? `must be one of ${messageTypeList}`
+          : 'the body must be a JSON object: one message',
+    },
   )
   .openapi('BotMessage', {
     example: messageExamples.buttons,
-    // `type` may be left out (text), so the mapping is spelled out rather than derived.
-    discriminator: {
-      propertyName: 'type',
-      mapping: {
-        text: '#/components/schemas/TextMessage',
-        file_attachment: '#/components/schemas/FileAttachmentMessage',
-        buttons: '#/components/schemas/ButtonsMessage',
-        carousel: '#/components/schemas/CarouselMessage',
-        card: '#/components/schemas/CardMessage',
-        custom: '#/components/schemas/CustomMessage',
-        location: '#/components/schemas/LocationMessage',
-      },
-    },
+    // A discriminator needs its property present in every body, but text may leave `type`
+    // out; plain oneOf still matches exactly one variant, since the seven values differ.
+    ...({ discriminator: undefined } as Record<string, unknown>),
     description: `A message from the bot. \`type\` is one of ${messageTypeList}; when it is left out the message is text.`,
   });
 /** A bot message as a client writes it (`type` may be left out). */
@@ -304,9 +331,16 @@ export const postBotMessage = defineOperation({
     'ROOM_NOT_FOUND',
     'MESSAGE_TYPE_NOT_SUPPORTED',
   ],
-  fidelity: {
-    request: 'DOC',
-    response: 'INFERRED',
-    note: 'URL, header and text body are documented; the other types follow Qiscus’s own integrations and the SDK’s message formats. No source shows the response, so the mock answers with the SDK’s post_comment envelope.',
-  },
+  fidelity: [
+    { source: 'DOC', fact: 'URL, the QISCUS_SDK_SECRET header and the text body.' },
+    {
+      source: 'CODE-Q',
+      fact: 'Qiscus-App-Id + Qiscus-Secret-Key; the file_attachment, buttons and carousel bodies; type defaulting to text (Qiscus’s n8n node and qiscus-go).',
+    },
+    { source: 'CODE', fact: 'Authorization with an admin token (older clients).' },
+    {
+      source: 'INFERRED',
+      fact: 'card, custom and location on /bot, extras, and the 4,000-character limit (all documented for the SDK’s post_comment); the response (the SDK’s post_comment envelope); the channel refusals and their error body (from the product brief).',
+    },
+  ],
 });

@@ -199,5 +199,11 @@ export const botMessageWebhook = defineWebhook({
     description:
       'Any 2xx acknowledges the webhook; Qiscus ignores the body. The bot answers by calling POST /{app_code}/bot.',
   },
-  fidelity: 'DOC',
+  fidelity: [
+    { source: 'DOC', fact: 'The payload, field by field, and room.options as a JSON string.' },
+    {
+      source: 'INFERRED',
+      fact: 'When it is not sent (bot off for the app or the room, after a handover), from the product brief.',
+    },
+  ],
 });

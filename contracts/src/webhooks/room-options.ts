@@ -57,7 +57,10 @@ export const RoomOptionsJsonSchema = z
     const result = RoomOptionsSchema.safeParse(decoded, { error: contractErrorMap });
     if (!result.success) {
       for (const issue of result.error.issues) {
-        ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+        // Unknown fields keep their code, so a caller may take them as warnings.
+        if (issue.code === 'unrecognized_keys') {
+          ctx.addIssue({ code: 'unrecognized_keys', keys: issue.keys, path: issue.path });
+        } else ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
       }
     }
   })
