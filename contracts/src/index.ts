@@ -109,18 +109,20 @@ export {
   ButtonsMessageSchema,
   CardMessageSchema,
   CarouselMessageSchema,
-  CommentSchema,
-  CommentUserSchema,
   CustomMessageSchema,
   FileAttachmentMessageSchema,
   LocationMessageSchema,
-  PostBotMessageResponseSchema,
   TextMessageSchema,
   maxMessageLength,
-  postBotMessage,
   type BotMessage,
   type BotMessageInput,
-} from './operations/post-bot-message.js';
+} from './messages/bot-message.js';
+export {
+  CommentSchema,
+  CommentUserSchema,
+  PostBotMessageResponseSchema,
+} from './messages/comment.js';
+export { postBotMessage } from './operations/post-bot-message.js';
 export { serializeOpenApiDocument, type OpenApiFormat } from './serialize-openapi-document.js';
 export {
   BotMessageWebhookSchema,
