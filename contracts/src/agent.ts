@@ -37,7 +37,10 @@ export const AgentSchema = z
     is_available: z.boolean().describe('Online and taking chats.'),
     force_offline: z.boolean(),
     is_verified: z.boolean(),
-    type: z.number().int().describe('2 for an agent; 1 admin, 3 supervisor.'),
+    type: z
+      .number()
+      .int()
+      .describe('The user type; 2 is an agent (the meaning of the other values is not published).'),
     type_as_string: z.enum(['admin', 'agent', 'supervisor']),
     sdk_email: z.string(),
     last_login: TimestampSchema.nullable(),

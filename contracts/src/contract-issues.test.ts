@@ -27,3 +27,32 @@ it('returns the parsed value when the input fits', () => {
   const schema = z.strictObject({ n: z.number().default(3) });
   expect(checkContract(schema, {})).toEqual({ ok: true, value: { n: 3 }, warnings: [] });
 });
+
+it('spells out bounds, choices and formats in one voice', () => {
+  const schema = z.strictObject({
+    name: z.string().min(1).max(5),
+    kind: z.enum(['a', 'b']),
+    only: z.literal('x'),
+    email: z.email(),
+    list: z.array(z.number()).min(2),
+    n: z.number().max(9),
+    at: z.iso.datetime(),
+  });
+  const value = { name: '', kind: 'c', only: 'y', email: 'nope', list: [1], n: 10, at: 'today' };
+  expect(checkContract(schema, value)).toEqual({
+    ok: false,
+    problems: [
+      { path: 'name', message: 'cannot be empty' },
+      { path: 'kind', message: 'must be one of "a", "b"' },
+      { path: 'only', message: 'must be "x"' },
+      { path: 'email', message: 'must be an e-mail address' },
+      { path: 'list', message: 'must have at least 2 items' },
+      { path: 'n', message: 'must be <= 9' },
+      { path: 'at', message: 'must be an ISO 8601 timestamp such as 2026-11-24T02:10:30Z' },
+    ],
+    warnings: [],
+  });
+  expect(checkContract(schema.shape.name, 'toolong')).toMatchObject({
+    problems: [{ path: '', message: 'must be at most 5 characters long' }],
+  });
+});

@@ -133,6 +133,37 @@ describe('the bot message schema', () => {
     ]);
   });
 
+  it('says the body must be an object when it is null, an array or a string', () => {
+    for (const body of [null, [examples.text.value], 'Hello']) {
+      expect(problemsOf(BotMessageSchema, body)).toEqual([
+        { path: '', message: 'the body must be a JSON object: one message' },
+      ]);
+    }
+  });
+
+  it('names the type a payload was meant for when type is left out', () => {
+    const body: Record<string, unknown> = { ...examples.buttons.value };
+    delete body.type;
+    expect(problemsOf(BotMessageSchema, body)).toEqual([
+      { path: 'message', message: 'a text message cannot be empty' },
+      {
+        path: 'payload',
+        message:
+          'looks like a buttons payload, but this message is text, which carries none: set "type": "buttons"',
+      },
+    ]);
+  });
+
+  it('refuses a carousel card whose default action is a link without a URL', () => {
+    const body = structuredClone(examples.carousel.value) as {
+      payload: { cards: { default_action?: unknown }[] };
+    };
+    body.payload.cards[0]!.default_action = { type: 'link' };
+    expect(problemsOf(BotMessageSchema, body)).toEqual([
+      { path: 'payload.cards[0].default_action.payload', message: 'is required (expected object)' },
+    ]);
+  });
+
   it('takes a message without type as text', () => {
     const result = checkContract(BotMessageSchema, examples.textWithoutType.value);
     expect(result).toMatchObject({ ok: true, value: { type: 'text', message: 'Hello' } });
@@ -193,7 +224,7 @@ describe('the bot webhook schema', () => {
 describe('the other request schemas', () => {
   it('refuse a role in capitals, since roles are lower-case division names', () => {
     expect(problemsOf(HandOverToRoleRequestSchema, { role: 'Billing' })).toEqual([
-      { path: 'role', message: 'role is the division name in lower case, e.g. "billing"' },
+      { path: 'role', message: 'must be the division name in lower case, e.g. "billing"' },
     ]);
   });
 

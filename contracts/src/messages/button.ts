@@ -51,17 +51,20 @@ export const PostbackButtonSchema = z
   })
   .openapi('PostbackButton', { example: postbackButtonExample });
 
+/** Where a link button or a link default action goes. */
+const LinkPayloadSchema = z.strictObject({
+  url: WebUrlSchema.describe('The page it opens.'),
+  method: httpMethod.optional(),
+  payload: z.unknown().optional(),
+});
+
 /** A button that opens a web page. */
 export const LinkButtonSchema = z
   .strictObject({
     label: z.string().min(1).max(256).describe('The text on the button.'),
     type: z.literal('link'),
     postback_text: z.string().optional().describe('Ignored for links; Qiscus echoes it as "".'),
-    payload: z.strictObject({
-      url: WebUrlSchema.describe('The page the button opens.'),
-      method: httpMethod.optional(),
-      payload: z.unknown().optional(),
-    }),
+    payload: LinkPayloadSchema,
   })
   .openapi('LinkButton', { example: linkButtonExample });
 
@@ -79,13 +82,27 @@ const defaultActionExample = {
   payload: { url: 'https://shop.example.com/plans/basic', method: 'get', payload: null },
 };
 
-/** What happens when the customer taps a carousel card itself rather than one of its buttons. */
+/**
+ * What happens when the customer taps a carousel card itself rather than one of its buttons:
+ * a postback, or a link that needs its URL.
+ */
 export const CardDefaultActionSchema = z
-  .strictObject({
-    type: z.enum(['postback', 'link']),
-    postback_text: z.string().optional(),
-    payload: PostbackActionPayloadSchema.optional(),
-  })
+  .discriminatedUnion(
+    'type',
+    [
+      z.strictObject({
+        type: z.literal('postback'),
+        postback_text: z.string().optional(),
+        payload: PostbackActionPayloadSchema.optional(),
+      }),
+      z.strictObject({
+        type: z.literal('link'),
+        postback_text: z.string().optional(),
+        payload: LinkPayloadSchema,
+      }),
+    ],
+    { error: 'must be "postback" or "link"' },
+  )
   .openapi('CardDefaultAction', { example: defaultActionExample });
 
 /** A realistic carousel card, with a default action and both kinds of button. */

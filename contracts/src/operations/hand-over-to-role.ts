@@ -11,7 +11,7 @@ export const HandOverToRoleRequestSchema = z
     role: z
       .string()
       .min(1)
-      .regex(/^[^A-Z]*$/, 'role is the division name in lower case, e.g. "billing"')
+      .regex(/^[^A-Z]*$/, 'must be the division name in lower case, e.g. "billing"')
       .describe('The division (role) name, in lower case.'),
     find_online_agent: z
       .boolean()
