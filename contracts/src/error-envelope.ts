@@ -29,7 +29,12 @@ export const maxErrorDetails = 20;
  */
 export const ErrorEnvelopeSchema = z
   .strictObject({
-    status: z.number().int().min(400).max(599).describe('The HTTP status, repeated.'),
+    status: z
+      .number()
+      .int()
+      .min(400)
+      .max(599)
+      .describe('The HTTP status, repeated; it is the status of errors.code.'),
     errors: z.strictObject({
       message: z.string().min(1).describe('One line a person can act on.'),
       code: ErrorCodeSchema,

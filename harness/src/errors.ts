@@ -1,5 +1,11 @@
-/** The codes of the harness's own errors. */
-export type HarnessErrorCode = 'HARNESS_ERR_USAGE' | 'HARNESS_ERR_OUTPUT';
+/** The codes of the harness's own errors, each with what it means (the README lists them). */
+export const harnessErrorCodes = {
+  HARNESS_ERR_USAGE: 'The command line was wrong: an unknown command or flag, or a bad value.',
+  HARNESS_ERR_OUTPUT: 'An output file could not be written.',
+} as const;
+
+/** A code of the harness's own errors. */
+export type HarnessErrorCode = keyof typeof harnessErrorCodes;
 
 /** An error of the harness and its CLI, with a stable code to branch on. */
 export class HarnessError extends Error {

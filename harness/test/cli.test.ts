@@ -57,7 +57,20 @@ it('says a planned command is not built yet, and an unknown one is unknown, with
   );
 });
 
-it('shows a command’s help through `help <command>`', async () => {
+it('shows a command’s help through `help <command>`, and refuses help for one it does not have', async () => {
   const run = await runCliCaptured(['help', 'openapi']);
   expect(run.stdout).toContain('Usage: qiscus-mock openapi');
+  const planned = await runCliCaptured(['help', 'serve']);
+  expect(planned.code).toBe(2);
+  expect(planned.stderr).toContain('`qiscus-mock serve` is planned');
+});
+
+it('stops quietly with exit code 0 when the reader of its output goes away early', async () => {
+  // A shell pipe (64 KiB) rather than Node's socket pair, which would swallow the whole document.
+  const script = `set -o pipefail; "${process.execPath}" "${bin}" openapi | head -c 1 > /dev/null`;
+  const result = await promisify(execFile)('bash', ['-c', script]).then(
+    ({ stderr }) => ({ code: 0, stderr }),
+    (error: unknown) => error as { code: number; stderr: string },
+  );
+  expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 0, stderr: '' });
 });

@@ -136,7 +136,7 @@ export const BotMessageWebhookSchema = z
       room: WebhookRoomSchema,
       type: WebhookEventTypeSchema,
     }),
-    type: WebhookEventTypeSchema,
+    type: WebhookEventTypeSchema.describe('Equal to payload.type.'),
   })
   .superRefine((webhook, ctx) => {
     if (webhook.type !== webhook.payload.type) {

@@ -33,10 +33,10 @@ Exit codes: 0 success, 1 test failures or violations found, 2 usage or configura
  */
 export async function runCli(argv: readonly string[], output: CommandOutput): Promise<number> {
   const [first, ...rest] = argv;
+  // `help <command>` is `<command> --help`, so an unknown or planned one is reported as such.
+  if (first === 'help' && rest[0] !== undefined) return runCli([rest[0], '--help'], output);
   if (first === undefined || first === '-h' || first === '--help' || first === 'help') {
-    const topic =
-      first === 'help' ? commands.find((command) => command.name === rest[0]) : undefined;
-    output.stdout(`${topic ? topic.help : mainHelp()}\n`);
+    output.stdout(`${mainHelp()}\n`);
     return 0;
   }
   if (first === '-v' || first === '--version') {
