@@ -109,14 +109,19 @@ export const CardPayloadSchema = z
   })
   .openapi('CardPayload', { example: payloadExamples.card });
 
+const customPayloadShape = {
+  type: z.string().min(1).describe('Your sub-type, e.g. "promo".'),
+  content: z.unknown().describe('Any JSON: object, array, string or number.'),
+};
+
 /** The payload of a `custom` message: a sub-type of your own and any JSON content. */
 export const CustomPayloadSchema = z
-  .strictObject({
-    type: z.string().min(1).describe('Your sub-type, e.g. "promo".'),
-    content: z.unknown().describe('Any JSON: object, array, string or number.'),
-  })
-  // zod requires the key at run time, but the generator takes z.unknown() for optional.
-  .openapi('CustomPayload', { required: ['type', 'content'], example: payloadExamples.custom });
+  .strictObject(customPayloadShape)
+  // zod requires both keys at run time, but the generator takes z.unknown() for optional.
+  .openapi('CustomPayload', {
+    required: Object.keys(customPayloadShape),
+    example: payloadExamples.custom,
+  });
 
 /** The payload of a `location` message. */
 export const LocationPayloadSchema = z

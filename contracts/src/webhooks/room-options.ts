@@ -25,6 +25,8 @@ const roomOptionsExample = {
 /** The options of a WhatsApp room as Qiscus sends them: a JSON string. */
 export const roomOptionsJsonExample = JSON.stringify(roomOptionsExample);
 
+const roomOptionsComponent = 'RoomOptions';
+
 /** A room's options, once decoded from the JSON string Qiscus sends. */
 export const RoomOptionsSchema = z
   .strictObject({
@@ -34,7 +36,7 @@ export const RoomOptionsSchema = z
     is_waiting: z.boolean().describe('Waiting for an agent.'),
     source: ChannelSourceSchema,
   })
-  .openapi('RoomOptions', { example: roomOptionsExample });
+  .openapi(roomOptionsComponent, { example: roomOptionsExample });
 export type RoomOptions = z.infer<typeof RoomOptionsSchema>;
 
 /**
@@ -68,7 +70,7 @@ export const RoomOptionsJsonSchema = z
     example: roomOptionsJsonExample,
     description: 'The room options as a JSON-encoded string (decoded: RoomOptions).',
     contentMediaType: 'application/json',
-    contentSchema: { $ref: '#/components/schemas/RoomOptions' },
+    contentSchema: { $ref: `#/components/schemas/${roomOptionsComponent}` },
   } as Record<string, unknown>);
 
 /** Decodes a checked `room.options` string. Throws on text that is not valid room options. */
