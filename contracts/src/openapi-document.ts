@@ -18,6 +18,8 @@ import { LegacyBotMessageWebhookSchema } from './webhooks/legacy-bot-message-web
 /** The OpenAPI document, as a plain JSON value. */
 export type OpenApiDocument = ReturnType<OpenApiGeneratorV31['generateDocument']>;
 
+const catalogue: readonly OperationDescriptor[] = operations;
+
 const securitySchemeNames = {
   sdkSecret: ['QiscusSdkSecret'],
   appIdAndSecretKey: ['QiscusAppId', 'QiscusSecretKey'],
@@ -54,7 +56,10 @@ function registerSecuritySchemes(registry: OpenAPIRegistry): void {
     'Authorization',
     header(
       'Authorization',
-      `${authStyles.authorization.description} On the handover endpoints the secret key is accepted here too.`,
+      `${authStyles.authorization.description} The secret key is accepted here too by ${catalogue
+        .filter((operation) => operation.auth.authorizationAccepts?.includes('secretKey'))
+        .map((operation) => operation.id)
+        .join(', ')}.`,
     ),
   );
 }
@@ -205,7 +210,7 @@ Each operation says where its shapes come from: DOC (Qiscus’s documentation), 
 export function buildOpenApiDocument(): OpenApiDocument {
   const registry = new OpenAPIRegistry();
   registerSecuritySchemes(registry);
-  for (const operation of operations) registerOperation(registry, operation);
+  for (const operation of catalogue) registerOperation(registry, operation);
   for (const webhook of webhooks) {
     registry.registerWebhook({
       method: 'post',
