@@ -61,8 +61,9 @@ export const ChannelRulesSchema = z
 export type ChannelRules = z.infer<typeof ChannelRulesSchema>;
 
 /**
- * The matrix as Qiscus documents it: buttons are not supported on Instagram and WhatsApp
- * (WhatsApp Cloud API included), carousels not on Telegram and WhatsApp.
+ * The matrix of the product brief (the Qiscus page that states it could not be read in full):
+ * buttons are not supported on Instagram and WhatsApp (WhatsApp Cloud API included), carousels
+ * not on Telegram and WhatsApp.
  */
 export const defaultChannelRules: ChannelRules = ChannelRulesSchema.parse(documentedChannelRules);
 

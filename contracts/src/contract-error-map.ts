@@ -53,6 +53,9 @@ export const contractErrorMap: z.core.$ZodErrorMap = (issue) => {
     case 'too_small':
       return describeBound(issue);
     case 'invalid_value':
+      if (issue.input === undefined) {
+        return `is required (${issue.values.map((value) => JSON.stringify(value)).join(' or ')})`;
+      }
       return issue.values.length === 1
         ? `must be ${JSON.stringify(issue.values[0])}`
         : `must be one of ${issue.values.map((value) => JSON.stringify(value)).join(', ')}`;

@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { checkContract, formatIssuePath } from './contract-issues.js';
+import { suggestField } from './unknown-fields.js';
 import { z } from './zod.js';
 
 it('writes issue paths as a person reads them', () => {
@@ -55,4 +56,13 @@ it('spells out bounds, choices and formats in one voice', () => {
   expect(checkContract(schema.shape.name, 'toolong')).toMatchObject({
     problems: [{ path: '', message: 'must be at most 5 characters long' }],
   });
+});
+
+it('suggests a known field for a slip, but does not guess between short names', () => {
+  expect(suggestField('lable', ['label', 'type'])).toBe('label');
+  expect(suggestField('postbackText', ['postback_text'])).toBe('postback_text');
+  expect(suggestField('Room-ID', ['room_id'])).toBe('room_id');
+  expect(suggestField('c', ['a', 'b'])).toBeUndefined();
+  expect(suggestField('ab', ['b'])).toBeUndefined();
+  expect(suggestField('colour', ['label', 'type'])).toBeUndefined();
 });

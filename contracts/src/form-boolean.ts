@@ -5,6 +5,8 @@ import { z } from './zod.js';
  * Parsed to a boolean; anything else is refused rather than guessed at.
  */
 export const FormBooleanSchema = z
-  .enum(['true', 'false'], { error: 'must be "true" or "false"' })
+  .enum(['true', 'false'], {
+    error: (issue) => (issue.input === undefined ? undefined : 'must be "true" or "false"'),
+  })
   .transform((value) => value === 'true')
   .openapi({ type: 'string', enum: ['true', 'false'], example: 'true' });

@@ -206,6 +206,34 @@ const description = `The Qiscus Omnichannel Chat bot API, as a chatbot sees it: 
 
 Each operation says where its shapes come from: DOC (Qiscus’s documentation), CODE (code that calls the real API) or INFERRED (no public source; qiscus-mock’s best reading). Error bodies are not published by Qiscus: the envelope \`{ "errors": { "message" } }\` is the one Qiscus uses elsewhere, and \`errors.code\` and \`errors.details\` are qiscus-mock’s additions.`;
 
+type JsonSchemaObject = Record<string, unknown>;
+
+/**
+ * Removes each discriminator whose property some variant may leave out: OpenAPI requires the
+ * property in every variant (text messages may omit `type`). The generator adds one to every
+ * discriminated union; without it, oneOf still matches exactly one variant.
+ */
+function dropOptionalDiscriminators(document: OpenApiDocument): void {
+  const schemas = (document.components?.schemas ?? {}) as Record<string, JsonSchemaObject>;
+  const resolve = (schema: JsonSchemaObject): JsonSchemaObject => {
+    const ref = schema.$ref;
+    return typeof ref === 'string'
+      ? (schemas[ref.replace('#/components/schemas/', '')] ?? {})
+      : schema;
+  };
+  for (const schema of Object.values(schemas)) {
+    const discriminator = schema.discriminator as { propertyName: string } | undefined;
+    const variants = schema.oneOf as JsonSchemaObject[] | undefined;
+    if (!discriminator || !variants) continue;
+    const everyRequires = variants.every((variant) =>
+      ((resolve(variant).required as string[] | undefined) ?? []).includes(
+        discriminator.propertyName,
+      ),
+    );
+    if (!everyRequires) delete schema.discriminator;
+  }
+}
+
 /** Builds the OpenAPI 3.1 document of the Qiscus surface from the operation catalogue. Pure. */
 export function buildOpenApiDocument(): OpenApiDocument {
   const registry = new OpenAPIRegistry();
@@ -235,8 +263,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
   registry.register('ChannelRules', ChannelRulesSchema);
   registry.register('RoomOptions', RoomOptionsSchema);
   registry.register('LegacyBotMessageWebhook', LegacyBotMessageWebhookSchema);
-  const generator = new OpenApiGeneratorV31(registry.definitions);
-  return generator.generateDocument({
+  const document = new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
     info: {
       title: 'Qiscus Omnichannel Chat bot API (qiscus-mock)',
@@ -258,4 +285,6 @@ export function buildOpenApiDocument(): OpenApiDocument {
       { name: 'Webhooks', description: 'What Qiscus sends to the bot.' },
     ],
   });
+  dropOptionalDiscriminators(document);
+  return document;
 }

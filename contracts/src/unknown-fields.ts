@@ -1,3 +1,4 @@
+import { decodedSchemaOf } from './json-string.js';
 import type { z } from './zod.js';
 
 type Schema = z.core.$ZodType;
@@ -38,26 +39,40 @@ function unwrap(schema: Schema, value: unknown): Schema[] {
   }
 }
 
+interface Located {
+  readonly schema: Schema;
+  readonly value: unknown;
+}
+
+/** What describes a value: its unwrapped schemas, looking inside JSON strings such as `room.options`. */
+function describe({ schema, value }: Located): Located[] {
+  return unwrap(schema, value).flatMap((inner) => {
+    const decoded = decodedSchemaOf(inner);
+    if (decoded === undefined || typeof value !== 'string') return [{ schema: inner, value }];
+    try {
+      return describe({ schema: decoded, value: JSON.parse(value) as unknown });
+    } catch {
+      return [];
+    }
+  });
+}
+
 /** The schemas that describe the value at `path` below `root`. */
-function schemasAt(root: Schema, path: readonly PropertyKey[], input: unknown): Schema[] {
-  let current: { schema: Schema; value: unknown }[] = [{ schema: root, value: input }];
+function schemasAt(root: Schema, path: readonly PropertyKey[], input: unknown): Located[] {
+  let current: Located[] = describe({ schema: root, value: input });
   for (const key of path) {
-    current = current.flatMap(({ schema, value }) =>
-      unwrap(schema, value).flatMap((inner) => {
-        const def = inner._zod.def as z.core.$ZodTypeDef & Record<string, unknown>;
-        const child: unknown =
-          isRecord(value) || Array.isArray(value) ? (value as never)[key] : undefined;
-        if (def.type === 'object') {
-          const next = (def.shape as Record<string, Schema>)[String(key)];
-          return next ? [{ schema: next, value: child }] : [];
-        }
-        if (def.type === 'array') return [{ schema: def.element as Schema, value: child }];
-        if (def.type === 'record') return [{ schema: def.valueType as Schema, value: child }];
-        return [];
-      }),
-    );
+    current = current.flatMap(({ schema, value }) => {
+      const def = schema._zod.def as z.core.$ZodTypeDef & Record<string, unknown>;
+      const child: unknown =
+        isRecord(value) || Array.isArray(value) ? (value as never)[key] : undefined;
+      let next: Schema | undefined;
+      if (def.type === 'object') next = (def.shape as Record<string, Schema>)[String(key)];
+      else if (def.type === 'array') next = def.element as Schema;
+      else if (def.type === 'record') next = def.valueType as Schema;
+      return next ? describe({ schema: next, value: child }) : [];
+    });
   }
-  return current.flatMap(({ schema, value }) => unwrap(schema, value));
+  return current;
 }
 
 /** The field names the contract allows in the object at `path` of `input`. */
@@ -66,7 +81,7 @@ export function knownFieldsAt(
   path: readonly PropertyKey[],
   input: unknown,
 ): string[] {
-  const names = schemasAt(root, path, input).flatMap((schema) => {
+  const names = schemasAt(root, path, input).flatMap(({ schema }) => {
     const def = schema._zod.def as z.core.$ZodTypeDef & Record<string, unknown>;
     return def.type === 'object' ? Object.keys(def.shape as object) : [];
   });
@@ -94,7 +109,9 @@ const normalise = (name: string) => name.toLowerCase().replace(/[-_\s]/g, '');
 export function suggestField(unknown: string, known: readonly string[]): string | undefined {
   const exact = known.find((name) => normalise(name) === normalise(unknown));
   if (exact) return exact;
-  const limit = unknown.length <= 4 ? 1 : 2;
+  // Short names are too alike to guess between: `c` is not a slip of `a`.
+  const length = normalise(unknown).length;
+  const limit = length <= 2 ? 0 : length <= 4 ? 1 : 2;
   let best: { name: string; distance: number } | undefined;
   for (const name of known) {
     const distance = editDistance(normalise(unknown), normalise(name));

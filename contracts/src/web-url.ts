@@ -7,4 +7,4 @@ export const WebUrlSchema = z
     error: (issue) => (issue.input === undefined ? undefined : 'must be an http(s) URL'),
   })
   // `format: uri` alone would let javascript: and ftp: through in JSON Schema validators.
-  .openapi({ pattern: '^https?://' });
+  .openapi({ pattern: '^[Hh][Tt][Tt][Pp][Ss]?://[^/?#\\s]+' });

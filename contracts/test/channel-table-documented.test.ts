@@ -21,3 +21,8 @@ it('shows in the README the channel matrix the contracts hold', async () => {
   );
   expect(Object.fromEntries(documented)).toEqual(Object.fromEntries(actual));
 });
+
+it('refuses only buttons and carousels on any channel, as the README says of the other types', () => {
+  const refused = new Set(channelSources.flatMap((source) => defaultChannelRules[source].refuses));
+  expect([...refused].sort()).toEqual(['buttons', 'carousel']);
+});

@@ -107,6 +107,18 @@ describe('the OpenAPI document', () => {
     );
   });
 
+  it('keeps a discriminator only where every variant requires its property', () => {
+    const schemas = document.components?.schemas as Record<string, Json>;
+    expect(schemas.BotMessage).not.toHaveProperty('discriminator');
+    expect(schemas.Button?.discriminator).toEqual({
+      propertyName: 'type',
+      mapping: {
+        postback: '#/components/schemas/PostbackButton',
+        link: '#/components/schemas/LinkButton',
+      },
+    });
+  });
+
   it('keeps the named components the contracts declare', () => {
     expect(Object.keys(document.components?.schemas ?? {})).toEqual(
       expect.arrayContaining([

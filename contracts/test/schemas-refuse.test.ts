@@ -54,7 +54,8 @@ describe('the bot message schema', () => {
     expect(problemsOf(BotMessageSchema, body)).toEqual([
       {
         path: 'type',
-        message: 'must be one of text, file_attachment, buttons, carousel, card, custom, location',
+        message:
+          'must be one of "text", "file_attachment", "buttons", "carousel", "card", "custom", "location"',
       },
     ]);
   });
@@ -154,6 +155,45 @@ describe('the bot message schema', () => {
     ]);
   });
 
+  it('gives the payload hint even when other fields fail first', () => {
+    const body = { sender_email: sender, room_id: 5, payload: { url: 'https://x.example/a.pdf' } };
+    expect(problemsOf(BotMessageSchema, body)).toEqual([
+      {
+        path: 'room_id',
+        message: 'must be a string such as "123": send payload.room.id_str from the webhook',
+      },
+      { path: 'message', message: 'is required (expected string)' },
+      {
+        path: 'payload',
+        message:
+          'looks like a file_attachment payload, but this message is text, which carries none: set "type": "file_attachment"',
+      },
+    ]);
+  });
+
+  it('says a button must be an object when it is a bare string', () => {
+    const body = structuredClone(examples.buttons.value) as { payload: { buttons: unknown[] } };
+    body.payload.buttons[0] = 'Yes';
+    expect(problemsOf(BotMessageSchema, body)).toEqual([
+      {
+        path: 'payload.buttons[0]',
+        message: 'must be an object: a button with a label and a type',
+      },
+    ]);
+  });
+
+  it('accepts an upper-case HTTP scheme and refuses a URL without a host', () => {
+    const body = structuredClone(examples.buttons.value) as {
+      payload: { buttons: { payload?: { url?: string } }[] };
+    };
+    body.payload.buttons[2]!.payload = { url: 'HTTP://help.example.com/x' };
+    expect(problemsOf(BotMessageSchema, body)).toEqual([]);
+    body.payload.buttons[2]!.payload = { url: 'http://' };
+    expect(problemsOf(BotMessageSchema, body)).toEqual([
+      { path: 'payload.buttons[2].payload.url', message: 'must be an http(s) URL' },
+    ]);
+  });
+
   it('refuses a carousel card whose default action is a link without a URL', () => {
     const body = structuredClone(examples.carousel.value) as {
       payload: { cards: { default_action?: unknown }[] };
@@ -237,6 +277,12 @@ describe('the other request schemas', () => {
     expect(problemsOf(ActivateRoomBotFormSchema, { is_active: 'yes' })).toEqual([
       { path: 'is_active', message: 'must be "true" or "false"' },
     ]);
+  });
+
+  it('say a missing form boolean is required', () => {
+    expect(
+      problemsOf(AppBotIntegrateFormSchema, { bot_webhook_url: 'http://127.0.0.1:3738/' }),
+    ).toEqual([{ path: 'is_bot_enabled', message: 'is required ("true" or "false")' }]);
   });
 
   it('refuse a bot webhook URL that is not http(s)', () => {

@@ -77,4 +77,33 @@ describe('unknown fields', () => {
       expect(decodeRoomOptions(result.value.payload.room.options)).toEqual(options);
     }
   });
+
+  it('inside room.options come with a hint from the decoded room options', () => {
+    const webhook = structuredClone(botMessageWebhook.examples.text.value);
+    const options = JSON.parse(webhook.payload.room.options) as Record<string, unknown> & {
+      channel_details: Record<string, unknown>;
+    };
+    const { is_resolved: resolved, ...rest } = options;
+    webhook.payload.room.options = JSON.stringify({
+      ...rest,
+      is_resolvd: resolved,
+      channel_details: { ...options.channel_details, phnoe: '+62' },
+    });
+    expect(checkContract(BotMessageWebhookSchema, webhook, warn)).toEqual({
+      ok: false,
+      problems: [
+        { path: 'payload.room.options.is_resolved', message: 'is required (expected boolean)' },
+      ],
+      warnings: [
+        {
+          path: 'payload.room.options.channel_details.phnoe',
+          message: 'is not a field of this object; did you mean "phone"?',
+        },
+        {
+          path: 'payload.room.options.is_resolvd',
+          message: 'is not a field of this object; did you mean "is_resolved"?',
+        },
+      ],
+    });
+  });
 });

@@ -106,7 +106,13 @@ export const TextMessageSchema = z
     ...common,
     type: z.literal('text').default('text'),
     message: z.string().min(1, 'a text message cannot be empty').max(maxMessageLength),
-    payload: z.record(z.string(), z.unknown()).nullable().optional().describe('Ignored for text.'),
+    payload: z
+      .record(z.string(), z.unknown())
+      .nullable()
+      .optional()
+      .describe(
+        "Carries nothing for text; one that looks like another type's payload is refused, since Qiscus would drop it.",
+      ),
   })
   .superRefine(
     (message, ctx) => {
@@ -187,7 +193,7 @@ export const LocationMessageSchema = z
   })
   .openapi('LocationMessage', { example: messageExamples.location });
 
-const messageTypeList = BotMessageTypeSchema.options.join(', ');
+const messageTypeList = BotMessageTypeSchema.options.map((type) => `"${type}"`).join(', ');
 
 /** The body of `POST /{app_code}/bot`: one message, its shape chosen by `type`. */
 export const BotMessageSchema = z
@@ -211,9 +217,6 @@ export const BotMessageSchema = z
   )
   .openapi('BotMessage', {
     example: messageExamples.buttons,
-    // A discriminator needs its property present in every body, but text may leave `type`
-    // out; plain oneOf still matches exactly one variant, since the seven values differ.
-    ...({ discriminator: undefined } as Record<string, unknown>),
     description: `A message from the bot. \`type\` is one of ${messageTypeList}; when it is left out the message is text.`,
   });
 /** A bot message as a client writes it (`type` may be left out). */

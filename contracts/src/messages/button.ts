@@ -1,6 +1,14 @@
 import { WebUrlSchema } from '../web-url.js';
 import { z } from '../zod.js';
 
+/** Why a value is not a button (or default action): not an object at all, or a wrong `type`. */
+function describeUnionMiss(input: unknown, what: string): string {
+  const isObject = typeof input === 'object' && input !== null && !Array.isArray(input);
+  return isObject
+    ? 'must be "postback" or "link"'
+    : `must be an object: ${what} with a label and a type`;
+}
+
 const httpMethod = z
   .enum(['get', 'post', 'put', 'patch', 'delete', 'GET', 'POST', 'PUT', 'PATCH', 'DELETE'])
   .describe('How a client would call `url` when the button is pressed.');
@@ -71,7 +79,7 @@ export const LinkButtonSchema = z
 /** A button: `postback` (answers in the chat) or `link` (opens a page). */
 export const ButtonSchema = z
   .discriminatedUnion('type', [PostbackButtonSchema, LinkButtonSchema], {
-    error: 'must be "postback" or "link"',
+    error: (issue) => describeUnionMiss(issue.input, 'a button'),
   })
   .openapi('Button', { example: postbackButtonExample });
 export type Button = z.infer<typeof ButtonSchema>;
@@ -101,7 +109,7 @@ export const CardDefaultActionSchema = z
         payload: LinkPayloadSchema,
       }),
     ],
-    { error: 'must be "postback" or "link"' },
+    { error: (issue) => describeUnionMiss(issue.input, 'a default action') },
   )
   .openapi('CardDefaultAction', { example: defaultActionExample });
 

@@ -114,16 +114,10 @@ export const AppBotIntegrateFormSchema = z
 
 const adminAuth = { styles: ['adminTokenAndAppId'] } as const;
 const settingsErrors = ['UNAUTHORIZED', ...bodyErrorCodes] as const;
-const settingsFidelity = [
-  {
-    source: 'CODE-Q',
-    fact: 'The integrate call as Qiscus’s n8n node makes it (Authorization + Qiscus-App-Id, form body).',
-  },
-  {
-    source: 'CODE',
-    fact: 'Paths, bodies and responses as a Qiscus dashboard sub-page app calls them.',
-  },
-] as const;
+const dashboardFidelity = {
+  source: 'CODE',
+  fact: 'Path, body and response as a Qiscus dashboard sub-page app calls them, with Authorization and Qiscus-App-Id.',
+} as const;
 
 /** `GET /api/v1/app/bot`: the app's bot settings. */
 export const getAppBot = defineOperation({
@@ -151,7 +145,7 @@ export const getAppBot = defineOperation({
     },
   },
   errors: ['UNAUTHORIZED'],
-  fidelity: settingsFidelity,
+  fidelity: [dashboardFidelity],
 });
 
 /** `POST /api/v1/app/bot/activation`: switch the bot on or off for the whole app. */
@@ -186,7 +180,7 @@ export const setAppBotActivation = defineOperation({
     },
   },
   errors: settingsErrors,
-  fidelity: settingsFidelity,
+  fidelity: [dashboardFidelity],
 });
 
 /** `POST /api/v1/app/bot/integrate`: set the bot webhook URL and switch the bot on or off. */
@@ -226,5 +220,11 @@ export const integrateAppBot = defineOperation({
     },
   },
   errors: settingsErrors,
-  fidelity: settingsFidelity,
+  fidelity: [
+    dashboardFidelity,
+    {
+      source: 'CODE-Q',
+      fact: 'The call as Qiscus’s n8n node makes it: form fields bot_webhook_url and is_bot_enabled, Authorization with Qiscus-App-Id.',
+    },
+  ],
 });

@@ -1,5 +1,5 @@
 import { ChannelSourceSchema } from '../channels.js';
-import { contractErrorMap } from '../contract-error-map.js';
+import { jsonStringOf } from '../json-string.js';
 import { NumericIdSchema } from '../ids.js';
 import { z } from '../zod.js';
 
@@ -43,35 +43,11 @@ export type RoomOptions = z.infer<typeof RoomOptionsSchema>;
  * `room.options` as it travels: a JSON **string** whose decoded content is a `RoomOptions`.
  * Both layers are checked; a problem inside is reported at its path below `options`.
  */
-export const RoomOptionsJsonSchema = z
-  .string()
-  .superRefine((text, ctx) => {
-    let decoded: unknown;
-    try {
-      decoded = JSON.parse(text);
-    } catch (error) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `must be a JSON string of the room options; it does not parse (${(error as Error).message})`,
-      });
-      return;
-    }
-    const result = RoomOptionsSchema.safeParse(decoded, { error: contractErrorMap });
-    if (!result.success) {
-      for (const issue of result.error.issues) {
-        // Unknown fields keep their code, so a caller may take them as warnings.
-        if (issue.code === 'unrecognized_keys') {
-          ctx.addIssue({ code: 'unrecognized_keys', keys: issue.keys, path: issue.path });
-        } else ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
-      }
-    }
-  })
-  .openapi({
-    example: roomOptionsJsonExample,
-    description: 'The room options as a JSON-encoded string (decoded: RoomOptions).',
-    contentMediaType: 'application/json',
-    contentSchema: { $ref: `#/components/schemas/${roomOptionsComponent}` },
-  } as Record<string, unknown>);
+export const RoomOptionsJsonSchema = jsonStringOf(RoomOptionsSchema, {
+  component: roomOptionsComponent,
+  what: 'the room options',
+  example: roomOptionsJsonExample,
+});
 
 /** Decodes a checked `room.options` string. Throws on text that is not valid room options. */
 export function decodeRoomOptions(text: string): RoomOptions {
