@@ -55,6 +55,12 @@ it('says a planned command is not built yet, and an unknown one is unknown, with
   expect((await runCliCaptured(['serv'])).stderr).toBe(
     'Unknown command "serv". Run `qiscus-mock --help` for the commands there are.\n',
   );
+  expect(await runCliCaptured(['--out', 'x.json'])).toEqual({
+    code: 2,
+    stdout: '',
+    stderr:
+      'Unknown option "--out"; options go after the command. Run `qiscus-mock --help` for the commands there are.\n',
+  });
 });
 
 it('shows a command’s help through `help <command>`, and refuses help for one it does not have', async () => {

@@ -47,7 +47,9 @@ export async function runCli(argv: readonly string[], output: CommandOutput): Pr
   if (!command) {
     const why = plannedCommands.includes(first)
       ? `\`qiscus-mock ${first}\` is planned but not in version ${packageJson.version} yet.`
-      : `Unknown command "${first}".`;
+      : first.startsWith('-')
+        ? `Unknown option "${first}"; options go after the command.`
+        : `Unknown command "${first}".`;
     output.stderr(`${why} Run \`qiscus-mock --help\` for the commands there are.\n`);
     return 2;
   }
