@@ -1,11 +1,8 @@
+import { isJsonObject } from './is-json-object.js';
 import { decodedSchemaOf } from './json-string.js';
 import type { z } from './zod.js';
 
 type Schema = z.core.$ZodType;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** The schema that describes a value, through wrappers and, for unions, by the value's discriminator. */
 function unwrap(schema: Schema, value: unknown): Schema[] {
@@ -26,7 +23,7 @@ function unwrap(schema: Schema, value: unknown): Schema[] {
     case 'union': {
       const options = def.options as Schema[];
       const discriminator = def.discriminator as string | undefined;
-      if (discriminator !== undefined && isRecord(value)) {
+      if (discriminator !== undefined && isJsonObject(value)) {
         const chosen = options.filter((option) =>
           option._zod.propValues?.[discriminator]?.has(value[discriminator] as never),
         );
@@ -64,7 +61,7 @@ function schemasAt(root: Schema, path: readonly PropertyKey[], input: unknown): 
     current = current.flatMap(({ schema, value }) => {
       const def = schema._zod.def as z.core.$ZodTypeDef & Record<string, unknown>;
       const child: unknown =
-        isRecord(value) || Array.isArray(value) ? (value as never)[key] : undefined;
+        isJsonObject(value) || Array.isArray(value) ? (value as never)[key] : undefined;
       let next: Schema | undefined;
       if (def.type === 'object') next = (def.shape as Record<string, Schema>)[String(key)];
       else if (def.type === 'array') next = def.element as Schema;
@@ -132,7 +129,7 @@ export function withoutFields(input: unknown, paths: readonly (readonly Property
       }
     }
     const [head, ...rest] = path;
-    if (head === undefined || (!isRecord(value) && !Array.isArray(value))) return value;
+    if (head === undefined || (!isJsonObject(value) && !Array.isArray(value))) return value;
     const container = value as Record<PropertyKey, unknown>;
     if (rest.length === 0) Reflect.deleteProperty(container, head);
     else container[head] = remove(container[head], rest);

@@ -1,4 +1,5 @@
 import { RoomIdSchema } from '../ids.js';
+import { isJsonObject } from '../is-json-object.js';
 import { BotMessageTypeSchema, type BotMessageType } from '../message-type.js';
 import { z } from '../zod.js';
 import {
@@ -68,10 +69,6 @@ export const messageExamples = {
     payload: payloadExamples.location,
   },
 };
-
-function isJsonObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** The message type a payload's fields point to, when they point to one. */
 function typeHintedBy(payload: Record<string, unknown>): BotMessageType | undefined {

@@ -1,10 +1,10 @@
+import { isJsonObject } from '../is-json-object.js';
 import { WebUrlSchema } from '../web-url.js';
 import { z } from '../zod.js';
 
 /** Why a value is not a button (or default action): not an object at all, or a wrong `type`. */
 function describeUnionMiss(input: unknown, what: string): string {
-  const isObject = typeof input === 'object' && input !== null && !Array.isArray(input);
-  return isObject
+  return isJsonObject(input)
     ? 'must be "postback" or "link"'
     : `must be an object: ${what} with a label and a type`;
 }
