@@ -1,7 +1,7 @@
 /** What one error code of the Qiscus surface means. */
 export interface ErrorCodeInfo {
   /** The HTTP status it is answered with. */
-  readonly status: 400 | 401 | 404 | 413 | 415;
+  readonly status: 400 | 401 | 404 | 413 | 415 | 500;
   /** When the mock answers with it, in one sentence. */
   readonly when: string;
   /** A realistic `errors.message` and `errors.details` for it. */
@@ -118,6 +118,15 @@ export const errorCodes = {
     example: {
       message:
         'No operation is POST /qiscus-mock-app/bots: did you mean POST /qiscus-mock-app/bot?',
+      details: [],
+    },
+  },
+  INTERNAL_ERROR: {
+    status: 500,
+    when: 'Something failed inside the mock: a bug. The message says where to report it; the request was not stored.',
+    example: {
+      message:
+        'The mock failed while handling POST /qiscus-mock-app/bot: please report it with the traffic log (GET /_mock/traffic).',
       details: [],
     },
   },

@@ -6,6 +6,78 @@ export {
   type AuthorizationCredential,
 } from './auth.js';
 export { operations, webhooks } from './catalog.js';
+export { ChannelSchema, type Channel } from './control/channel.js';
+export {
+  acceptHandover,
+  controlOperations,
+  declineHandover,
+  getConfig,
+  getRoom,
+  getTraffic,
+  listDeliveries,
+  listRooms,
+  patchConfig,
+  redeliver,
+  resetMock,
+  resolveRoom,
+  sendAgentMessage,
+  sendCustomerMessage,
+} from './control/control-operations.js';
+export {
+  defineControlOperation,
+  type ControlOperationDescriptor,
+} from './control/define-control-operation.js';
+export {
+  CustomerMessageRequestSchema,
+  CustomerMessageResultSchema,
+  CustomerRefSchema,
+  type CustomerMessageRequest,
+  type CustomerMessageResult,
+} from './control/customer-message.js';
+export {
+  DeliveryAttemptSchema,
+  DeliveryListSchema,
+  DeliverySchema,
+  DeliverySkipReasonSchema,
+  DeliveryStatusSchema,
+  type Delivery,
+  type DeliveryAttempt,
+  type DeliverySkipReason,
+  type DeliveryStatus,
+} from './control/delivery.js';
+export {
+  ExchangeDirectionSchema,
+  ExchangeFlagSchema,
+  ExchangeSchema,
+  TrafficSchema,
+  type Exchange,
+  type ExchangeDirection,
+  type ExchangeFlag,
+} from './control/exchange.js';
+export {
+  AcceptHandoverRequestSchema,
+  AgentMessageRequestSchema,
+  HandoverStatusSchema,
+  MessageSenderKindSchema,
+  MockRoomDetailSchema,
+  MockRoomListSchema,
+  MockRoomSchema,
+  RoomHandoverSchema,
+  RoomMessageSchema,
+  type HandoverStatus,
+  type MockRoom,
+  type MockRoomDetail,
+  type RoomMessage,
+} from './control/mock-room.js';
+export {
+  DeliveryModeSchema,
+  MockSettingsPatchSchema,
+  MockSettingsSchema,
+  type DeliveryMode,
+  type MockSettings,
+  type MockSettingsPatch,
+} from './control/mock-settings.js';
+export { ProblemSchema, type Problem } from './control/problem.js';
 export {
   ChannelRuleSchema,
   ChannelRulesSchema,
@@ -79,13 +151,18 @@ export {
   type BotMessageType,
   type CommentType,
 } from './message-type.js';
-export { buildOpenApiDocument, type OpenApiDocument } from './openapi-document.js';
+export {
+  buildOpenApiDocument,
+  type OpenApiDocument,
+  type OpenApiDocumentOptions,
+} from './openapi-document.js';
 export {
   ActivateRoomBotFormSchema,
   ActivateRoomBotRequestSchema,
   ActivateRoomBotResponseSchema,
   RoomLogSchema,
   activateRoomBot,
+  type RoomLog,
 } from './operations/activate-room-bot.js';
 export {
   AppBotActivationFormSchema,
@@ -94,6 +171,7 @@ export {
   AppResponseSchema,
   AppSchema,
   GetAppBotResponseSchema,
+  type App,
   getAppBot,
   integrateAppBot,
   setAppBotActivation,

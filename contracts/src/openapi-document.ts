@@ -12,6 +12,9 @@ import type { Example, FidelityNote, OperationDescriptor } from './define-operat
 import { errorCodes } from './error-codes.js';
 import { ErrorEnvelopeSchema, type ErrorCode } from './error-envelope.js';
 import { BotMessageTypeSchema } from './message-type.js';
+import { controlOperations } from './control/control-operations.js';
+import type { ControlOperationDescriptor } from './control/define-control-operation.js';
+import { ProblemSchema } from './control/problem.js';
 import { RoomOptionsSchema } from './webhooks/room-options.js';
 import { LegacyBotMessageWebhookSchema } from './webhooks/legacy-bot-message-webhook.js';
 
@@ -234,11 +237,59 @@ function dropOptionalDiscriminators(document: OpenApiDocument): void {
   }
 }
 
+function registerControlOperation(
+  registry: OpenAPIRegistry,
+  operation: ControlOperationDescriptor,
+): void {
+  const { params, query, body } = operation.request;
+  registry.registerPath({
+    method: operation.method,
+    path: operation.path,
+    operationId: operation.id,
+    summary: operation.summary,
+    description: operation.description,
+    tags: ['Mock control'],
+    request: {
+      ...(params ? { params } : {}),
+      ...(query ? { query } : {}),
+      ...(body
+        ? {
+            body: {
+              required: body.required,
+              content: {
+                'application/json': { schema: body.schema, examples: examplesOf(body.examples) },
+              },
+            },
+          }
+        : {}),
+    },
+    responses: {
+      [operation.response.status]: {
+        description: operation.response.description,
+        content: { 'application/json': { schema: operation.response.schema } },
+      },
+      default: {
+        description: 'A problem: the code says which (see the README).',
+        content: { 'application/problem+json': { schema: ProblemSchema } },
+      },
+    },
+  });
+}
+
+/** What the document covers besides the Qiscus surface. */
+export interface OpenApiDocumentOptions {
+  /** Also describe the mock's own `/_mock` API (the served document does; the committed one not). */
+  readonly control?: boolean;
+}
+
 /** Builds the OpenAPI 3.1 document of the Qiscus surface from the operation catalogue. Pure. */
-export function buildOpenApiDocument(): OpenApiDocument {
+export function buildOpenApiDocument(options: OpenApiDocumentOptions = {}): OpenApiDocument {
   const registry = new OpenAPIRegistry();
   registerSecuritySchemes(registry);
   for (const operation of catalogue) registerOperation(registry, operation);
+  if (options.control) {
+    for (const operation of controlOperations) registerControlOperation(registry, operation);
+  }
   for (const webhook of webhooks) {
     registry.registerWebhook({
       method: 'post',
@@ -283,6 +334,15 @@ export function buildOpenApiDocument(): OpenApiDocument {
         description: 'Switching the bot on and off, for the app and per room.',
       },
       { name: 'Webhooks', description: 'What Qiscus sends to the bot.' },
+      ...(options.control
+        ? [
+            {
+              name: 'Mock control',
+              description:
+                'qiscus-mock’s own API (not Qiscus’s): play the customer and the agents, read the traffic and the delivery log, change switches.',
+            },
+          ]
+        : []),
     ],
   });
   dropOptionalDiscriminators(document);

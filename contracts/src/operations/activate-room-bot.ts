@@ -72,6 +72,7 @@ export const RoomLogSchema = z
     deleted_at: TimestampSchema.nullable(),
   })
   .openapi('RoomLog', { example: roomLogExample });
+export type RoomLog = z.infer<typeof RoomLogSchema>;
 
 /** What the per-room switch answers: the room record. */
 export const ActivateRoomBotResponseSchema = z

@@ -91,6 +91,7 @@ export const AppSchema = z
     use_2fa: z.boolean(),
   })
   .openapi('App', { example: appExample });
+export type App = z.infer<typeof AppSchema>;
 
 /** What the activation and integrate endpoints answer: the whole app object. */
 export const AppResponseSchema = z

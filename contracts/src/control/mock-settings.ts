@@ -1,0 +1,70 @@
+import { AgentSchema, DivisionRefSchema } from '../agent.js';
+import { AppCodeSchema } from '../ids.js';
+import {
+  ChannelRuleSchema,
+  ChannelRulesSchema,
+  ChannelSourceSchema,
+  defaultChannelRules,
+} from '../channels.js';
+import { z } from '../zod.js';
+import { ChannelSchema } from './channel.js';
+
+/** How the mock sends webhooks: one try, retries with backoff, or deliberate disorder. */
+export const DeliveryModeSchema = z.enum(['once', 'reliable', 'chaos']).openapi('DeliveryMode', {
+  example: 'once',
+  description:
+    'once: one try, as Qiscus may do. reliable: retries with backoff, in order per room. chaos: duplicates, delays and reordering across rooms.',
+});
+export type DeliveryMode = z.infer<typeof DeliveryModeSchema>;
+
+/** The nullable webhook URL of the bot, as the switches show it. */
+const botUrl = z.string().nullable();
+
+const settingsExample = {
+  app_code: 'qiscus-mock-app',
+  bot_email: 'qiscus-mock-app_admin@qismo.com',
+  bot_url: 'http://127.0.0.1:3738/',
+  bot_enabled: true,
+  auto_agent_allocation: true,
+  delivery: 'once',
+  allow_remote_webhook: false,
+  channel_rules: defaultChannelRules,
+  channels: [{ id: 963, source: 'wa', name: 'Qiscus Mock WhatsApp', phone: '+6281100000001' }],
+  divisions: [{ id: 1, name: 'customer service' }],
+  agents: [],
+};
+
+/** `GET /_mock/config`: the app, its switches, channels, divisions and agents. Secrets are left out. */
+export const MockSettingsSchema = z
+  .strictObject({
+    app_code: AppCodeSchema,
+    bot_email: z.email(),
+    bot_url: botUrl,
+    bot_enabled: z.boolean(),
+    auto_agent_allocation: z.boolean(),
+    delivery: DeliveryModeSchema,
+    allow_remote_webhook: z.boolean(),
+    channel_rules: ChannelRulesSchema,
+    channels: z.array(ChannelSchema),
+    divisions: z.array(DivisionRefSchema),
+    agents: z.array(AgentSchema),
+  })
+  .openapi('MockSettings', { example: settingsExample });
+export type MockSettings = z.infer<typeof MockSettingsSchema>;
+
+/** `PATCH /_mock/config`: change any of the switches; what is left out stays. */
+export const MockSettingsPatchSchema = z
+  .strictObject({
+    bot_url: botUrl.optional().describe('An http(s) URL, or null to unset.'),
+    bot_enabled: z.boolean().optional(),
+    auto_agent_allocation: z.boolean().optional(),
+    delivery: DeliveryModeSchema.optional(),
+    channel_rules: z
+      .partialRecord(ChannelSourceSchema, ChannelRuleSchema)
+      .optional()
+      .describe('Per channel kind; the kinds left out keep their rule.'),
+  })
+  .openapi('MockSettingsPatch', {
+    example: { bot_url: 'http://127.0.0.1:3738/', auto_agent_allocation: false },
+  });
+export type MockSettingsPatch = z.infer<typeof MockSettingsPatchSchema>;
