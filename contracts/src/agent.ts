@@ -16,7 +16,7 @@ export const agentExample = {
   force_offline: false,
   is_verified: true,
   type: 2,
-  type_as_string: 'agent',
+  type_as_string: 'agent' as const,
   sdk_email: 'qiscus-mock-app_dewi.lestari@example.com',
   last_login: '2026-11-24T01:58:12Z',
   created_at: '2026-01-07T03:41:11Z',

@@ -1,4 +1,4 @@
-export { AgentSchema, DivisionRefSchema, type Agent } from './agent.js';
+export { AgentSchema, DivisionRefSchema, agentExample, type Agent } from './agent.js';
 export {
   authStyles,
   type AuthRequirement,

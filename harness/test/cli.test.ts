@@ -47,10 +47,10 @@ it('lists its commands and the exit codes with --help', async () => {
 });
 
 it('says a planned command is not built yet, and an unknown one is unknown, with exit code 2', async () => {
-  expect(await runCliCaptured(['serve'])).toEqual({
+  expect(await runCliCaptured(['replay'])).toEqual({
     code: 2,
     stdout: '',
-    stderr: `\`qiscus-mock serve\` is planned but not in version ${packageJson.version} yet. Run \`qiscus-mock --help\` for the commands there are.\n`,
+    stderr: `\`qiscus-mock replay\` is planned but not in version ${packageJson.version} yet. Run \`qiscus-mock --help\` for the commands there are.\n`,
   });
   expect((await runCliCaptured(['serv'])).stderr).toBe(
     'Unknown command "serv". Run `qiscus-mock --help` for the commands there are.\n',
@@ -66,9 +66,9 @@ it('says a planned command is not built yet, and an unknown one is unknown, with
 it('shows a command’s help through `help <command>`, and refuses help for one it does not have', async () => {
   const run = await runCliCaptured(['help', 'openapi']);
   expect(run.stdout).toContain('Usage: qiscus-mock openapi');
-  const planned = await runCliCaptured(['help', 'serve']);
+  const planned = await runCliCaptured(['help', 'replay']);
   expect(planned.code).toBe(2);
-  expect(planned.stderr).toContain('`qiscus-mock serve` is planned');
+  expect(planned.stderr).toContain('`qiscus-mock replay` is planned');
 });
 
 it('stops quietly with exit code 0 when the reader of its output goes away early', async () => {

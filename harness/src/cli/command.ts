@@ -2,6 +2,8 @@
 export interface CommandOutput {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
+  /** Aborted when the user asks a long-running command (serve) to stop: Ctrl-C in the CLI. */
+  readonly stop?: AbortSignal;
 }
 
 /** One subcommand of `qiscus-mock`. */

@@ -8,7 +8,19 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
+// The first Ctrl-C asks a long-running command to stop cleanly; a second one exits at once.
+const stop = new AbortController();
+const onSignal = (signal: NodeJS.Signals) => {
+  if (stop.signal.aborted) process.exit(signal === 'SIGINT' ? 130 : 143);
+  stop.abort();
+};
+process.on('SIGINT', onSignal);
+process.on('SIGTERM', onSignal);
+
 process.exitCode = await runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
+  stop: stop.signal,
 });
+process.off('SIGINT', onSignal);
+process.off('SIGTERM', onSignal);

@@ -1,12 +1,13 @@
 import packageJson from '../../../package.json' with { type: 'json' };
 import { HarnessError } from '../errors.js';
 import type { Command, CommandOutput } from './command.js';
+import { serveCommand } from '#mock-server';
 import { openapiCommand } from './openapi.command.js';
 
-const commands: readonly Command[] = [openapiCommand];
+const commands: readonly Command[] = [serveCommand, openapiCommand];
 
 /** Commands of DESIGN.md that later versions add; named so a user is told, not puzzled. */
-const plannedCommands = ['serve', 'test', 'replay', 'conform', 'validate', 'reference-bot'];
+const plannedCommands = ['test', 'replay', 'conform', 'validate', 'reference-bot'];
 
 function mainHelp(): string {
   const width = Math.max(...commands.map((command) => command.name.length)) + 2;

@@ -1,0 +1,159 @@
+import { parseArgs } from 'node:util';
+import { DeliveryModeSchema } from '#contracts';
+import { formatBanner } from './banner.js';
+import { loadConfigFile } from './config/load-config-file.js';
+import { createMockServer } from './create-mock-server.js';
+import { isMockError } from './errors.js';
+import { optionsFromConfigFile, type MockServerOptions } from './options.js';
+
+/** Where `serve` writes, and the signal that stops it (Ctrl-C in the CLI). */
+export interface ServeIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly stop?: AbortSignal;
+}
+
+const help = `Usage: qiscus-mock serve [options]
+
+Start the mock of the Qiscus Omnichannel bot API, and keep it running until Ctrl-C.
+
+Options:
+  --port N                 port to listen on (default 3737; 0 = any free port)
+  --host HOST              interface to bind (default 127.0.0.1)
+  --bot-url URL            where the bot webhook goes (loopback only, see --allow-remote-webhook)
+  --config FILE            a JSON or YAML config file: app code, secret, admin token, channels,
+                           agents, divisions, switches (flags win over the file)
+  --seed N                 seed for the generated agents and customers (default fixed)
+  --delivery MODE          once (default), reliable (retries, per-room order) or chaos
+  --deterministic          fixed clock and sequential ids, for output that repeats exactly
+  --allow-remote-webhook   allow a bot URL on another machine
+  --allowed-host NAME      accept requests addressed to NAME too (repeatable), e.g. a tunnel
+  --json                   print one JSON line (url, app code, credentials) instead of the banner
+  -h, --help               show this help
+
+The first line printed is "qiscus-mock listening on URL"; scripts can wait for it.
+Exit codes: 0 stopped cleanly, 2 usage or configuration error.`;
+
+function usage(io: ServeIo, message: string): number {
+  io.stderr(`qiscus-mock serve: ${message}\nRun \`qiscus-mock serve --help\` for its flags.\n`);
+  return 2;
+}
+
+function integer(
+  name: string,
+  text: string | undefined,
+  min: number,
+  max: number,
+): number | undefined {
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (!/^[0-9]+$/.test(text) || value < min || value > max) {
+    throw new RangeError(`--${name} must be a whole number from ${min} to ${max}, not "${text}"`);
+  }
+  return value;
+}
+
+async function runServe(args: readonly string[], io: ServeIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...args],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        'bot-url': { type: 'string' },
+        config: { type: 'string' },
+        seed: { type: 'string' },
+        delivery: { type: 'string' },
+        deterministic: { type: 'boolean' },
+        'allow-remote-webhook': { type: 'boolean' },
+        'allowed-host': { type: 'string', multiple: true },
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    return usage(io, error instanceof Error ? error.message : String(error));
+  }
+  const flags = parsed.values;
+  if (flags.help) {
+    io.stdout(`${help}\n`);
+    return 0;
+  }
+  let options: MockServerOptions;
+  try {
+    const delivery =
+      flags.delivery === undefined ? undefined : DeliveryModeSchema.safeParse(flags.delivery);
+    if (delivery && !delivery.success) {
+      throw new RangeError(`--delivery must be once, reliable or chaos, not "${flags.delivery}"`);
+    }
+    const fromFile = flags.config ? optionsFromConfigFile(await loadConfigFile(flags.config)) : {};
+    const port = integer('port', flags.port, 0, 65535);
+    const seed = integer('seed', flags.seed, 0, 2 ** 31 - 1);
+    options = {
+      ...fromFile,
+      port: port ?? 3737,
+      ...(flags.host === undefined ? {} : { host: flags.host }),
+      ...(flags['bot-url'] === undefined ? {} : { botUrl: flags['bot-url'] }),
+      ...(seed === undefined ? {} : { seed }),
+      ...(delivery?.success ? { delivery: delivery.data } : {}),
+      ...(flags.deterministic ? { deterministic: true } : {}),
+      ...(flags['allow-remote-webhook'] ? { allowRemoteWebhook: true } : {}),
+      ...(flags['allowed-host'] ? { allowedHosts: flags['allowed-host'] } : {}),
+      log: (message) => {
+        io.stderr(`${message}\n`);
+      },
+    };
+  } catch (error) {
+    if (error instanceof RangeError) return usage(io, error.message);
+    if (isMockError(error)) return usage(io, error.message);
+    throw error;
+  }
+  let server;
+  try {
+    server = await createMockServer(options);
+  } catch (error) {
+    if (isMockError(error)) return usage(io, error.message);
+    throw error;
+  }
+  if (flags.json) {
+    io.stdout(
+      `${JSON.stringify({ event: 'listening', url: server.url, app_code: server.appCode, secret_key: server.secretKey, admin_token: server.adminToken, bot_email: server.botEmail, docs: `${server.url}/docs` })}\n`,
+    );
+  } else {
+    io.stdout(
+      formatBanner({
+        url: server.url,
+        secretKey: server.secretKey,
+        adminToken: server.adminToken,
+        settings: server.settings(),
+      }),
+    );
+  }
+  await new Promise<void>((resolve) => {
+    // Without a stop signal the server runs until the process ends.
+    if (io.stop?.aborted) resolve();
+    else
+      io.stop?.addEventListener(
+        'abort',
+        () => {
+          resolve();
+        },
+        { once: true },
+      );
+  });
+  io.stderr('Stopping: waiting for webhook deliveries in flight …\n');
+  await server.close();
+  io.stderr('Stopped.\n');
+  return 0;
+}
+
+/** `qiscus-mock serve`: the CLI shell over `createMockServer`. */
+export const serveCommand = {
+  name: 'serve',
+  summary: 'start the mock Qiscus bot API (default 127.0.0.1:3737)',
+  help,
+  run: runServe,
+};

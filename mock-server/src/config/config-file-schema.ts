@@ -1,0 +1,57 @@
+import {
+  AppCodeSchema,
+  ChannelRuleSchema,
+  ChannelSourceSchema,
+  DeliveryModeSchema,
+  NumericIdSchema,
+  z,
+} from '#contracts';
+
+const divisionName = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[^A-Z]*$/, 'division names are lower case, as hand_over_to_role sends them');
+
+/**
+ * The config file (JSON or YAML): the app, its switches, channels, divisions and agents. Every
+ * key is optional; what is left out keeps its default. Unknown keys are refused, so a typo is
+ * caught instead of ignored.
+ */
+export const ConfigFileSchema = z.strictObject({
+  app_code: AppCodeSchema.optional(),
+  secret_key: z.string().min(8).max(200).optional(),
+  admin_token: z.string().min(8).max(200).optional(),
+  bot_url: z.string().nullable().optional(),
+  bot_enabled: z.boolean().optional(),
+  auto_agent_allocation: z.boolean().optional(),
+  delivery: DeliveryModeSchema.optional(),
+  allow_remote_webhook: z.boolean().optional(),
+  seed: z.number().int().nonnegative().optional(),
+  channels: z
+    .array(
+      z.strictObject({
+        source: ChannelSourceSchema,
+        id: NumericIdSchema.optional(),
+        name: z.string().min(1).max(191).optional(),
+        phone: z.string().optional(),
+        is_on_cloud: z.boolean().optional(),
+      }),
+    )
+    .min(1)
+    .optional(),
+  channel_rules: z.partialRecord(ChannelSourceSchema, ChannelRuleSchema).optional(),
+  divisions: z.array(divisionName).min(1).optional(),
+  agents_per_division: z.number().int().min(1).max(50).optional(),
+  agents: z
+    .array(
+      z.strictObject({
+        name: z.string().min(1).max(191),
+        email: z.email().optional(),
+        divisions: z.array(divisionName).min(1),
+        online: z.boolean().optional(),
+      }),
+    )
+    .optional(),
+});
+export type ConfigFile = z.infer<typeof ConfigFileSchema>;

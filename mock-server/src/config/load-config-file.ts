@@ -1,0 +1,50 @@
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { checkContract } from '#contracts';
+import { mockError } from '../errors.js';
+import { ConfigFileSchema, type ConfigFile } from './config-file-schema.js';
+
+/**
+ * Reads and checks a config file, JSON or YAML by its extension. Every problem names the file
+ * and the key, e.g. `mock.yaml: channels[0].source: must be one of …`.
+ */
+export async function loadConfigFile(file: string): Promise<ConfigFile> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (cause) {
+    throw mockError('MOCK_ERR_CONFIG', `Cannot read the config file ${file}: ${String(cause)}`, {
+      cause,
+    });
+  }
+  return parseConfigText(text, file);
+}
+
+/** Checks the text of a config file; `file` names it in errors and picks JSON or YAML. */
+export function parseConfigText(text: string, file: string): ConfigFile {
+  const extension = extname(file).toLowerCase();
+  let data: unknown;
+  try {
+    data = extension === '.json' ? JSON.parse(text) : parseYaml(text);
+  } catch (cause) {
+    const kind = extension === '.json' ? 'JSON' : 'YAML';
+    throw mockError(
+      'MOCK_ERR_CONFIG',
+      `${file} is not valid ${kind}: ${cause instanceof Error ? cause.message : String(cause)}`,
+      { cause },
+    );
+  }
+  const check = checkContract(ConfigFileSchema, data ?? {});
+  if (!check.ok) {
+    const lines = check.problems.map(
+      (problem) => `  ${problem.path === '' ? '(the file)' : problem.path}: ${problem.message}`,
+    );
+    throw mockError(
+      'MOCK_ERR_CONFIG',
+      `${file} has ${check.problems.length === 1 ? 'a problem' : `${check.problems.length} problems`}:\n${lines.join('\n')}`,
+      { errors: check.problems },
+    );
+  }
+  return check.value;
+}

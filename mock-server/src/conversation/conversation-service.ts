@@ -1,0 +1,466 @@
+import type { Faker } from '@faker-js/faker';
+import {
+  BotMessageWebhookSchema,
+  isMessageTypeAllowed,
+  channelNames,
+  type Agent,
+  type BotMessage,
+  type Channel,
+  type ChannelRules,
+  type CustomerMessageRequest,
+  type CustomerMessageResult,
+  type Delivery,
+  type DeliveryMode,
+  type DeliverySkipReason,
+  type ErrorDetail,
+  type MockRoom,
+  type MockRoomDetail,
+  type RoomId,
+  type RoomMessage,
+} from '#contracts';
+import { formatTimestamp, type Clock } from '../clock.js';
+import { mockError, QiscusApiError } from '../errors.js';
+import type { IdGenerator } from '../id-generator.js';
+import type { Directory } from '../state/directory.js';
+import { generateCustomer } from '../state/directory.js';
+import type { RoomStore } from '../state/room-store.js';
+import { buildBotMessageWebhook, defaultAvatar } from '../webhooks/build-bot-message-webhook.js';
+import type { WebhookDispatcher } from '../webhooks/webhook-dispatcher.js';
+import { findPostbackButton } from './find-postback-button.js';
+import * as rules from './handover-rules.js';
+import { noHandover, type RoomState } from './room-state.js';
+import { toMockRoom } from './room-view.js';
+
+/** The switches that can change while the mock runs. */
+export interface Switches {
+  botUrl: string | null;
+  botEnabled: boolean;
+  autoAgentAllocation: boolean;
+  delivery: DeliveryMode;
+  channelRules: ChannelRules;
+}
+
+/** A customer message taken in: what to answer now, and the delivery to wait on. */
+export interface CustomerMessageOutcome {
+  readonly result: CustomerMessageResult;
+  readonly settled: () => Promise<Delivery>;
+}
+
+function refusal(outcome: rules.TransitionRefusal): Error {
+  if (outcome.code === 'NO_PENDING_HANDOVER') {
+    return mockError('MOCK_ERR_NO_PENDING_HANDOVER', outcome.message);
+  }
+  if (outcome.code === 'NO_AGENT') {
+    return mockError(
+      outcome.path === 'agent_id' && outcome.message.startsWith('No agent has the id')
+        ? 'MOCK_ERR_AGENT_NOT_FOUND'
+        : 'MOCK_ERR_NO_AGENT',
+      outcome.message,
+    );
+  }
+  const detail =
+    outcome.code === 'ROLE_NOT_FOUND'
+      ? 'no such division'
+      : outcome.code === 'SAME_DIVISION'
+        ? 'the room is already with this division'
+        : outcome.message;
+  return new QiscusApiError(
+    outcome.code,
+    outcome.message,
+    outcome.path === '' ? [] : [{ path: outcome.path, message: detail }],
+  );
+}
+
+/**
+ * The mock's behaviour, between the HTTP routes (thin) and the pure rules: who writes into which
+ * room, what the bot may send where, handovers, and which webhooks go out.
+ */
+export class ConversationService {
+  constructor(
+    private readonly deps: {
+      readonly appCode: string;
+      readonly botEmail: string;
+      readonly switches: Switches;
+      readonly directory: Directory;
+      readonly store: RoomStore;
+      readonly dispatcher: WebhookDispatcher;
+      readonly clock: Clock;
+      readonly ids: IdGenerator;
+      readonly faker: Faker;
+    },
+  ) {}
+
+  private get staff(): rules.Staff {
+    return { agents: this.deps.directory.agents, load: this.deps.store.agentLoad() };
+  }
+
+  private agent(id: number | null): Agent | undefined {
+    return id === null ? undefined : this.deps.directory.agents.find((agent) => agent.id === id);
+  }
+
+  /** The room, or ROOM_NOT_FOUND on the Qiscus surface. */
+  requireRoom(roomId: string): RoomState {
+    const room = this.deps.store.get(roomId);
+    if (!room) {
+      throw new QiscusApiError(
+        'ROOM_NOT_FOUND',
+        `No room has the id "${roomId}": use payload.room.id_str from the webhook.`,
+        [{ path: 'room_id', message: 'no such room' }],
+      );
+    }
+    return room;
+  }
+
+  /** The room, or MOCK_ERR_ROOM_NOT_FOUND on the control surface. */
+  requireControlRoom(roomId: string): RoomState {
+    const room = this.deps.store.get(roomId);
+    if (!room) {
+      throw mockError(
+        'MOCK_ERR_ROOM_NOT_FOUND',
+        `No room has the id "${roomId}". GET /_mock/rooms lists the rooms there are.`,
+      );
+    }
+    return room;
+  }
+
+  view(room: RoomState): MockRoom {
+    return toMockRoom(room, {
+      agent: this.agent(room.agentId),
+      messageCount: this.deps.store.messageCount(room.id),
+      lastMessage: this.deps.store.lastMessage(room.id),
+    });
+  }
+
+  detail(room: RoomState): MockRoomDetail {
+    return { room: this.view(room), messages: this.deps.store.messages(room.id) };
+  }
+
+  /** The id of the first message kept for the room, if any. */
+  firstMessageId(roomId: string): number | undefined {
+    return this.deps.store.messages(roomId)[0]?.id;
+  }
+
+  /** Every room, latest activity first. */
+  listRooms(): MockRoom[] {
+    return this.deps.store
+      .list()
+      .sort((a, b) => b.updatedAt - a.updatedAt || Number(b.id) - Number(a.id))
+      .map((room) => this.view(room));
+  }
+
+  private now(): number {
+    return this.deps.clock.now();
+  }
+
+  private findChannel(request: CustomerMessageRequest): Channel {
+    const { channels } = this.deps.directory;
+    const matching = channels.filter(
+      (channel) =>
+        (request.channel === undefined || channel.source === request.channel) &&
+        (request.channel_id === undefined || channel.id === request.channel_id),
+    );
+    const channel = matching[0];
+    if (!channel) {
+      const have = channels.map((c) => `${c.source} (id ${c.id})`).join(', ');
+      throw mockError(
+        'MOCK_ERR_CHANNEL_NOT_FOUND',
+        `The app has no ${request.channel ?? ''} channel${request.channel_id === undefined ? '' : ` with id ${request.channel_id}`}: its channels are ${have}.`,
+        {
+          errors: [
+            {
+              path: request.channel_id === undefined ? 'channel' : 'channel_id',
+              message: 'no such channel',
+            },
+          ],
+        },
+      );
+    }
+    return channel;
+  }
+
+  private openRoom(request: CustomerMessageRequest): { room: RoomState; created: boolean } {
+    const { store } = this.deps;
+    if (request.room_id !== undefined) {
+      const room = this.requireControlRoom(request.room_id);
+      if (
+        (request.channel !== undefined && request.channel !== room.channel.source) ||
+        (request.channel_id !== undefined && request.channel_id !== room.channel.id)
+      ) {
+        throw mockError(
+          'MOCK_ERR_CHANNEL_MISMATCH',
+          `Room ${room.id} is on ${room.channel.source} (channel ${room.channel.id}); leave out channel, or give that one.`,
+          {
+            errors: [{ path: 'channel', message: `must be ${room.channel.source} for this room` }],
+          },
+        );
+      }
+      return { room, created: false };
+    }
+    const channel = this.findChannel(request);
+    const made =
+      request.customer?.id === undefined
+        ? generateCustomer(channel.source, this.deps.faker)
+        : undefined;
+    const customerId = request.customer?.id ?? made?.id ?? '';
+    const existing = store.findByCustomer(channel.id, customerId);
+    if (existing) return { room: existing, created: false };
+    const now = this.now();
+    const room: RoomState = {
+      id: String(this.deps.ids.next('room')) as RoomId,
+      channel,
+      customer: {
+        id: customerId,
+        userId: this.deps.ids.next('customer'),
+        name:
+          request.customer?.name ??
+          made?.name ??
+          generateCustomer(channel.source, this.deps.faker).name,
+        avatar_url: defaultAvatar,
+      },
+      botActive: true,
+      handover: noHandover,
+      agentId: null,
+      division: null,
+      isWaiting: false,
+      resolved: false,
+      resolvedAt: null,
+      createdAt: now,
+      updatedAt: now,
+    };
+    store.add(room);
+    return { room, created: true };
+  }
+
+  private skipReason(room: RoomState): { reason: DeliverySkipReason; message: string } | undefined {
+    const { switches } = this.deps;
+    if (!switches.botEnabled) {
+      return {
+        reason: 'BOT_DISABLED',
+        message:
+          'Not sent: the bot is switched off for the whole app (POST /api/v1/app/bot/activation is_active=true, or PATCH /_mock/config {"bot_enabled": true}).',
+      };
+    }
+    if (!room.botActive) {
+      return {
+        reason: 'BOT_OFF_FOR_ROOM',
+        message: `Not sent: the bot is off for room ${room.id}${room.handover.status === 'none' ? '' : ' since its handover'} (POST /bot/${room.id}/activate {"is_active": true} switches it back on).`,
+      };
+    }
+    return undefined;
+  }
+
+  /** A customer writes: the room is made or reused, the message stored, the webhook sent. */
+  customerSays(request: CustomerMessageRequest): CustomerMessageOutcome {
+    const { room: opened, created } = this.openRoom(request);
+    let type: RoomMessage['type'] = request.type ?? 'text';
+    let text = request.text ?? '';
+    let payload: Record<string, unknown> | null = request.payload ?? null;
+    if (request.postback !== undefined) {
+      const found = findPostbackButton(this.deps.store.messages(opened.id), request.postback);
+      if (!found.ok) {
+        throw mockError(
+          'MOCK_ERR_BUTTON_NOT_FOUND',
+          found.isLink
+            ? `"${request.postback}" is a link button: pressing it opens a page and sends nothing to the bot.`
+            : found.labels.length === 0
+              ? `The bot has sent no postback buttons into room ${opened.id}.`
+              : `No postback button the bot sent into room ${opened.id} says "${request.postback}"; the labels are ${found.labels.map((l) => `"${l}"`).join(', ')}.`,
+          { errors: [{ path: 'postback', message: 'no such button' }] },
+        );
+      }
+      type = 'text';
+      text = found.button.postback_text || found.button.label;
+      payload = (found.button.payload as Record<string, unknown> | undefined) ?? null;
+    } else if (type === 'file_attachment') {
+      const caption = (payload as { caption?: unknown } | null)?.caption;
+      text = text || (typeof caption === 'string' ? caption : '');
+    }
+    const now = this.now();
+    const received = created
+      ? { room: opened, newSession: true }
+      : rules.receiveCustomerMessage(opened, { now });
+    const room = received.room;
+    if (!created) this.deps.store.save(room);
+    const previous = this.deps.store.lastMessage(room.id);
+    const id = this.deps.ids.next('comment');
+    const skip = this.skipReason(room);
+    const message: RoomMessage = {
+      id,
+      sender: 'customer',
+      sender_id: room.customer.id,
+      sender_name: room.customer.name,
+      type,
+      text,
+      payload,
+      created_at: formatTimestamp(now),
+      delivery_id: null,
+    };
+    const webhook = buildBotMessageWebhook(
+      { appCode: this.deps.appCode, botEmail: this.deps.botEmail },
+      room,
+      message,
+      previous?.id ?? 0,
+      now,
+    );
+    // A bug here would send the bot something Qiscus never would; fail loudly instead.
+    BotMessageWebhookSchema.parse(webhook);
+    const delivery = this.deps.dispatcher.dispatch({
+      webhook: 'botMessage',
+      roomId: room.id,
+      commentId: id,
+      body: webhook,
+      ...(skip ? { skip } : {}),
+    });
+    this.deps.store.appendMessage(room.id, { ...message, delivery_id: delivery.id });
+    return {
+      result: {
+        room_id: room.id,
+        room_created: created,
+        comment_id: id,
+        new_session: received.newSession,
+        delivery,
+      },
+      settled: () => this.deps.dispatcher.settled(delivery.id),
+    };
+  }
+
+  /**
+   * The bot posts a message. Refused (and not stored) when the room's channel does not take the
+   * type; accepted after a handover, but the caller flags it.
+   */
+  botPosts(message: BotMessage): {
+    readonly room: RoomState;
+    readonly stored: RoomMessage;
+    readonly warnings: readonly ErrorDetail[];
+  } {
+    const room = this.requireRoom(message.room_id);
+    const { source } = room.channel;
+    if (!isMessageTypeAllowed(this.deps.switches.channelRules, source, message.type)) {
+      const refused = this.deps.switches.channelRules[source].refuses;
+      const name = channelNames[source].replace(/ \(.*\)$/, '');
+      const cloud = room.channel.is_on_cloud ? ' (WhatsApp Cloud API)' : '';
+      throw new QiscusApiError(
+        'MESSAGE_TYPE_NOT_SUPPORTED',
+        `${message.type} messages are not supported in ${name}${cloud} rooms: send ${message.type === 'carousel' ? 'each card' : 'the choices'} as a text message instead.`,
+        [{ path: 'type', message: `${name} (${source}) refuses ${refused.join(' and ')}` }],
+      );
+    }
+    const warnings: ErrorDetail[] =
+      message.sender_email === this.deps.botEmail
+        ? []
+        : [
+            {
+              path: 'sender_email',
+              message: `is not this app's bot sender; Qiscus bots send as "${this.deps.botEmail}"`,
+            },
+          ];
+    const now = this.now();
+    const stored: RoomMessage = {
+      id: this.deps.ids.next('comment'),
+      sender: 'bot',
+      sender_id: message.sender_email,
+      sender_name: 'Bot',
+      type: message.type,
+      text: message.message ?? '',
+      payload: 'payload' in message && message.payload ? message.payload : null,
+      created_at: formatTimestamp(now),
+      delivery_id: null,
+    };
+    this.deps.store.appendMessage(room.id, stored);
+    const updated = { ...room, updatedAt: now };
+    this.deps.store.save(updated);
+    return { room: updated, stored, warnings };
+  }
+
+  handOver(roomId: string, findOnlineAgent: boolean): RoomState {
+    const room = this.requireRoom(roomId);
+    const outcome = rules.requestHandover(room, { findOnlineAgent, now: this.now() });
+    if (!outcome.ok) throw refusal(outcome);
+    this.deps.store.save(outcome.room);
+    return outcome.room;
+  }
+
+  handOverToRole(
+    roomId: string,
+    role: string,
+    findOnlineAgent: boolean,
+  ): { readonly room: RoomState; readonly agent: Agent | null } {
+    const room = this.requireRoom(roomId);
+    const outcome = rules.handOverToRole(room, {
+      role,
+      findOnlineAgent,
+      autoAgentAllocation: this.deps.switches.autoAgentAllocation,
+      divisions: this.deps.directory.divisions.map((division) => division.name),
+      staff: this.staff,
+      now: this.now(),
+    });
+    if (!outcome.ok) throw refusal(outcome);
+    this.deps.store.save(outcome.room);
+    return { room: outcome.room, agent: outcome.agent };
+  }
+
+  setRoomBot(roomId: string, active: boolean): RoomState {
+    const room = this.requireRoom(roomId);
+    const updated = rules.setRoomBot(room, { active, now: this.now() });
+    this.deps.store.save(updated);
+    return updated;
+  }
+
+  acceptHandover(roomId: string, agentId: number | undefined): RoomState {
+    const room = this.requireControlRoom(roomId);
+    const outcome = rules.acceptHandover(room, {
+      staff: this.staff,
+      now: this.now(),
+      ...(agentId === undefined ? {} : { agentId }),
+    });
+    if (!outcome.ok) throw refusal(outcome);
+    this.deps.store.save(outcome.room);
+    return outcome.room;
+  }
+
+  declineHandover(roomId: string): RoomState {
+    const room = this.requireControlRoom(roomId);
+    const outcome = rules.declineHandover(room, { now: this.now() });
+    if (!outcome.ok) throw refusal(outcome);
+    this.deps.store.save(outcome.room);
+    return outcome.room;
+  }
+
+  resolve(roomId: string): RoomState {
+    const room = this.requireControlRoom(roomId);
+    const updated = rules.resolveRoom(room, { now: this.now() });
+    this.deps.store.save(updated);
+    return updated;
+  }
+
+  /** A human agent writes into the room: the room's agent, or the one named. */
+  agentSays(roomId: string, text: string, agentId: number | undefined): RoomState {
+    const room = this.requireControlRoom(roomId);
+    const agent = this.agent(agentId ?? room.agentId);
+    if (!agent) {
+      throw agentId === undefined
+        ? mockError(
+            'MOCK_ERR_NO_AGENT',
+            `Room ${room.id} has no agent: accept its handover first, or give agent_id.`,
+          )
+        : mockError('MOCK_ERR_AGENT_NOT_FOUND', `No agent has the id ${agentId}.`, {
+            errors: [{ path: 'agent_id', message: 'no such agent' }],
+          });
+    }
+    const now = this.now();
+    this.deps.store.appendMessage(room.id, {
+      id: this.deps.ids.next('comment'),
+      sender: 'agent',
+      sender_id: agent.email,
+      sender_name: agent.name,
+      type: 'text',
+      text,
+      payload: null,
+      created_at: formatTimestamp(now),
+      delivery_id: null,
+    });
+    const updated = { ...room, updatedAt: now };
+    this.deps.store.save(updated);
+    return updated;
+  }
+}

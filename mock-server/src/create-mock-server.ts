@@ -1,0 +1,213 @@
+import {
+  CustomerMessageRequestSchema,
+  checkContract,
+  type CustomerMessageRequest,
+  type CustomerMessageResult,
+  type Delivery,
+  type Exchange,
+  type MockRoom,
+  type MockRoomDetail,
+  type MockSettings,
+} from '#contracts';
+import { ConversationService, type Switches } from './conversation/conversation-service.js';
+import { mockError } from './errors.js';
+import { buildApp } from './http/build-app.js';
+import { CredentialCheck } from './http/check-credentials.js';
+import { resolveOptions, type MockServerOptions } from './options.js';
+import { toSettings } from './routes/control.route.js';
+import type { RouteDeps } from './routes/route-deps.js';
+import { createSeededFaker, generateDirectory } from './state/directory.js';
+import { RoomStore } from './state/room-store.js';
+import { TrafficLog } from './traffic/traffic-log.js';
+import { WebhookDispatcher } from './webhooks/webhook-dispatcher.js';
+import { checkWebhookTarget } from './webhooks/webhook-target.js';
+
+/** A running mock server, for a test suite or the CLI. */
+export interface MockServer {
+  /** Where it listens, e.g. `http://127.0.0.1:3737`. */
+  readonly url: string;
+  readonly appCode: string;
+  readonly secretKey: string;
+  readonly adminToken: string;
+  /** The bot's sender address, `{app_code}_admin@qismo.com`. */
+  readonly botEmail: string;
+  /** Play the customer. */
+  readonly customer: {
+    /**
+     * A customer writes, as `POST /_mock/messages` does; a string is a text on the web widget.
+     * With `{ wait: true }` it resolves once the webhook delivery has settled.
+     */
+    say(
+      message: CustomerMessageRequest | string,
+      options?: { readonly wait?: boolean },
+    ): Promise<CustomerMessageResult>;
+  };
+  readonly rooms: {
+    list(): MockRoom[];
+    get(roomId: string): MockRoomDetail | undefined;
+  };
+  readonly deliveries: { list(): Delivery[] };
+  readonly traffic: { list(): Exchange[] };
+  /** The switches, channels, divisions and agents, as `GET /_mock/config` shows them. */
+  settings(): MockSettings;
+  /** Resolves once every webhook delivery started so far has settled. */
+  drain(): Promise<void>;
+  /** Clears rooms, messages, deliveries and traffic. */
+  reset(): void;
+  /** Stops listening, waits for deliveries in flight, closes every connection. */
+  close(): Promise<void>;
+}
+
+/** Starts a mock of the Qiscus Omnichannel bot API; listens on 127.0.0.1 and a free port by default. */
+export async function createMockServer(options: MockServerOptions = {}): Promise<MockServer> {
+  const resolved = resolveOptions(options);
+  const { clock, ids } = resolved;
+  if (resolved.botUrl !== null) {
+    const target = checkWebhookTarget(resolved.botUrl, resolved.allowRemoteWebhook);
+    if (!target.ok) throw mockError('MOCK_ERR_CONFIG', `The bot URL ${target.message}.`);
+  }
+  const faker = createSeededFaker(resolved.seed);
+  const botEmail = `${resolved.appCode}_admin@qismo.com`;
+  const directory = generateDirectory(resolved, ids, clock, faker);
+  const switches: Switches = {
+    botUrl: resolved.botUrl === null ? null : new URL(resolved.botUrl).href,
+    botEnabled: resolved.botEnabled,
+    autoAgentAllocation: resolved.autoAgentAllocation,
+    delivery: resolved.delivery,
+    channelRules: resolved.channelRules,
+  };
+  const store = new RoomStore(resolved.messagesPerRoom);
+  const traffic = new TrafficLog(resolved.trafficLimit, clock);
+  const dispatcher = new WebhookDispatcher({
+    clock,
+    ids,
+    traffic,
+    settings: () => ({
+      botUrl: switches.botUrl,
+      mode: switches.delivery,
+      allowRemoteWebhook: resolved.allowRemoteWebhook,
+    }),
+    random: () => faker.number.float({ min: 0, max: 1 }),
+    timeoutMs: resolved.deliveryTimeoutMs,
+    maxAttempts: resolved.maxAttempts,
+    retryDelayMs: resolved.retryDelayMs,
+    chaosMaxDelayMs: resolved.chaosMaxDelayMs,
+    limit: resolved.deliveryLimit,
+  });
+  const service = new ConversationService({
+    appCode: resolved.appCode,
+    botEmail,
+    switches,
+    directory,
+    store,
+    dispatcher,
+    clock,
+    ids,
+    faker,
+  });
+  const reset = () => {
+    store.clear();
+    dispatcher.clear();
+    traffic.clear();
+  };
+  const deps: RouteDeps = {
+    appCode: resolved.appCode,
+    botEmail,
+    startedAt: clock.now(),
+    allowRemoteWebhook: resolved.allowRemoteWebhook,
+    switches,
+    credentials: new CredentialCheck(resolved),
+    service,
+    dispatcher,
+    traffic,
+    directory,
+    clock,
+    reset,
+  };
+  const listening: { url?: string } = {};
+  const app = await buildApp(deps, {
+    bodyLimit: resolved.bodyLimit,
+    host: resolved.host,
+    allowedHosts: resolved.allowedHosts,
+    log: options.log ?? (() => undefined),
+    serverUrl: () => listening.url,
+  });
+  try {
+    await app.listen({ port: resolved.port, host: resolved.host });
+  } catch (cause) {
+    await dispatcher.close();
+    const reason =
+      cause instanceof Error && 'code' in cause && cause.code === 'EADDRINUSE'
+        ? `port ${resolved.port} is in use: pick another with --port, or 0 for any free one`
+        : String(cause);
+    throw mockError(
+      'MOCK_ERR_LISTEN',
+      `Cannot listen on ${resolved.host}:${resolved.port}: ${reason}.`,
+      {
+        cause,
+      },
+    );
+  }
+  const address = app.server.address();
+  if (address === null || typeof address === 'string') {
+    throw new Error('the server has no TCP address after listening');
+  }
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const listenUrl = `http://${host}:${address.port}`;
+  listening.url = listenUrl;
+
+  return {
+    url: listenUrl,
+    appCode: resolved.appCode,
+    secretKey: resolved.secretKey,
+    adminToken: resolved.adminToken,
+    botEmail,
+    customer: {
+      async say(message, sayOptions = {}) {
+        const input =
+          typeof message === 'string' ? { channel: 'qiscus' as const, text: message } : message;
+        const check = checkContract(CustomerMessageRequestSchema, input);
+        if (!check.ok) {
+          throw mockError(
+            'MOCK_ERR_VALIDATION',
+            `The customer message does not match the schema: ${check.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}.`,
+            { errors: check.problems },
+          );
+        }
+        const outcome = service.customerSays(check.value);
+        traffic.record({
+          direction: 'control',
+          operationId: 'sendCustomerMessage',
+          method: 'CALL',
+          path: 'customer.say',
+          roomId: outcome.result.room_id,
+          status: 200,
+          requestHeaders: {},
+          requestBody: input,
+          responseBody: outcome.result,
+          error: null,
+          warnings: [],
+          flags: [],
+        });
+        if (!sayOptions.wait) return outcome.result;
+        return { ...outcome.result, delivery: await outcome.settled() };
+      },
+    },
+    rooms: {
+      list: () => service.listRooms(),
+      get: (roomId) => {
+        const room = store.get(roomId);
+        return room ? service.detail(room) : undefined;
+      },
+    },
+    deliveries: { list: () => dispatcher.list() },
+    traffic: { list: () => traffic.list() },
+    settings: () => toSettings(deps),
+    drain: () => dispatcher.drain(),
+    reset,
+    async close() {
+      await app.close();
+      await dispatcher.close();
+    },
+  };
+}

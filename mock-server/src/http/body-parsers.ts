@@ -1,0 +1,73 @@
+import type { FastifyInstance } from 'fastify';
+
+/** A body that cannot be read as its content type; answered as MALFORMED_BODY. */
+export class MalformedBodyError extends Error {
+  override readonly name = 'MalformedBodyError';
+}
+
+function parseJson(text: string): unknown {
+  if (text.trim() === '') return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (cause) {
+    throw new MalformedBodyError(
+      `The body is not valid JSON: ${cause instanceof Error ? cause.message : String(cause)}.`,
+    );
+  }
+  // A key that could reach Object.prototype is refused outright; the slower check runs only
+  // when the text mentions it at all.
+  if (text.includes('__proto__')) {
+    JSON.parse(text, (key, inner: unknown) => {
+      if (key === '__proto__') {
+        throw new MalformedBodyError('The body has a "__proto__" key, which is never accepted.');
+      }
+      return inner;
+    });
+  }
+  return value;
+}
+
+function parseForm(text: string): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const [key, value] of new URLSearchParams(text)) {
+    if (key === '__proto__') throw new MalformedBodyError('The form has a "__proto__" field.');
+    if (Object.hasOwn(fields, key)) {
+      throw new MalformedBodyError(`The form gives "${key}" twice; give each field once.`);
+    }
+    fields[key] = value;
+  }
+  return fields;
+}
+
+/**
+ * The body parsers: JSON and form-encoded, nothing else (other types get 415). An empty body is
+ * no body, so an optional one may be left out even with a Content-Type.
+ */
+export function registerBodyParsers(app: FastifyInstance): void {
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, text, done) => {
+    try {
+      done(null, parseJson(String(text)));
+    } catch (error) {
+      done(error as Error, undefined);
+    }
+  });
+  app.addContentTypeParser(
+    'application/x-www-form-urlencoded',
+    { parseAs: 'string' },
+    (_request, text, done) => {
+      try {
+        const body = String(text);
+        done(null, body === '' ? undefined : parseForm(body));
+      } catch (error) {
+        done(error as Error, undefined);
+      }
+    },
+  );
+}
+
+/** The media type of a request, without parameters: `application/json; charset=utf-8` → `application/json`. */
+export function mediaTypeOf(contentType: string | undefined): string | undefined {
+  return contentType?.split(';')[0]?.trim().toLowerCase() || undefined;
+}

@@ -1,0 +1,160 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
+import { authStyles, type AuthRequirement, type AuthStyle, type ErrorDetail } from '#contracts';
+import { QiscusApiError } from '../errors.js';
+
+/** The app's credentials, hashed once so every comparison takes the same time. */
+export interface Credentials {
+  readonly appCode: string;
+  readonly secretKey: string;
+  readonly adminToken: string;
+}
+
+function digest(value: string): Buffer {
+  return createHash('sha256').update(value, 'utf8').digest();
+}
+
+/**
+ * Compares a presented secret with the real one in constant time. Both are hashed first, so a
+ * secret of another length neither crashes `timingSafeEqual` nor answers faster.
+ */
+export function secretMatches(presented: string, expectedDigest: Buffer): boolean {
+  return timingSafeEqual(digest(presented), expectedDigest);
+}
+
+/** The credentials check of one server: knows the secrets, never repeats them. */
+export class CredentialCheck {
+  private readonly secretDigest: Buffer;
+  private readonly adminDigest: Buffer;
+
+  constructor(private readonly credentials: Credentials) {
+    this.secretDigest = digest(credentials.secretKey);
+    this.adminDigest = digest(credentials.adminToken);
+  }
+
+  /** Throws UNAUTHORIZED unless one of the requirement's styles is presented and right. */
+  check(headers: IncomingHttpHeaders, requirement: AuthRequirement): void {
+    const presented = requirement.styles.filter((style) => isPresented(headers, style));
+    const problems: ErrorDetail[] = [];
+    for (const style of presented) {
+      const problem = this.problemWith(headers, style, requirement);
+      if (!problem) return;
+      problems.push(problem);
+    }
+    if (problems.length > 0) {
+      throw new QiscusApiError(
+        'UNAUTHORIZED',
+        `Wrong credentials: ${problems.map((p) => `${p.path.replace('headers.', '')} ${p.message}`).join('; ')}.`,
+        problems,
+      );
+    }
+    throw missingCredentials(headers, requirement);
+  }
+
+  private problemWith(
+    headers: IncomingHttpHeaders,
+    style: AuthStyle,
+    requirement: AuthRequirement,
+  ): ErrorDetail | undefined {
+    switch (style) {
+      case 'sdkSecret':
+        return secretMatches(header(headers, 'qiscus_sdk_secret'), this.secretDigest)
+          ? undefined
+          : { path: 'headers.QISCUS_SDK_SECRET', message: "does not hold the app's secret key" };
+      case 'appIdAndSecretKey':
+        return (
+          this.appIdProblem(headers, 'Qiscus-Secret-Key') ??
+          (secretMatches(header(headers, 'qiscus-secret-key'), this.secretDigest)
+            ? undefined
+            : { path: 'headers.Qiscus-Secret-Key', message: "does not hold the app's secret key" })
+        );
+      case 'authorization':
+        return this.authorizationProblem(headers, requirement);
+      case 'adminTokenAndAppId':
+        return (
+          this.appIdProblem(headers, 'Authorization') ??
+          this.authorizationProblem(headers, { styles: [], authorizationAccepts: ['adminToken'] })
+        );
+    }
+  }
+
+  private appIdProblem(headers: IncomingHttpHeaders, partner: string): ErrorDetail | undefined {
+    const appId = headers['qiscus-app-id'];
+    if (appId === undefined) {
+      return { path: 'headers.Qiscus-App-Id', message: `is required with ${partner}` };
+    }
+    return appId === this.credentials.appCode
+      ? undefined
+      : {
+          path: 'headers.Qiscus-App-Id',
+          message: `"${String(appId)}" is not this app's code ("${this.credentials.appCode}")`,
+        };
+  }
+
+  private authorizationProblem(
+    headers: IncomingHttpHeaders,
+    requirement: AuthRequirement,
+  ): ErrorDetail | undefined {
+    const value = header(headers, 'authorization');
+    const accepts = requirement.authorizationAccepts ?? ['adminToken'];
+    const matches = (token: string) =>
+      (accepts.includes('adminToken') && secretMatches(token, this.adminDigest)) ||
+      (accepts.includes('secretKey') && secretMatches(token, this.secretDigest));
+    if (matches(value)) return undefined;
+    const what =
+      accepts.length === 2
+        ? 'an admin token or the secret key'
+        : accepts.includes('secretKey')
+          ? 'the secret key'
+          : 'an admin token';
+    if (/^bearer\s+/i.test(value) && matches(value.replace(/^bearer\s+/i, ''))) {
+      return {
+        path: 'headers.Authorization',
+        message: `must hold ${what} as it is, without "Bearer " in front (Qiscus takes the raw token)`,
+      };
+    }
+    return { path: 'headers.Authorization', message: `does not hold ${what}` };
+  }
+}
+
+function header(headers: IncomingHttpHeaders, name: string): string {
+  const value = headers[name];
+  return Array.isArray(value) ? value.join(', ') : (value ?? '');
+}
+
+function isPresented(headers: IncomingHttpHeaders, style: AuthStyle): boolean {
+  switch (style) {
+    case 'sdkSecret':
+      return headers.qiscus_sdk_secret !== undefined;
+    case 'appIdAndSecretKey':
+      return headers['qiscus-secret-key'] !== undefined;
+    case 'authorization':
+    case 'adminTokenAndAppId':
+      return headers.authorization !== undefined;
+  }
+}
+
+function missingCredentials(
+  headers: IncomingHttpHeaders,
+  requirement: AuthRequirement,
+): QiscusApiError {
+  const ways = requirement.styles.map((style) => authStyles[style].headers.join(' with '));
+  const hints: string[] = [];
+  if (requirement.styles.includes('sdkSecret')) {
+    hints.push(
+      'If you did send QISCUS_SDK_SECRET, a proxy may have dropped it: its name has underscores, which nginx and others drop by default.',
+    );
+    if (headers['qiscus-sdk-secret'] !== undefined) {
+      hints.push(
+        'QISCUS-SDK-SECRET (with hyphens) is another header: this endpoint takes QISCUS_SDK_SECRET.',
+      );
+    }
+  }
+  const first = requirement.styles[0];
+  const primary = first === undefined ? 'Authorization' : authStyles[first].headers[0];
+  return new QiscusApiError(
+    'UNAUTHORIZED',
+    `Missing credentials: send ${ways.join(', or ')}.${hints.length > 0 ? ` ${hints.join(' ')}` : ''}`,
+    [{ path: `headers.${primary}`, message: 'is required' }],
+  );
+}

@@ -1,0 +1,16 @@
+import type { ErrorDetail, ExchangeDirection, ExchangeFlag } from '#contracts';
+
+/** What a handler learns about an exchange that the traffic log should show. */
+export interface ExchangeNotes {
+  direction: ExchangeDirection;
+  operationId: string | null;
+  roomId: string | null;
+  warnings: readonly ErrorDetail[];
+  flags: ExchangeFlag[];
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    exchangeNotes: ExchangeNotes | null;
+  }
+}

@@ -1,0 +1,93 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { checkContract, type ControlOperationDescriptor, type z } from '#contracts';
+import { mockError } from '../errors.js';
+import { mediaTypeOf } from './body-parsers.js';
+import { toRoutePath } from './register-operation.js';
+
+type PartOf<
+  D extends ControlOperationDescriptor,
+  K extends 'params' | 'query',
+> = D['request'] extends {
+  readonly [P in K]: infer S extends z.ZodType;
+}
+  ? z.output<S>
+  : Record<string, never>;
+
+type BodyOf<D extends ControlOperationDescriptor> = D['request'] extends {
+  readonly body: { readonly schema: infer S extends z.ZodType; readonly required: infer R };
+}
+  ? R extends true
+    ? z.output<S>
+    : z.output<S> | undefined
+  : undefined;
+
+/** What a control handler gets: checked params, query and body. */
+export interface ControlInput<D extends ControlOperationDescriptor> {
+  readonly params: PartOf<D, 'params'>;
+  readonly query: PartOf<D, 'query'>;
+  readonly body: BodyOf<D>;
+  readonly request: FastifyRequest;
+}
+
+function check<S extends z.ZodType>(schema: S, value: unknown, where: string): z.output<S> {
+  const result = checkContract(schema, value);
+  if (result.ok) return result.value;
+  const prefixed = result.problems.map((problem) => ({
+    path: where === 'body' ? problem.path : `${where}.${problem.path}`.replace(/\.$/, ''),
+    message: problem.message,
+  }));
+  const count = prefixed.length === 1 ? '1 problem' : `${prefixed.length} problems`;
+  throw mockError(
+    'MOCK_ERR_VALIDATION',
+    `The ${where} does not match the schema: ${count} (${prefixed.map((p) => `${p.path || where}: ${p.message}`).join('; ')}).`,
+    { errors: prefixed },
+  );
+}
+
+/**
+ * Registers one operation of the mock's own API: params, query and body checked against the
+ * descriptor (unknown fields refused: this API is ours, and a typo should not pass), changes
+ * recorded in the traffic log as `control` exchanges.
+ */
+export function registerControlOperation<const D extends ControlOperationDescriptor>(
+  app: FastifyInstance,
+  operation: D,
+  handler: (input: ControlInput<D>) => unknown,
+): void {
+  const { params, query, body } = operation.request;
+  app.route({
+    method: operation.method.toUpperCase(),
+    url: toRoutePath(operation.path),
+    config: { operationId: operation.id },
+    handler: async (request, reply) => {
+      if (operation.method !== 'get') {
+        const roomId = (request.params as { room_id?: string }).room_id ?? null;
+        request.exchangeNotes = {
+          direction: 'control',
+          operationId: operation.id,
+          roomId,
+          warnings: [],
+          flags: [],
+        };
+      }
+      const input = {
+        params: params ? check(params, request.params, 'path') : {},
+        query: query ? check(query, request.query, 'query') : {},
+        body: undefined as unknown,
+        request,
+      };
+      if (request.body !== undefined) {
+        if (mediaTypeOf(request.headers['content-type']) !== 'application/json') {
+          throw mockError('MOCK_ERR_UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json.', {
+            errors: [{ path: 'headers.content-type', message: 'must be application/json' }],
+          });
+        }
+        input.body = body ? check(body.schema, request.body, 'body') : undefined;
+      } else if (body?.required) {
+        check(body.schema, undefined, 'body');
+      }
+      const result = await handler(input as ControlInput<D>);
+      return reply.code(operation.response.status).send(result);
+    },
+  });
+}

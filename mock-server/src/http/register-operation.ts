@@ -1,0 +1,137 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import {
+  checkContract,
+  type BodyMediaType,
+  type ExchangeFlag,
+  type OperationDescriptor,
+  type z,
+} from '#contracts';
+import { QiscusApiError } from '../errors.js';
+import { mediaTypeOf } from './body-parsers.js';
+import type { CredentialCheck } from './check-credentials.js';
+
+type ParamsOf<D extends OperationDescriptor> = D['request'] extends {
+  readonly params: infer P extends z.ZodType;
+}
+  ? z.output<P>
+  : Record<string, never>;
+
+type BodyOf<D extends OperationDescriptor> = D['request'] extends {
+  readonly body: { readonly content: infer C };
+}
+  ? {
+      [K in keyof C]: C[K] extends { readonly schema: infer S extends z.ZodType }
+        ? z.output<S>
+        : never;
+    }[keyof C]
+  : undefined;
+
+/** What a handler gets: the checked params and body, and a way to flag the exchange. */
+export interface OperationInput<D extends OperationDescriptor> {
+  readonly params: ParamsOf<D>;
+  /** The checked body; undefined when an optional body was left out. */
+  readonly body:
+    | BodyOf<D>
+    | (D['request'] extends { readonly body: { readonly required: true } } ? never : undefined);
+  readonly flag: (flag: ExchangeFlag) => void;
+  readonly request: FastifyRequest;
+}
+
+/** A handler's answer: the success body (the status is the operation's 200). */
+export type OperationHandler<D extends OperationDescriptor> = (input: OperationInput<D>) => unknown;
+
+/** Turns an OpenAPI path template into a fastify one: `/{app_code}/bot` → `/:app_code/bot`. */
+export function toRoutePath(template: string): string {
+  return template.replace(/\{([^}]+)\}/g, ':$1');
+}
+
+function refuse(problems: readonly { path: string; message: string }[], what: string): never {
+  const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
+  throw new QiscusApiError(
+    'VALIDATION_FAILED',
+    `${what} does not match the contract: ${count}.`,
+    problems,
+  );
+}
+
+/**
+ * Registers one operation of the catalogue. Before the handler runs, in this order: the app code
+ * of the path, the credentials, the path parameters, the media type and the body, all checked
+ * against the descriptor's schemas. Unknown body fields are accepted (as Qiscus ignores them) and
+ * noted on the exchange as contract warnings.
+ */
+export function registerOperation<const D extends OperationDescriptor>(
+  app: FastifyInstance,
+  operation: D,
+  deps: { readonly appCode: () => string; readonly credentials: () => CredentialCheck },
+  handler: OperationHandler<D>,
+): void {
+  const { params: paramsSchema, body: bodyContract } = operation.request;
+  app.route({
+    method: operation.method.toUpperCase(),
+    url: toRoutePath(operation.path),
+    config: { operationId: operation.id },
+    handler: async (request, reply) => {
+      const notes = {
+        direction: 'from_bot' as const,
+        operationId: operation.id,
+        roomId: null as string | null,
+        warnings: [] as { path: string; message: string }[],
+        flags: [] as ExchangeFlag[],
+      };
+      request.exchangeNotes = notes;
+      const rawParams = request.params as Record<string, string>;
+      if (rawParams.room_id !== undefined) notes.roomId = rawParams.room_id;
+      const appCode = rawParams.app_code;
+      if (appCode !== undefined && appCode !== deps.appCode()) {
+        throw new QiscusApiError(
+          'APP_NOT_FOUND',
+          `No app has the code "${appCode}": this mock serves the app "${deps.appCode()}".`,
+          [{ path: 'app_code', message: "is not this mock's app code" }],
+        );
+      }
+      deps.credentials().check(request.headers, operation.auth);
+      let params: unknown = {};
+      if (paramsSchema) {
+        const check = checkContract(paramsSchema, rawParams);
+        if (!check.ok) refuse(check.problems, 'The path');
+        params = check.value;
+      }
+      const rawBody: unknown = request.body;
+      if (typeof rawBody === 'object' && rawBody !== null && 'room_id' in rawBody) {
+        if (typeof rawBody.room_id === 'string') notes.roomId = rawBody.room_id;
+      }
+      let body: unknown;
+      if (bodyContract) {
+        if (request.body === undefined) {
+          if (bodyContract.required) {
+            const types = Object.keys(bodyContract.content).join(' or ');
+            refuse([{ path: '', message: `the body is required (${types})` }], 'The request');
+          }
+        } else {
+          const mediaType = mediaTypeOf(request.headers['content-type']) as BodyMediaType;
+          const content = bodyContract.content[mediaType];
+          if (!content) {
+            const accepted = Object.keys(bodyContract.content);
+            throw new QiscusApiError(
+              'UNSUPPORTED_MEDIA_TYPE',
+              `Send the body as ${accepted.join(' or ')}; ${mediaType} is not accepted here.`,
+              [{ path: 'headers.content-type', message: `must be ${accepted.join(' or ')}` }],
+            );
+          }
+          const check = checkContract(content.schema, request.body, { unknownFields: 'warn' });
+          notes.warnings = [...check.warnings];
+          if (!check.ok) refuse(check.problems, 'The body');
+          body = check.value;
+        }
+      }
+      const result = await handler({
+        params: params as ParamsOf<D>,
+        body: body as OperationInput<D>['body'],
+        flag: (flag) => notes.flags.push(flag),
+        request,
+      });
+      return reply.code(200).send(result);
+    },
+  });
+}

@@ -1,0 +1,15 @@
+export { formatBanner, type BannerFacts } from './banner.js';
+export { serveCommand, type ServeIo } from './cli.js';
+export { createSteppingClock, createSystemClock, type Clock } from './clock.js';
+export { ConfigFileSchema, type ConfigFile } from './config/config-file-schema.js';
+export { loadConfigFile, parseConfigText } from './config/load-config-file.js';
+/** Starts a mock server; see `MockServer` for what it gives. */
+export { createMockServer, type MockServer } from './create-mock-server.js';
+export { isMockError, mockErrorCodes, type MockError, type MockErrorCode } from './errors.js';
+export { createRandomIds, createSequentialIds, type IdGenerator } from './id-generator.js';
+export {
+  defaults,
+  type AgentOption,
+  type ChannelOption,
+  type MockServerOptions,
+} from './options.js';

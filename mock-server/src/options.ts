@@ -1,0 +1,182 @@
+import {
+  defaultChannelRules,
+  type ChannelRule,
+  type ChannelRules,
+  type ChannelSource,
+  type DeliveryMode,
+} from '#contracts';
+import { createSteppingClock, createSystemClock, type Clock } from './clock.js';
+import type { ConfigFile } from './config/config-file-schema.js';
+import { createRandomIds, createSequentialIds, type IdGenerator } from './id-generator.js';
+
+/** A channel to create: its kind, and optionally its id, name and WhatsApp details. */
+export interface ChannelOption {
+  readonly source: ChannelSource;
+  readonly id?: number;
+  readonly name?: string;
+  readonly phone?: string;
+  readonly is_on_cloud?: boolean;
+}
+
+/** An agent to create, in one or more divisions. */
+export interface AgentOption {
+  readonly name: string;
+  readonly email?: string;
+  readonly divisions: readonly string[];
+  readonly online?: boolean;
+}
+
+/** Everything `createMockServer` can be told. Every field is optional. */
+export interface MockServerOptions {
+  /** Port to listen on; 0 (the default) picks a free one. */
+  readonly port?: number;
+  /** Interface to bind; loopback by default. */
+  readonly host?: string;
+  readonly appCode?: string;
+  readonly secretKey?: string;
+  readonly adminToken?: string;
+  /** Where the bot webhook goes; none by default. */
+  readonly botUrl?: string | null;
+  readonly botEnabled?: boolean;
+  readonly autoAgentAllocation?: boolean;
+  readonly delivery?: DeliveryMode;
+  /** Allow webhook targets on other machines (loopback only by default). */
+  readonly allowRemoteWebhook?: boolean;
+  /** Extra Host names to accept besides loopback ones, e.g. a tunnel's. */
+  readonly allowedHosts?: readonly string[];
+  /** Seeds the generated agents, customers and chaos decisions. */
+  readonly seed?: number;
+  /** Fixed clock and sequential ids, for output that is the same on every run. */
+  readonly deterministic?: boolean;
+  readonly clock?: Clock;
+  readonly ids?: IdGenerator;
+  readonly channels?: readonly ChannelOption[];
+  readonly channelRules?: Partial<Record<ChannelSource, ChannelRule>>;
+  readonly divisions?: readonly string[];
+  readonly agentsPerDivision?: number;
+  readonly agents?: readonly AgentOption[];
+  /** How long one webhook attempt may take. */
+  readonly deliveryTimeoutMs?: number;
+  /** Attempts per webhook in `reliable` mode. */
+  readonly maxAttempts?: number;
+  /** First retry delay in `reliable` mode; it doubles each time. */
+  readonly retryDelayMs?: number;
+  /** Longest extra delay in `chaos` mode. */
+  readonly chaosMaxDelayMs?: number;
+  /** How many exchanges the traffic log keeps. */
+  readonly trafficLimit?: number;
+  /** How many messages each room keeps (older ones are counted, not kept). */
+  readonly messagesPerRoom?: number;
+  /** How many deliveries the log keeps. */
+  readonly deliveryLimit?: number;
+  /** Largest request body accepted, in bytes. */
+  readonly bodyLimit?: number;
+  /** Where internal errors (bugs) are reported; the CLI passes stderr. */
+  readonly log?: (message: string) => void;
+}
+
+/** The options with every default applied. */
+export interface ResolvedOptions {
+  readonly port: number;
+  readonly host: string;
+  readonly appCode: string;
+  readonly secretKey: string;
+  readonly adminToken: string;
+  readonly botUrl: string | null;
+  readonly botEnabled: boolean;
+  readonly autoAgentAllocation: boolean;
+  readonly delivery: DeliveryMode;
+  readonly allowRemoteWebhook: boolean;
+  readonly allowedHosts: readonly string[];
+  readonly seed: number;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+  readonly channels: readonly ChannelOption[] | undefined;
+  readonly channelRules: ChannelRules;
+  readonly divisions: readonly string[];
+  readonly agentsPerDivision: number;
+  readonly agents: readonly AgentOption[] | undefined;
+  readonly deliveryTimeoutMs: number;
+  readonly maxAttempts: number;
+  readonly retryDelayMs: number;
+  readonly chaosMaxDelayMs: number;
+  readonly trafficLimit: number;
+  readonly messagesPerRoom: number;
+  readonly deliveryLimit: number;
+  readonly bodyLimit: number;
+}
+
+/** The defaults DESIGN.md names, printed at start-up. */
+export const defaults = {
+  port: 0,
+  host: '127.0.0.1',
+  appCode: 'qiscus-mock-app',
+  secretKey: 'mock-secret-key',
+  adminToken: 'mock-admin-token',
+  seed: 20261124,
+  divisions: ['customer service', 'billing', 'sales', 'technical'],
+  agentsPerDivision: 3,
+  deliveryTimeoutMs: 5000,
+  maxAttempts: 4,
+  retryDelayMs: 250,
+  chaosMaxDelayMs: 300,
+  trafficLimit: 10_000,
+  messagesPerRoom: 1000,
+  deliveryLimit: 10_000,
+  bodyLimit: 1024 * 1024,
+} as const;
+
+/** Applies the defaults: the single place that knows them. */
+export function resolveOptions(options: MockServerOptions): ResolvedOptions {
+  const deterministic = options.deterministic ?? false;
+  return {
+    port: options.port ?? defaults.port,
+    host: options.host ?? defaults.host,
+    appCode: options.appCode ?? defaults.appCode,
+    secretKey: options.secretKey ?? defaults.secretKey,
+    adminToken: options.adminToken ?? defaults.adminToken,
+    botUrl: options.botUrl ?? null,
+    botEnabled: options.botEnabled ?? true,
+    autoAgentAllocation: options.autoAgentAllocation ?? true,
+    delivery: options.delivery ?? 'once',
+    allowRemoteWebhook: options.allowRemoteWebhook ?? false,
+    allowedHosts: options.allowedHosts ?? [],
+    seed: options.seed ?? defaults.seed,
+    clock: options.clock ?? (deterministic ? createSteppingClock() : createSystemClock()),
+    ids: options.ids ?? (deterministic ? createSequentialIds() : createRandomIds()),
+    channels: options.channels,
+    channelRules: { ...defaultChannelRules, ...options.channelRules },
+    divisions: options.divisions ?? defaults.divisions,
+    agentsPerDivision: options.agentsPerDivision ?? defaults.agentsPerDivision,
+    agents: options.agents,
+    deliveryTimeoutMs: options.deliveryTimeoutMs ?? defaults.deliveryTimeoutMs,
+    maxAttempts: options.maxAttempts ?? defaults.maxAttempts,
+    retryDelayMs: options.retryDelayMs ?? defaults.retryDelayMs,
+    chaosMaxDelayMs: options.chaosMaxDelayMs ?? defaults.chaosMaxDelayMs,
+    trafficLimit: options.trafficLimit ?? defaults.trafficLimit,
+    messagesPerRoom: options.messagesPerRoom ?? defaults.messagesPerRoom,
+    deliveryLimit: options.deliveryLimit ?? defaults.deliveryLimit,
+    bodyLimit: options.bodyLimit ?? defaults.bodyLimit,
+  };
+}
+
+/** Turns a checked config file into options; explicit options are laid over it by the caller. */
+export function optionsFromConfigFile(file: ConfigFile): MockServerOptions {
+  const entries: [keyof MockServerOptions, unknown][] = [
+    ['appCode', file.app_code],
+    ['secretKey', file.secret_key],
+    ['adminToken', file.admin_token],
+    ['botUrl', file.bot_url],
+    ['botEnabled', file.bot_enabled],
+    ['autoAgentAllocation', file.auto_agent_allocation],
+    ['delivery', file.delivery],
+    ['allowRemoteWebhook', file.allow_remote_webhook],
+    ['seed', file.seed],
+    ['channels', file.channels],
+    ['channelRules', file.channel_rules],
+    ['divisions', file.divisions],
+    ['agentsPerDivision', file.agents_per_division],
+    ['agents', file.agents],
+  ];
+  return Object.fromEntries(entries.filter(([, value]) => value !== undefined));
+}

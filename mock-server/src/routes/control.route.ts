@@ -1,0 +1,144 @@
+import type { FastifyInstance } from 'fastify';
+import {
+  acceptHandover,
+  declineHandover,
+  getConfig,
+  getRoom,
+  getTraffic,
+  listDeliveries,
+  listRooms,
+  patchConfig,
+  redeliver,
+  resetMock,
+  resolveRoom,
+  sendAgentMessage,
+  sendCustomerMessage,
+  type MockSettings,
+} from '#contracts';
+import { mockError } from '../errors.js';
+import { registerControlOperation } from '../http/register-control-operation.js';
+import { checkWebhookTarget } from '../webhooks/webhook-target.js';
+import type { RouteDeps } from './route-deps.js';
+
+/** The switches and directory as `GET /_mock/config` shows them; no secrets. */
+export function toSettings(deps: RouteDeps): MockSettings {
+  const { switches, directory } = deps;
+  return {
+    app_code: deps.appCode as MockSettings['app_code'],
+    bot_email: deps.botEmail,
+    bot_url: switches.botUrl,
+    bot_enabled: switches.botEnabled,
+    auto_agent_allocation: switches.autoAgentAllocation,
+    delivery: switches.delivery,
+    allow_remote_webhook: deps.allowRemoteWebhook,
+    channel_rules: switches.channelRules,
+    channels: [...directory.channels],
+    divisions: [...directory.divisions],
+    agents: [...directory.agents],
+  };
+}
+
+/** The mock's own API under `/_mock`. */
+export function controlRoutes(app: FastifyInstance, deps: RouteDeps): void {
+  const { service, dispatcher } = deps;
+
+  registerControlOperation(app, sendCustomerMessage, async ({ query, body, request }) => {
+    const outcome = service.customerSays(body);
+    if (request.exchangeNotes) request.exchangeNotes.roomId = outcome.result.room_id;
+    if (query.wait !== 'true') return outcome.result;
+    return { ...outcome.result, delivery: await outcome.settled() };
+  });
+
+  registerControlOperation(app, listRooms, () => ({ rooms: service.listRooms() }));
+
+  registerControlOperation(app, getRoom, ({ params }) =>
+    service.detail(service.requireControlRoom(params.room_id)),
+  );
+
+  registerControlOperation(app, sendAgentMessage, ({ params, body }) =>
+    service.detail(service.agentSays(params.room_id, body.text, body.agent_id)),
+  );
+
+  registerControlOperation(app, acceptHandover, ({ params, body }) =>
+    service.detail(service.acceptHandover(params.room_id, body?.agent_id)),
+  );
+
+  registerControlOperation(app, declineHandover, ({ params }) =>
+    service.detail(service.declineHandover(params.room_id)),
+  );
+
+  registerControlOperation(app, resolveRoom, ({ params }) =>
+    service.detail(service.resolve(params.room_id)),
+  );
+
+  registerControlOperation(app, listDeliveries, ({ query }) => ({
+    deliveries: dispatcher
+      .list()
+      .filter(
+        (delivery) =>
+          (query.room_id === undefined || delivery.room_id === query.room_id) &&
+          (query.status === undefined || delivery.status === query.status),
+      ),
+  }));
+
+  registerControlOperation(app, redeliver, async ({ params, query, request }) => {
+    const delivery = dispatcher.redeliver(params.delivery_id);
+    if (!delivery) {
+      throw mockError(
+        'MOCK_ERR_DELIVERY_NOT_FOUND',
+        `No delivery has the id "${params.delivery_id}". GET /_mock/deliveries lists them.`,
+      );
+    }
+    if (request.exchangeNotes) request.exchangeNotes.roomId = delivery.room_id;
+    return query.wait === 'true' ? dispatcher.settled(delivery.id) : delivery;
+  });
+
+  registerControlOperation(app, getTraffic, ({ query }) => {
+    const after = query.after === undefined ? 0 : Number(query.after);
+    return {
+      exchanges: deps.traffic
+        .list()
+        .filter(
+          (exchange) =>
+            exchange.seq > after &&
+            (query.direction === undefined || exchange.direction === query.direction) &&
+            (query.room_id === undefined || exchange.room_id === query.room_id),
+        ),
+      dropped: deps.traffic.dropped,
+    };
+  });
+
+  registerControlOperation(app, getConfig, () => toSettings(deps));
+
+  registerControlOperation(app, patchConfig, ({ body }) => {
+    const { switches } = deps;
+    let botUrl = switches.botUrl;
+    if (body.bot_url !== undefined && body.bot_url !== null) {
+      const target = checkWebhookTarget(body.bot_url, deps.allowRemoteWebhook);
+      if (!target.ok) {
+        throw mockError('MOCK_ERR_WEBHOOK_TARGET', `bot_url ${target.message}.`, {
+          errors: [{ path: 'bot_url', message: target.message }],
+        });
+      }
+      botUrl = target.url.href;
+    } else if (body.bot_url === null) {
+      botUrl = null;
+    }
+    // Checked in full above, so the change is all or nothing.
+    switches.botUrl = botUrl;
+    if (body.bot_enabled !== undefined) switches.botEnabled = body.bot_enabled;
+    if (body.auto_agent_allocation !== undefined) {
+      switches.autoAgentAllocation = body.auto_agent_allocation;
+    }
+    if (body.delivery !== undefined) switches.delivery = body.delivery;
+    if (body.channel_rules !== undefined) {
+      switches.channelRules = { ...switches.channelRules, ...body.channel_rules };
+    }
+    return toSettings(deps);
+  });
+
+  registerControlOperation(app, resetMock, () => {
+    deps.reset();
+    return { reset: true as const };
+  });
+}

@@ -1,0 +1,28 @@
+import type { Clock } from '../clock.js';
+import type { ConversationService, Switches } from '../conversation/conversation-service.js';
+import type { CredentialCheck } from '../http/check-credentials.js';
+import type { Directory } from '../state/directory.js';
+import type { TrafficLog } from '../traffic/traffic-log.js';
+import type { WebhookDispatcher } from '../webhooks/webhook-dispatcher.js';
+
+/** What the routes of one server share; passed in as plugin options, never global. */
+export interface RouteDeps {
+  readonly appCode: string;
+  readonly botEmail: string;
+  readonly startedAt: number;
+  readonly allowRemoteWebhook: boolean;
+  readonly switches: Switches;
+  readonly credentials: CredentialCheck;
+  readonly service: ConversationService;
+  readonly dispatcher: WebhookDispatcher;
+  readonly traffic: TrafficLog;
+  readonly directory: Directory;
+  readonly clock: Clock;
+  /** Clears rooms, messages, deliveries and traffic; keeps the switches and the directory. */
+  readonly reset: () => void;
+}
+
+/** The operation-registration dependencies, from the route dependencies. */
+export function operationDeps(deps: RouteDeps) {
+  return { appCode: () => deps.appCode, credentials: () => deps.credentials };
+}

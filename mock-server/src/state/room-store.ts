@@ -1,0 +1,85 @@
+import type { RoomId, RoomMessage } from '#contracts';
+import type { RoomState } from '../conversation/room-state.js';
+import { RingBuffer } from '../ring-buffer.js';
+
+interface RoomEntry {
+  room: RoomState;
+  readonly messages: RingBuffer<RoomMessage>;
+}
+
+/**
+ * The rooms of one server instance and their messages, indexed by id (and by customer), so no
+ * request scans the whole store. Rooms are immutable values: a change stores a new one.
+ */
+export class RoomStore {
+  private readonly rooms = new Map<string, RoomEntry>();
+  private readonly byCustomer = new Map<string, RoomId>();
+
+  constructor(private readonly messagesPerRoom: number) {}
+
+  private static customerKey(channelId: number, customerId: string): string {
+    return `${channelId}\u0000${customerId}`;
+  }
+
+  add(room: RoomState): void {
+    this.rooms.set(room.id, { room, messages: new RingBuffer(this.messagesPerRoom) });
+    this.byCustomer.set(RoomStore.customerKey(room.channel.id, room.customer.id), room.id);
+  }
+
+  get(id: string): RoomState | undefined {
+    return this.rooms.get(id)?.room;
+  }
+
+  findByCustomer(channelId: number, customerId: string): RoomState | undefined {
+    const id = this.byCustomer.get(RoomStore.customerKey(channelId, customerId));
+    return id === undefined ? undefined : this.get(id);
+  }
+
+  /** Replaces a room with its new state. */
+  save(room: RoomState): void {
+    const entry = this.rooms.get(room.id);
+    if (!entry) throw new Error(`room ${room.id} is not in the store`);
+    entry.room = room;
+  }
+
+  appendMessage(roomId: string, message: RoomMessage): void {
+    const entry = this.rooms.get(roomId);
+    if (!entry) throw new Error(`room ${roomId} is not in the store`);
+    entry.messages.push(message);
+  }
+
+  /** The messages kept for a room, oldest first (a copy). */
+  messages(roomId: string): RoomMessage[] {
+    return this.rooms.get(roomId)?.messages.toArray() ?? [];
+  }
+
+  /** How many messages the room has had, including any no longer kept. */
+  messageCount(roomId: string): number {
+    const messages = this.rooms.get(roomId)?.messages;
+    return messages ? messages.length + messages.dropped : 0;
+  }
+
+  lastMessage(roomId: string): RoomMessage | undefined {
+    return this.rooms.get(roomId)?.messages.last();
+  }
+
+  list(): RoomState[] {
+    return [...this.rooms.values()].map((entry) => entry.room);
+  }
+
+  /** How many open (unresolved) rooms each agent has. */
+  agentLoad(): Map<number, number> {
+    const load = new Map<number, number>();
+    for (const { room } of this.rooms.values()) {
+      if (room.agentId !== null && !room.resolved) {
+        load.set(room.agentId, (load.get(room.agentId) ?? 0) + 1);
+      }
+    }
+    return load;
+  }
+
+  clear(): void {
+    this.rooms.clear();
+    this.byCustomer.clear();
+  }
+}

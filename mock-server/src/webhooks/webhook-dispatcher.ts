@@ -1,0 +1,332 @@
+import { setTimeout as delay } from 'node:timers/promises';
+import { Pool } from 'undici';
+import type { Delivery, DeliveryAttempt, DeliveryMode, DeliverySkipReason } from '#contracts';
+import { formatTimestamp, type Clock } from '../clock.js';
+import type { IdGenerator } from '../id-generator.js';
+import type { TrafficLog } from '../traffic/traffic-log.js';
+import { checkWebhookTarget } from './webhook-target.js';
+
+/** How many bytes of the bot's answer the delivery log keeps. */
+const responseHeadBytes = 512;
+
+/** What the dispatcher needs to know at the moment it sends. */
+export interface DispatchSettings {
+  readonly botUrl: string | null;
+  readonly mode: DeliveryMode;
+  readonly allowRemoteWebhook: boolean;
+}
+
+/** A webhook to send. */
+export interface WebhookJob {
+  readonly webhook: string;
+  readonly roomId: string;
+  readonly commentId: number;
+  readonly body: unknown;
+  /** Set when the webhook must not be sent; the delivery is logged as skipped with this reason. */
+  readonly skip?: { readonly reason: DeliverySkipReason; readonly message: string };
+}
+
+interface DeliveryState {
+  delivery: Delivery;
+  readonly body: string;
+  readonly bodyValue: unknown;
+  settled: Promise<Delivery>;
+}
+
+/** What one attempt came to. */
+interface AttemptOutcome {
+  readonly attempt: DeliveryAttempt;
+  readonly retryable: boolean;
+}
+
+function describeFailure(error: unknown, url: string, timeoutMs: number): string {
+  const code =
+    error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : '';
+  if (code === 'ECONNREFUSED') return `connection refused at ${url}: is the bot running?`;
+  if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
+    return `no answer within ${timeoutMs} ms`;
+  }
+  if (code === 'ENOTFOUND') return `the host of ${url} was not found`;
+  const message = error instanceof Error ? error.message : String(error);
+  return code ? `${code}: ${message}` : message;
+}
+
+async function readHead(body: AsyncIterable<Buffer> & { dump(): Promise<void> }): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    chunks.push(chunk);
+    size += chunk.length;
+    if (size >= responseHeadBytes) break;
+  }
+  await body.dump().catch(() => undefined);
+  return Buffer.concat(chunks).subarray(0, responseHeadBytes).toString('utf8');
+}
+
+/**
+ * Sends webhooks to the bot through one keep-alive undici Pool per bot origin, logs every attempt,
+ * and tracks everything in flight so `drain()` resolves once all deliveries have settled.
+ */
+export class WebhookDispatcher {
+  private readonly deliveries = new Map<string, DeliveryState>();
+  private readonly pools = new Map<string, Pool>();
+  private readonly inFlight = new Set<Promise<unknown>>();
+  private readonly roomQueues = new Map<string, Promise<unknown>>();
+  private readonly stop = new AbortController();
+
+  constructor(
+    private readonly deps: {
+      readonly clock: Clock;
+      readonly ids: IdGenerator;
+      readonly traffic: TrafficLog;
+      readonly settings: () => DispatchSettings;
+      readonly random: () => number;
+      readonly timeoutMs: number;
+      readonly maxAttempts: number;
+      readonly retryDelayMs: number;
+      readonly chaosMaxDelayMs: number;
+      readonly limit: number;
+    },
+  ) {}
+
+  /** Logs a webhook and starts sending it (or logs why it is not sent). */
+  dispatch(job: WebhookJob, redeliveryOf: string | null = null): Delivery {
+    const { clock, ids } = this.deps;
+    const settings = this.deps.settings();
+    const id = `dlv_${ids.next('delivery')}`;
+    const now = formatTimestamp(clock.now());
+    const skip =
+      job.skip ??
+      (settings.botUrl === null
+        ? {
+            reason: 'NO_BOT_URL' as const,
+            message:
+              'No bot URL is set: start with --bot-url, PATCH /_mock/config {"bot_url": …}, or POST /api/v1/app/bot/integrate.',
+          }
+        : undefined);
+    const target = settings.botUrl === null ? null : settings.botUrl;
+    const delivery: Delivery = {
+      id,
+      webhook: job.webhook,
+      room_id: job.roomId as Delivery['room_id'],
+      comment_id: job.commentId,
+      url: target,
+      status: skip ? 'skipped' : 'pending',
+      skip_reason: skip?.reason ?? null,
+      reason: skip?.message ?? 'Sending.',
+      created_at: now,
+      settled_at: skip ? now : null,
+      attempts: [],
+      redelivery_of: redeliveryOf,
+    };
+    const body = JSON.stringify(job.body);
+    const state: DeliveryState = {
+      delivery,
+      body,
+      bodyValue: job.body,
+      settled: Promise.resolve(delivery),
+    };
+    this.deliveries.set(id, state);
+    if (!skip && target !== null) state.settled = this.schedule(state, target, settings.mode);
+    if (this.deliveries.size > this.deps.limit) {
+      const oldest = this.deliveries.keys().next().value;
+      if (oldest !== undefined) this.deliveries.delete(oldest);
+    }
+    return { ...delivery, attempts: [] };
+  }
+
+  private schedule(state: DeliveryState, url: string, mode: DeliveryMode): Promise<Delivery> {
+    const roomId = state.delivery.room_id;
+    const send = () => this.send(state, url, mode);
+    let run: Promise<Delivery>;
+    if (mode === 'reliable') {
+      // Keep each room's webhooks in order: one starts after the previous settled.
+      const previous = this.roomQueues.get(roomId) ?? Promise.resolve();
+      run = previous.then(send, send);
+      this.roomQueues.set(roomId, run);
+      void run.finally(() => {
+        if (this.roomQueues.get(roomId) === run) this.roomQueues.delete(roomId);
+      });
+    } else {
+      run = Promise.resolve().then(send);
+    }
+    this.inFlight.add(run);
+    void run.finally(() => this.inFlight.delete(run));
+    return run;
+  }
+
+  private async send(state: DeliveryState, url: string, mode: DeliveryMode): Promise<Delivery> {
+    const target = checkWebhookTarget(url, this.deps.settings().allowRemoteWebhook);
+    if (!target.ok) {
+      return this.settle(state, 'failed', `Not sent: the bot URL ${target.message}.`);
+    }
+    const maxAttempts = mode === 'reliable' ? this.deps.maxAttempts : 1;
+    if (mode === 'chaos') {
+      await this.pause(this.deps.random() * this.deps.chaosMaxDelayMs);
+    }
+    let last: AttemptOutcome | undefined;
+    for (let number = 1; number <= maxAttempts; number += 1) {
+      if (this.stop.signal.aborted) break;
+      if (number > 1) await this.pause(this.deps.retryDelayMs * 2 ** (number - 2));
+      last = await this.attempt(state, target.url, number);
+      state.delivery = { ...state.delivery, attempts: [...state.delivery.attempts, last.attempt] };
+      if (!last.retryable) break;
+    }
+    if (mode === 'chaos' && last?.attempt.error === null && this.deps.random() < 0.25) {
+      // Chaos: the same webhook arrives twice, as an at-least-once sender may do.
+      const duplicate = await this.attempt(state, target.url, state.delivery.attempts.length + 1);
+      state.delivery = {
+        ...state.delivery,
+        attempts: [...state.delivery.attempts, duplicate.attempt],
+      };
+    }
+    if (!last) return this.settle(state, 'failed', 'Not sent: the mock was shutting down.');
+    const count = state.delivery.attempts.length;
+    const tries = count === 1 ? '' : ` (${count} attempts)`;
+    if (last.attempt.error === null) {
+      return this.settle(
+        state,
+        'delivered',
+        `The bot answered ${last.attempt.status_code}${tries}.`,
+      );
+    }
+    return this.settle(state, 'failed', `Delivery failed${tries}: ${last.attempt.error}.`);
+  }
+
+  private async pause(ms: number): Promise<void> {
+    if (ms <= 0) return;
+    await delay(ms, undefined, { signal: this.stop.signal }).catch(() => undefined);
+  }
+
+  private poolFor(url: URL): Pool {
+    let pool = this.pools.get(url.origin);
+    if (!pool) {
+      pool = new Pool(url.origin, { connections: 16, pipelining: 1, keepAliveTimeout: 4000 });
+      this.pools.set(url.origin, pool);
+    }
+    return pool;
+  }
+
+  private async attempt(state: DeliveryState, url: URL, number: number): Promise<AttemptOutcome> {
+    const { clock, timeoutMs } = this.deps;
+    const startedAt = clock.now();
+    const started = clock.monotonic();
+    const headers = { 'content-type': 'application/json', 'user-agent': 'qiscus-mock' };
+    let statusCode: number | null = null;
+    let head = '';
+    let error: string | null = null;
+    try {
+      const response = await this.poolFor(url).request({
+        method: 'POST',
+        path: `${url.pathname}${url.search}`,
+        headers,
+        body: state.body,
+        headersTimeout: timeoutMs,
+        bodyTimeout: timeoutMs,
+        signal: this.stop.signal,
+      });
+      statusCode = response.statusCode;
+      head = await readHead(response.body);
+      if (statusCode < 200 || statusCode > 299) {
+        error =
+          statusCode >= 300 && statusCode < 400
+            ? `the bot answered ${statusCode} (a redirect; webhooks do not follow redirects)`
+            : `the bot answered ${statusCode}`;
+      }
+    } catch (cause) {
+      error = describeFailure(cause, url.href, timeoutMs);
+    }
+    const latency = Math.round((clock.monotonic() - started) * 100) / 100;
+    this.deps.traffic.record({
+      direction: 'to_bot',
+      operationId: state.delivery.webhook,
+      method: 'POST',
+      path: `${url.pathname}${url.search}`,
+      roomId: state.delivery.room_id,
+      status: statusCode,
+      requestHeaders: headers,
+      requestBody: state.bodyValue,
+      responseBody: statusCode === null ? undefined : head,
+      responseIsText: true,
+      error,
+      warnings: [],
+      flags: [],
+    });
+    const retryable =
+      error !== null &&
+      (statusCode === null || statusCode >= 500 || statusCode === 429 || statusCode === 408);
+    return {
+      retryable,
+      attempt: {
+        number,
+        started_at: formatTimestamp(startedAt),
+        status_code: statusCode,
+        latency_ms: latency,
+        error,
+        response_head: head,
+      },
+    };
+  }
+
+  private settle(state: DeliveryState, status: 'delivered' | 'failed', reason: string): Delivery {
+    state.delivery = {
+      ...state.delivery,
+      status,
+      reason,
+      settled_at: formatTimestamp(this.deps.clock.now()),
+    };
+    return state.delivery;
+  }
+
+  /** Resolves with the delivery once it has settled (delivered, failed or skipped). */
+  async settled(id: string): Promise<Delivery> {
+    const state = this.deliveries.get(id);
+    if (!state) throw new Error(`no delivery ${id}`);
+    await state.settled;
+    return state.delivery;
+  }
+
+  get(id: string): Delivery | undefined {
+    return this.deliveries.get(id)?.delivery;
+  }
+
+  /** The delivery log, oldest first. */
+  list(): Delivery[] {
+    return [...this.deliveries.values()].map((state) => state.delivery);
+  }
+
+  /** Sends a logged webhook again, to the bot URL set now, as a new delivery. */
+  redeliver(id: string): Delivery | undefined {
+    const state = this.deliveries.get(id);
+    if (!state) return undefined;
+    return this.dispatch(
+      {
+        webhook: state.delivery.webhook,
+        roomId: state.delivery.room_id,
+        commentId: state.delivery.comment_id,
+        body: state.bodyValue,
+      },
+      id,
+    );
+  }
+
+  /** Resolves when every delivery started so far (and any they lead to) has settled. */
+  async drain(): Promise<void> {
+    while (this.inFlight.size > 0) {
+      await Promise.allSettled([...this.inFlight]);
+    }
+  }
+
+  /** Forgets the log; deliveries in flight finish but are not kept. */
+  clear(): void {
+    this.deliveries.clear();
+  }
+
+  /** Stops retries and delays, waits for what is in flight, and closes every connection. */
+  async close(): Promise<void> {
+    this.stop.abort();
+    await this.drain();
+    await Promise.all([...this.pools.values()].map((pool) => pool.close()));
+    this.pools.clear();
+  }
+}
