@@ -11,7 +11,7 @@ import {
 } from '#contracts';
 import { ConversationService, type Switches } from './conversation/conversation-service.js';
 import { mockError } from './errors.js';
-import { buildApp } from './http/build-app.js';
+import { buildApp, type ServedRoute } from './http/build-app.js';
 import { CredentialCheck } from './http/check-credentials.js';
 import { resolveOptions, type MockServerOptions } from './options.js';
 import { toSettings } from './routes/control.route.js';
@@ -50,6 +50,8 @@ export interface MockServer {
   readonly traffic: { list(): Exchange[] };
   /** The switches, channels, divisions and agents, as `GET /_mock/config` shows them. */
   settings(): MockSettings;
+  /** Every route it answers, with the catalogue operation behind each. */
+  routes(): ServedRoute[];
   /** Resolves once every webhook delivery started so far has settled. */
   drain(): Promise<void>;
   /** Clears rooms, messages, deliveries and traffic. */
@@ -125,12 +127,14 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     reset,
   };
   const listening: { url?: string } = {};
+  const routes: ServedRoute[] = [];
   const app = await buildApp(deps, {
     bodyLimit: resolved.bodyLimit,
     host: resolved.host,
     allowedHosts: resolved.allowedHosts,
     log: options.log ?? (() => undefined),
     serverUrl: () => listening.url,
+    onRoute: (route) => routes.push(route),
   });
   try {
     await app.listen({ port: resolved.port, host: resolved.host });
@@ -203,6 +207,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     deliveries: { list: () => dispatcher.list() },
     traffic: { list: () => traffic.list() },
     settings: () => toSettings(deps),
+    routes: () => [...routes],
     drain: () => dispatcher.drain(),
     reset,
     async close() {

@@ -5,6 +5,7 @@ export { ConfigFileSchema, type ConfigFile } from './config/config-file-schema.j
 export { loadConfigFile, parseConfigText } from './config/load-config-file.js';
 /** Starts a mock server; see `MockServer` for what it gives. */
 export { createMockServer, type MockServer } from './create-mock-server.js';
+export { type ServedRoute } from './http/build-app.js';
 export { isMockError, mockErrorCodes, type MockError, type MockErrorCode } from './errors.js';
 export { createRandomIds, createSequentialIds, type IdGenerator } from './id-generator.js';
 export {

@@ -25,6 +25,15 @@ export interface AppOptions {
   readonly log: (message: string) => void;
   /** The server's own URL, filled in once it listens, for the served OpenAPI document. */
   readonly serverUrl: () => string | undefined;
+  /** Told of every route as it is registered. */
+  readonly onRoute: (route: ServedRoute) => void;
+}
+
+/** A route the server answers, and the catalogue operation behind it (if any). */
+export interface ServedRoute {
+  readonly method: string;
+  readonly path: string;
+  readonly operationId: string | null;
 }
 
 function isUnrecorded(method: string, url: string): boolean {
@@ -53,6 +62,13 @@ export async function buildApp(deps: RouteDeps, options: AppOptions): Promise<Fa
     routerOptions: { ignoreTrailingSlash: true },
   });
   app.decorateRequest('exchangeNotes', null);
+  app.addHook('onRoute', (route) => {
+    const config = route.config as { operationId?: string } | undefined;
+    for (const method of [route.method].flat()) {
+      if (method === 'HEAD') continue;
+      options.onRoute({ method, path: route.url, operationId: config?.operationId ?? null });
+    }
+  });
   registerBodyParsers(app);
   registerErrorHandling(app, { bodyLimit: options.bodyLimit, log: options.log });
 

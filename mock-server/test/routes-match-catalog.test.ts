@@ -1,0 +1,33 @@
+import { expect, it } from 'vitest';
+import { controlOperations, operations } from '#contracts';
+import { startMock } from './support/start-mock.js';
+
+const toRoute = (path: string) => path.replace(/\{([^}]+)\}/g, ':$1');
+
+it('serves exactly the operations of the catalogue, each at its method and path', async () => {
+  const server = await startMock();
+  const served = server
+    .routes()
+    .filter((route) => route.operationId !== null)
+    .map((route) => `${route.operationId} ${route.method} ${route.path}`)
+    .sort();
+  const catalogue = [...operations, ...controlOperations]
+    .map(
+      (operation) => `${operation.id} ${operation.method.toUpperCase()} ${toRoute(operation.path)}`,
+    )
+    .sort();
+  expect(served).toEqual(catalogue);
+});
+
+it('serves nothing else besides the OpenAPI document and its viewer', async () => {
+  const server = await startMock();
+  const others = server
+    .routes()
+    .filter((route) => route.operationId === null)
+    .map((route) => route.path);
+  expect(others.filter((path) => path !== '/openapi.json' && !path.startsWith('/docs'))).toEqual(
+    [],
+  );
+  expect(others).toContain('/openapi.json');
+  expect(others).toContain('/docs');
+});
