@@ -26,7 +26,16 @@ export function createSteppingClock(start = Date.UTC(2026, 0, 1), stepMs = 1000)
   };
 }
 
+let lastSecond = Number.NaN;
+let lastText = '';
+
 /** A timestamp as Qiscus writes it: ISO 8601, UTC, whole seconds. */
 export function formatTimestamp(ms: number): string {
-  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  const second = Math.floor(ms / 1000);
+  // Many requests fall in the same second; format each second once.
+  if (second !== lastSecond) {
+    lastSecond = second;
+    lastText = new Date(second * 1000).toISOString().replace('.000Z', 'Z');
+  }
+  return lastText;
 }

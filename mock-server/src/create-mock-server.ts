@@ -79,7 +79,10 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     channelRules: resolved.channelRules,
   };
   const store = new RoomStore(resolved.messagesPerRoom);
-  const traffic = new TrafficLog(resolved.trafficLimit, clock);
+  const traffic = new TrafficLog(resolved.trafficLimit, clock, [
+    resolved.secretKey,
+    resolved.adminToken,
+  ]);
   const dispatcher = new WebhookDispatcher({
     clock,
     ids,

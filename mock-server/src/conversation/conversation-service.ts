@@ -277,10 +277,10 @@ export class ConversationService {
     }
     const now = this.now();
     const received = created
-      ? { room: opened, newSession: true }
+      ? { room: { ...opened, updatedAt: now }, newSession: true }
       : rules.receiveCustomerMessage(opened, { now });
     const room = received.room;
-    if (!created) this.deps.store.save(room);
+    this.deps.store.save(room);
     const previous = this.deps.store.lastMessage(room.id);
     const id = this.deps.ids.next('comment');
     const skip = this.skipReason(room);

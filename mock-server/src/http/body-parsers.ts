@@ -16,8 +16,8 @@ function parseJson(text: string): unknown {
     );
   }
   // A key that could reach Object.prototype is refused outright; the slower check runs only
-  // when the text mentions it at all.
-  if (text.includes('__proto__')) {
+  // when the text could spell it, plainly or with \u escapes.
+  if (text.includes('__proto__') || text.includes('\\u')) {
     JSON.parse(text, (key, inner: unknown) => {
       if (key === '__proto__') {
         throw new MalformedBodyError('The body has a "__proto__" key, which is never accepted.');

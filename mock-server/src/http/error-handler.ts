@@ -27,7 +27,7 @@ export function envelope(
   return {
     status: errorCodes[code].status,
     errors: {
-      message: more > 0 ? `${message} (${more} more problems not listed)` : message,
+      message: more > 0 ? `${message.replace(/\.$/, '')} (${more} more not listed).` : message,
       code,
       details: shown,
     },
@@ -83,7 +83,7 @@ function clientMistakeMessage(error: FastifyError, request: FastifyRequest, limi
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return `Send the body as application/json${isControlRequest(request.url) ? '' : ' (or form-encoded where the operation takes it)'}; ${request.headers['content-type'] ?? 'no content type'} is not accepted.`;
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return `The body is larger than ${Math.round(limit / 1024)} KiB.`;
+      return `The body is larger than ${limit % (1024 * 1024) === 0 ? `${limit / (1024 * 1024)} MiB` : `${Math.round(limit / 1024)} KiB`}.`;
     default:
       return error.message;
   }

@@ -1,7 +1,7 @@
 import type { ErrorDetail, Exchange, ExchangeDirection, ExchangeFlag } from '#contracts';
 import { formatTimestamp, type Clock } from '../clock.js';
 import { RingBuffer } from '../ring-buffer.js';
-import { redactHeaders } from './redact-headers.js';
+import { redactHeaders, redactSecrets } from './redact-headers.js';
 
 /** What is noted about an exchange when it happens; made presentable only when read. */
 export interface ExchangeRecord {
@@ -21,9 +21,10 @@ export interface ExchangeRecord {
   readonly flags: readonly ExchangeFlag[];
 }
 
-interface StoredExchange extends ExchangeRecord {
+interface StoredExchange {
   readonly seq: number;
   readonly time: number;
+  readonly record: ExchangeRecord;
 }
 
 function parseText(text: unknown): unknown {
@@ -47,16 +48,18 @@ export class TrafficLog {
   constructor(
     limit: number,
     private readonly clock: Clock,
+    /** Values never shown: the secret key and the admin token. */
+    private readonly secrets: readonly string[],
   ) {
     this.ring = new RingBuffer(limit);
   }
 
   record(record: ExchangeRecord): void {
     this.seq += 1;
-    const stored = { ...record, seq: this.seq, time: this.clock.now() };
+    const stored = { seq: this.seq, time: this.clock.now(), record };
     this.ring.push(stored);
     if (this.listeners.size > 0) {
-      const exchange = TrafficLog.present(stored);
+      const exchange = this.present(stored);
       for (const listener of this.listeners) listener(exchange);
     }
   }
@@ -67,24 +70,34 @@ export class TrafficLog {
     return () => this.listeners.delete(listener);
   }
 
-  private static present(stored: StoredExchange): Exchange {
+  private present({ seq, time, record: stored }: StoredExchange): Exchange {
+    const clean = (body: unknown) => {
+      if (body === undefined || body === null) return null;
+      const text = typeof body === 'string' ? body : JSON.stringify(body);
+      return this.secrets.some((secret) => text.includes(secret))
+        ? redactSecrets(body, this.secrets)
+        : body;
+    };
     return {
-      seq: stored.seq,
-      time: formatTimestamp(stored.time),
+      seq,
+      time: formatTimestamp(time),
       direction: stored.direction,
       operation_id: stored.operationId,
       method: stored.method,
       path: stored.path,
       room_id: stored.roomId as Exchange['room_id'],
       status: stored.status,
-      request: { headers: redactHeaders(stored.requestHeaders), body: stored.requestBody ?? null },
+      request: {
+        headers: redactHeaders(stored.requestHeaders, this.secrets),
+        body: clean(stored.requestBody),
+      },
       response:
         stored.status === null && stored.responseBody === undefined
           ? null
           : {
-              body: stored.responseIsText
-                ? parseText(stored.responseBody)
-                : (stored.responseBody ?? null),
+              body: clean(
+                stored.responseIsText ? parseText(stored.responseBody) : stored.responseBody,
+              ),
             },
       error: stored.error,
       warnings: [...stored.warnings],
@@ -94,7 +107,7 @@ export class TrafficLog {
 
   /** The exchanges kept, oldest first. */
   list(): Exchange[] {
-    return this.ring.toArray().map((stored) => TrafficLog.present(stored));
+    return this.ring.toArray().map((stored) => this.present(stored));
   }
 
   /** How many older exchanges were let go. */

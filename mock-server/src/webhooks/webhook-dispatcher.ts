@@ -6,6 +6,9 @@ import type { IdGenerator } from '../id-generator.js';
 import type { TrafficLog } from '../traffic/traffic-log.js';
 import { checkWebhookTarget } from './webhook-target.js';
 
+/** The headers of every webhook request. */
+const webhookHeaders = { 'content-type': 'application/json', 'user-agent': 'qiscus-mock' };
+
 /** How many bytes of the bot's answer the delivery log keeps. */
 const responseHeadBytes = 512;
 
@@ -28,6 +31,7 @@ export interface WebhookJob {
 
 interface DeliveryState {
   delivery: Delivery;
+  readonly generation: number;
   readonly body: string;
   readonly bodyValue: unknown;
   settled: Promise<Delivery>;
@@ -42,7 +46,7 @@ interface AttemptOutcome {
 function describeFailure(error: unknown, url: string, timeoutMs: number): string {
   const code =
     error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : '';
-  if (code === 'ECONNREFUSED') return `connection refused at ${url}: is the bot running?`;
+  if (code === 'ECONNREFUSED') return `connection refused at ${url} (is the bot running?)`;
   if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
     return `no answer within ${timeoutMs} ms`;
   }
@@ -73,6 +77,8 @@ export class WebhookDispatcher {
   private readonly inFlight = new Set<Promise<unknown>>();
   private readonly roomQueues = new Map<string, Promise<unknown>>();
   private readonly stop = new AbortController();
+  /** Bumped by clear(), so deliveries still in flight from before leave no trace after it. */
+  private generation = 0;
 
   constructor(
     private readonly deps: {
@@ -122,6 +128,7 @@ export class WebhookDispatcher {
     const body = JSON.stringify(job.body);
     const state: DeliveryState = {
       delivery,
+      generation: this.generation,
       body,
       bodyValue: job.body,
       settled: Promise.resolve(delivery),
@@ -211,7 +218,6 @@ export class WebhookDispatcher {
     const { clock, timeoutMs } = this.deps;
     const startedAt = clock.now();
     const started = clock.monotonic();
-    const headers = { 'content-type': 'application/json', 'user-agent': 'qiscus-mock' };
     let statusCode: number | null = null;
     let head = '';
     let error: string | null = null;
@@ -219,7 +225,7 @@ export class WebhookDispatcher {
       const response = await this.poolFor(url).request({
         method: 'POST',
         path: `${url.pathname}${url.search}`,
-        headers,
+        headers: webhookHeaders,
         body: state.body,
         headersTimeout: timeoutMs,
         bodyTimeout: timeoutMs,
@@ -237,21 +243,8 @@ export class WebhookDispatcher {
       error = describeFailure(cause, url.href, timeoutMs);
     }
     const latency = Math.round((clock.monotonic() - started) * 100) / 100;
-    this.deps.traffic.record({
-      direction: 'to_bot',
-      operationId: state.delivery.webhook,
-      method: 'POST',
-      path: `${url.pathname}${url.search}`,
-      roomId: state.delivery.room_id,
-      status: statusCode,
-      requestHeaders: headers,
-      requestBody: state.bodyValue,
-      responseBody: statusCode === null ? undefined : head,
-      responseIsText: true,
-      error,
-      warnings: [],
-      flags: [],
-    });
+    if (state.generation === this.generation)
+      this.recordAttempt(state, url, statusCode, head, error);
     const retryable =
       error !== null &&
       (statusCode === null || statusCode >= 500 || statusCode === 429 || statusCode === 408);
@@ -266,6 +259,30 @@ export class WebhookDispatcher {
         response_head: head,
       },
     };
+  }
+
+  private recordAttempt(
+    state: DeliveryState,
+    url: URL,
+    statusCode: number | null,
+    head: string,
+    error: string | null,
+  ): void {
+    this.deps.traffic.record({
+      direction: 'to_bot',
+      operationId: state.delivery.webhook,
+      method: 'POST',
+      path: `${url.pathname}${url.search}`,
+      roomId: state.delivery.room_id,
+      status: statusCode,
+      requestHeaders: webhookHeaders,
+      requestBody: state.bodyValue,
+      responseBody: statusCode === null ? undefined : head,
+      responseIsText: true,
+      error,
+      warnings: [],
+      flags: [],
+    });
   }
 
   private settle(state: DeliveryState, status: 'delivered' | 'failed', reason: string): Delivery {
@@ -319,6 +336,7 @@ export class WebhookDispatcher {
 
   /** Forgets the log; deliveries in flight finish but are not kept. */
   clear(): void {
+    this.generation += 1;
     this.deliveries.clear();
   }
 
