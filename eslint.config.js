@@ -107,6 +107,11 @@ export default tseslint.config(
     rules: { 'no-console': 'off' },
   },
   {
+    // The benchmark's scripts and its stand-in servers are command-line programs too.
+    files: ['bench/**/*.js'],
+    rules: { 'no-console': 'off' },
+  },
+  {
     files: ['**/*.test.ts', '**/test/**/*.ts'],
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',

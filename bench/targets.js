@@ -1,0 +1,64 @@
+// The servers the bench can load. `prepare` runs once the server listens and returns the
+// room the load is sent to.
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { postJson } from './post-json.js';
+import { fixedRoomId } from './request-body.js';
+
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+const serverFile = (name) => fileURLToPath(new URL(`servers/${name}`, import.meta.url));
+
+async function createMockRoom(url) {
+  const endpoint = `${url}/_mock/messages?wait=true`;
+  const body = JSON.stringify({ channel: 'qiscus', text: 'hi' });
+  const { status, text } = await postJson(endpoint, { 'content-type': 'application/json' }, body);
+  let roomId;
+  try {
+    roomId = JSON.parse(text).room_id;
+  } catch {
+    roomId = undefined;
+  }
+  if (status !== 200 || typeof roomId !== 'string') {
+    throw new Error(
+      `mock: creating a room with POST ${endpoint} answered ${status}, ` +
+        `expected 200 with a string room_id: ${text.slice(0, 500)}`,
+    );
+  }
+  return roomId;
+}
+
+export const targets = {
+  bare: {
+    name: 'bare',
+    description: 'node:http, JSON.parse + two type checks + JSON.stringify (the practical limit)',
+    args: [serverFile('bare-http.js')],
+    cwd: repoRoot,
+    prepare: () => Promise.resolve(fixedRoomId),
+  },
+  mock: {
+    name: 'mock',
+    description: 'qiscus-mock serve --seed 1 (the real mock)',
+    args: [
+      join(repoRoot, 'bin', 'qiscus-mock.js'),
+      'serve',
+      '--port',
+      '0',
+      '--host',
+      '127.0.0.1',
+      '--seed',
+      '1',
+    ],
+    cwd: repoRoot,
+    prepare: createMockRoom,
+  },
+  'fastify-zod': {
+    name: 'fastify-zod',
+    description: 'fastify 5 + zod 4 body validation, no logger, no state (reference point)',
+    args: [serverFile('fastify-zod.js')],
+    cwd: repoRoot,
+    prepare: () => Promise.resolve(fixedRoomId),
+  },
+};
+
+export const baselineTarget = 'bare';
+export const defaultTargets = ['bare', 'mock'];
