@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import './exchange-notes.js';
 
 /** A body that cannot be read as its content type; answered as MALFORMED_BODY. */
 export class MalformedBodyError extends Error {
@@ -56,9 +57,10 @@ export function registerBodyParsers(app: FastifyInstance): void {
   app.addContentTypeParser(
     'application/x-www-form-urlencoded',
     { parseAs: 'string' },
-    (_request, text, done) => {
+    (request, text, done) => {
       try {
         const body = String(text);
+        request.rawBody = { text: body, kind: 'form' };
         done(null, body === '' ? undefined : parseForm(body));
       } catch (error) {
         done(error as Error, undefined);

@@ -62,6 +62,7 @@ export async function buildApp(deps: RouteDeps, options: AppOptions): Promise<Fa
     routerOptions: { ignoreTrailingSlash: true },
   });
   app.decorateRequest('exchangeNotes', null);
+  app.decorateRequest('rawBody', null);
   app.addHook('onRoute', (route) => {
     const config = route.config as { operationId?: string } | undefined;
     for (const method of [route.method].flat()) {
@@ -94,16 +95,21 @@ export async function buildApp(deps: RouteDeps, options: AppOptions): Promise<Fa
     const notes = request.exchangeNotes;
     if (notes || !isUnrecorded(request.method, request.url)) {
       const control = isControlRequest(request.url);
-      const config = request.routeOptions.config as { operationId?: string };
+      const raw = request.rawBody;
       deps.traffic.record({
         direction: notes?.direction ?? (control ? 'control' : 'from_bot'),
-        operationId: notes?.operationId ?? config.operationId ?? null,
+        operationId:
+          notes?.operationId ??
+          (request.routeOptions.config as { operationId?: string }).operationId ??
+          null,
         method: request.method,
         path: request.url,
         roomId: notes?.roomId ?? null,
         status: reply.statusCode,
-        requestHeaders: request.headers,
-        requestBody: request.body,
+        // Strings rather than objects: the log keeps thousands, and strings cost the GC least.
+        requestHeaders: request.raw.rawHeaders.join('\n'),
+        requestBody: raw ? raw.text : request.body,
+        ...(raw ? { requestBodyKind: raw.kind } : {}),
         responseBody: payload,
         responseIsText: typeof payload === 'string',
         error: null,

@@ -6,11 +6,13 @@ export interface ExchangeNotes {
   operationId: string | null;
   roomId: string | null;
   warnings: readonly ErrorDetail[];
-  flags: ExchangeFlag[];
+  flags: readonly ExchangeFlag[];
 }
 
 declare module 'fastify' {
   interface FastifyRequest {
     exchangeNotes: ExchangeNotes | null;
+    /** The body as it came, kept for the traffic log (cheaper to hold than the parsed value). */
+    rawBody: { readonly text: string; readonly kind: 'json' | 'form' } | null;
   }
 }

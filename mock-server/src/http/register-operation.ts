@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import {
   checkContract,
   type BodyMediaType,
+  type ErrorDetail,
   type ExchangeFlag,
   type OperationDescriptor,
   type z,
@@ -9,6 +10,7 @@ import {
 import { QiscusApiError } from '../errors.js';
 import { mediaTypeOf } from './body-parsers.js';
 import type { CredentialCheck } from './check-credentials.js';
+import type { ExchangeNotes } from './exchange-notes.js';
 
 type ParamsOf<D extends OperationDescriptor> = D['request'] extends {
   readonly params: infer P extends z.ZodType;
@@ -26,24 +28,33 @@ type BodyOf<D extends OperationDescriptor> = D['request'] extends {
     }[keyof C]
   : undefined;
 
-/** What a handler gets: the checked params and body, and a way to flag the exchange. */
+/** What a handler gets: the checked params and body, and the request (to flag the exchange). */
 export interface OperationInput<D extends OperationDescriptor> {
   readonly params: ParamsOf<D>;
   /** The checked body; undefined when an optional body was left out. */
   readonly body:
     | BodyOf<D>
     | (D['request'] extends { readonly body: { readonly required: true } } ? never : undefined);
-  readonly flag: (flag: ExchangeFlag) => void;
   readonly request: FastifyRequest;
 }
 
 /** A handler's answer: the success body (the status is the operation's 200). */
 export type OperationHandler<D extends OperationDescriptor> = (input: OperationInput<D>) => unknown;
 
+/** Notes something about the exchange of a request, for the traffic log. */
+export function flagExchange(request: FastifyRequest, flag: ExchangeFlag): void {
+  const notes = request.exchangeNotes;
+  if (notes) notes.flags = [...notes.flags, flag];
+}
+
 /** Turns an OpenAPI path template into a fastify one: `/{app_code}/bot` → `/:app_code/bot`. */
 export function toRoutePath(template: string): string {
   return template.replace(/\{([^}]+)\}/g, ':$1');
 }
+
+// Most exchanges have neither; sharing one empty list spares an allocation per request.
+const noWarnings: readonly ErrorDetail[] = Object.freeze([]);
+const noFlags: readonly ExchangeFlag[] = Object.freeze([]);
 
 function refuse(problems: readonly { path: string; message: string }[], what: string): never {
   const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
@@ -72,12 +83,12 @@ export function registerOperation<const D extends OperationDescriptor>(
     url: toRoutePath(operation.path),
     config: { operationId: operation.id },
     handler: async (request, reply) => {
-      const notes = {
-        direction: 'from_bot' as const,
+      const notes: ExchangeNotes = {
+        direction: 'from_bot',
         operationId: operation.id,
-        roomId: null as string | null,
-        warnings: [] as { path: string; message: string }[],
-        flags: [] as ExchangeFlag[],
+        roomId: null,
+        warnings: noWarnings,
+        flags: noFlags,
       };
       request.exchangeNotes = notes;
       const rawParams = request.params as Record<string, string>;
@@ -120,7 +131,7 @@ export function registerOperation<const D extends OperationDescriptor>(
             );
           }
           const check = checkContract(content.schema, request.body, { unknownFields: 'warn' });
-          notes.warnings = [...check.warnings];
+          if (check.warnings.length > 0) notes.warnings = check.warnings;
           if (!check.ok) refuse(check.problems, 'The body');
           body = check.value;
         }
@@ -128,7 +139,6 @@ export function registerOperation<const D extends OperationDescriptor>(
       const result = await handler({
         params: params as ParamsOf<D>,
         body: body as OperationInput<D>['body'],
-        flag: (flag) => notes.flags.push(flag),
         request,
       });
       return reply.code(200).send(result);

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { postBotMessage, type BotMessage, type RoomMessage } from '#contracts';
-import { registerOperation } from '../http/register-operation.js';
+import { flagExchange, registerOperation } from '../http/register-operation.js';
 import { defaultAvatar } from '../webhooks/build-bot-message-webhook.js';
 import { operationDeps, type RouteDeps } from './route-deps.js';
 
@@ -26,13 +26,14 @@ function toComment(message: BotMessage, stored: RoomMessage) {
 
 /** `POST /{app_code}/bot`. */
 export function postBotMessageRoute(app: FastifyInstance, deps: RouteDeps): void {
-  registerOperation(app, postBotMessage, operationDeps(deps), ({ body, flag, request }) => {
+  registerOperation(app, postBotMessage, operationDeps(deps), ({ body, request }) => {
     const { room, stored, warnings } = deps.service.botPosts(body);
     if (warnings.length > 0 && request.exchangeNotes) {
       request.exchangeNotes.warnings = [...request.exchangeNotes.warnings, ...warnings];
     }
     if (!room.botActive) {
-      flag(
+      flagExchange(
+        request,
         room.handover.status === 'none'
           ? 'BOT_MESSAGE_WHILE_BOT_OFF'
           : 'BOT_MESSAGE_AFTER_HANDOVER',

@@ -11,8 +11,12 @@ export interface ExchangeRecord {
   readonly path: string;
   readonly roomId: string | null;
   readonly status: number | null;
-  readonly requestHeaders: Readonly<Record<string, string | readonly string[] | undefined>>;
+  /** The headers, or their raw lines joined by newlines (one string is cheaper to keep). */
+  readonly requestHeaders:
+    Readonly<Record<string, string | readonly string[] | undefined>> | string;
+  /** The body: a value, or the text as it came (`requestBodyKind` says how to read it). */
   readonly requestBody: unknown;
+  readonly requestBodyKind?: 'json' | 'form';
   /** The response body: a value, or the serialized text as it went out. */
   readonly responseBody: unknown;
   readonly responseIsText?: boolean;
@@ -25,6 +29,24 @@ interface StoredExchange {
   readonly seq: number;
   readonly time: number;
   readonly record: ExchangeRecord;
+}
+
+/** Raw header lines (`name\nvalue\n…`) back to an object, names in lower case. */
+function headersFromLines(lines: string): Record<string, string> {
+  const parts = lines.split('\n');
+  const headers: Record<string, string> = {};
+  for (let i = 0; i + 1 < parts.length; i += 2) {
+    const name = (parts[i] ?? '').toLowerCase();
+    const value = parts[i + 1] ?? '';
+    headers[name] = Object.hasOwn(headers, name) ? `${headers[name] ?? ''}, ${value}` : value;
+  }
+  return headers;
+}
+
+function readBody(body: unknown, kind: ExchangeRecord['requestBodyKind']): unknown {
+  if (typeof body !== 'string' || kind === undefined) return body;
+  if (kind === 'form') return Object.fromEntries(new URLSearchParams(body));
+  return parseText(body);
 }
 
 function parseText(text: unknown): unknown {
@@ -88,8 +110,13 @@ export class TrafficLog {
       room_id: stored.roomId as Exchange['room_id'],
       status: stored.status,
       request: {
-        headers: redactHeaders(stored.requestHeaders, this.secrets),
-        body: clean(stored.requestBody),
+        headers: redactHeaders(
+          typeof stored.requestHeaders === 'string'
+            ? headersFromLines(stored.requestHeaders)
+            : stored.requestHeaders,
+          this.secrets,
+        ),
+        body: clean(readBody(stored.requestBody, stored.requestBodyKind)),
       },
       response:
         stored.status === null && stored.responseBody === undefined
