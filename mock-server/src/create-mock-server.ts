@@ -13,6 +13,8 @@ import { ConversationService, type Switches } from './conversation/conversation-
 import { mockError } from './errors.js';
 import { buildApp, type ServedRoute } from './http/build-app.js';
 import { CredentialCheck } from './http/check-credentials.js';
+import { recordExchange } from './http/exchange-recorder.js';
+import { createHostGuard } from './http/host-guard.js';
 import { resolveOptions, type MockServerOptions } from './options.js';
 import { toSettings } from './routes/control.route.js';
 import type { RouteDeps } from './routes/route-deps.js';
@@ -128,13 +130,15 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     directory,
     clock,
     reset,
+    guardHost: createHostGuard(resolved.host, resolved.allowedHosts),
+    record: (request, status, body) => {
+      recordExchange(traffic, request, status, body);
+    },
   };
   const listening: { url?: string } = {};
   const routes: ServedRoute[] = [];
   const app = await buildApp(deps, {
     bodyLimit: resolved.bodyLimit,
-    host: resolved.host,
-    allowedHosts: resolved.allowedHosts,
     log: options.log ?? (() => undefined),
     serverUrl: () => listening.url,
     onRoute: (route) => routes.push(route),

@@ -10,11 +10,7 @@ import {
 } from '#contracts';
 import { isMockError, mockErrorCodes, QiscusApiError, type MockErrorCode } from '../errors.js';
 import { MalformedBodyError } from './body-parsers.js';
-
-/** Whether a request is for the mock's own surface (problem+json) rather than Qiscus's. */
-export function isControlRequest(url: string): boolean {
-  return url === '/_mock' || url.startsWith('/_mock/') || url.startsWith('/_mock?');
-}
+import { isControlRequest } from './control-request.js';
 
 /** The Qiscus error envelope for a code, a message and its details (capped, the rest counted). */
 export function envelope(
@@ -54,14 +50,6 @@ export function problem(
   };
 }
 
-function sendEnvelope(reply: FastifyReply, body: ErrorEnvelope): void {
-  void reply.code(body.status).type('application/json; charset=utf-8').send(body);
-}
-
-function sendProblem(reply: FastifyReply, body: Problem): void {
-  void reply.code(body.status).type('application/problem+json; charset=utf-8').send(body);
-}
-
 /** The same client mistake, named for each surface. */
 const clientMistakes: Readonly<
   Record<string, { readonly wire: ErrorCode; readonly control: MockErrorCode }>
@@ -95,21 +83,34 @@ function clientMistakeMessage(error: FastifyError, request: FastifyRequest, limi
  */
 export function registerErrorHandling(
   app: FastifyInstance,
-  options: { readonly bodyLimit: number; readonly log: (message: string) => void },
+  options: {
+    readonly bodyLimit: number;
+    readonly log: (message: string) => void;
+    readonly guardHost: (request: FastifyRequest) => void;
+    readonly record: (request: FastifyRequest, status: number, body: unknown) => void;
+  },
 ): void {
+  const sendEnvelope = (request: FastifyRequest, reply: FastifyReply, body: ErrorEnvelope) => {
+    options.record(request, body.status, body);
+    void reply.code(body.status).type('application/json; charset=utf-8').send(body);
+  };
+  const sendProblem = (request: FastifyRequest, reply: FastifyReply, body: Problem) => {
+    options.record(request, body.status, body);
+    void reply.code(body.status).type('application/problem+json; charset=utf-8').send(body);
+  };
   app.setErrorHandler((error: FastifyError | Error, request, reply) => {
     const control = isControlRequest(request.url);
     if (error instanceof QiscusApiError) {
-      sendEnvelope(reply, envelope(error.code, error.message, error.details));
+      sendEnvelope(request, reply, envelope(error.code, error.message, error.details));
       return;
     }
     if (isMockError(error)) {
-      sendProblem(reply, problem(error.code, error.message, error.errors));
+      sendProblem(request, reply, problem(error.code, error.message, error.errors));
       return;
     }
     if (error instanceof MalformedBodyError) {
-      if (control) sendProblem(reply, problem('MOCK_ERR_MALFORMED_BODY', error.message));
-      else sendEnvelope(reply, envelope('MALFORMED_BODY', error.message, []));
+      if (control) sendProblem(request, reply, problem('MOCK_ERR_MALFORMED_BODY', error.message));
+      else sendEnvelope(request, reply, envelope('MALFORMED_BODY', error.message, []));
       return;
     }
     const code = 'code' in error ? error.code : undefined;
@@ -118,22 +119,32 @@ export function registerErrorHandling(
       const message = clientMistakeMessage(error as FastifyError, request, options.bodyLimit);
       const path = code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'headers.content-type' : '';
       const details = path === '' ? [] : [{ path, message: 'is not accepted here' }];
-      if (control) sendProblem(reply, problem(mistake.control, message, details));
-      else sendEnvelope(reply, envelope(mistake.wire, message, details));
+      if (control) sendProblem(request, reply, problem(mistake.control, message, details));
+      else sendEnvelope(request, reply, envelope(mistake.wire, message, details));
       return;
     }
     options.log(
       `qiscus-mock: internal error on ${request.method} ${request.url}: ${error.stack ?? error.message}`,
     );
     const message = `The mock failed while handling ${request.method} ${request.url.split('?')[0] ?? ''}: this is a bug; please report it with the traffic log (GET /_mock/traffic).`;
-    if (control) sendProblem(reply, problem('MOCK_ERR_INTERNAL', message));
-    else sendEnvelope(reply, envelope('INTERNAL_ERROR', message, []));
+    if (control) sendProblem(request, reply, problem('MOCK_ERR_INTERNAL', message));
+    else sendEnvelope(request, reply, envelope('INTERNAL_ERROR', message, []));
   });
 
   app.setNotFoundHandler((request, reply) => {
+    try {
+      options.guardHost(request);
+    } catch (error) {
+      if (isMockError(error)) {
+        sendProblem(request, reply, problem(error.code, error.message, error.errors));
+        return;
+      }
+      throw error;
+    }
     const path = request.url.split('?')[0] ?? '';
     if (isControlRequest(request.url)) {
       sendProblem(
+        request,
         reply,
         problem(
           'MOCK_ERR_ROUTE_NOT_FOUND',
@@ -143,6 +154,7 @@ export function registerErrorHandling(
       return;
     }
     sendEnvelope(
+      request,
       reply,
       envelope(
         'ROUTE_NOT_FOUND',

@@ -52,6 +52,10 @@ function check<S extends z.ZodType>(schema: S, value: unknown, where: string): z
 export function registerControlOperation<const D extends ControlOperationDescriptor>(
   app: FastifyInstance,
   operation: D,
+  deps: {
+    readonly guardHost: (request: FastifyRequest) => void;
+    readonly record: (request: FastifyRequest, status: number, body: unknown) => void;
+  },
   handler: (input: ControlInput<D>) => unknown,
 ): void {
   const { params, query, body } = operation.request;
@@ -60,6 +64,7 @@ export function registerControlOperation<const D extends ControlOperationDescrip
     url: toRoutePath(operation.path),
     config: { operationId: operation.id },
     handler: async (request, reply) => {
+      deps.guardHost(request);
       if (operation.method !== 'get') {
         const roomId = (request.params as { room_id?: string }).room_id ?? null;
         request.exchangeNotes = {
@@ -87,6 +92,7 @@ export function registerControlOperation<const D extends ControlOperationDescrip
         check(body.schema, undefined, 'body');
       }
       const result = await handler(input as ControlInput<D>);
+      deps.record(request, operation.response.status, result);
       return reply.code(operation.response.status).send(result);
     },
   });

@@ -74,7 +74,12 @@ function refuse(problems: readonly { path: string; message: string }[], what: st
 export function registerOperation<const D extends OperationDescriptor>(
   app: FastifyInstance,
   operation: D,
-  deps: { readonly appCode: () => string; readonly credentials: () => CredentialCheck },
+  deps: {
+    readonly appCode: () => string;
+    readonly credentials: () => CredentialCheck;
+    readonly guardHost: (request: FastifyRequest) => void;
+    readonly record: (request: FastifyRequest, status: number, body: unknown) => void;
+  },
   handler: OperationHandler<D>,
 ): void {
   const { params: paramsSchema, body: bodyContract } = operation.request;
@@ -83,6 +88,7 @@ export function registerOperation<const D extends OperationDescriptor>(
     url: toRoutePath(operation.path),
     config: { operationId: operation.id },
     handler: async (request, reply) => {
+      deps.guardHost(request);
       const notes: ExchangeNotes = {
         direction: 'from_bot',
         operationId: operation.id,
@@ -141,6 +147,7 @@ export function registerOperation<const D extends OperationDescriptor>(
         body: body as OperationInput<D>['body'],
         request,
       });
+      deps.record(request, 200, result);
       return reply.code(200).send(result);
     },
   });

@@ -42,36 +42,36 @@ export function toSettings(deps: RouteDeps): MockSettings {
 export function controlRoutes(app: FastifyInstance, deps: RouteDeps): void {
   const { service, dispatcher } = deps;
 
-  registerControlOperation(app, sendCustomerMessage, async ({ query, body, request }) => {
+  registerControlOperation(app, sendCustomerMessage, deps, async ({ query, body, request }) => {
     const outcome = service.customerSays(body);
     if (request.exchangeNotes) request.exchangeNotes.roomId = outcome.result.room_id;
     if (query.wait !== 'true') return outcome.result;
     return { ...outcome.result, delivery: await outcome.settled() };
   });
 
-  registerControlOperation(app, listRooms, () => ({ rooms: service.listRooms() }));
+  registerControlOperation(app, listRooms, deps, () => ({ rooms: service.listRooms() }));
 
-  registerControlOperation(app, getRoom, ({ params }) =>
+  registerControlOperation(app, getRoom, deps, ({ params }) =>
     service.detail(service.requireControlRoom(params.room_id)),
   );
 
-  registerControlOperation(app, sendAgentMessage, ({ params, body }) =>
+  registerControlOperation(app, sendAgentMessage, deps, ({ params, body }) =>
     service.detail(service.agentSays(params.room_id, body.text, body.agent_id)),
   );
 
-  registerControlOperation(app, acceptHandover, ({ params, body }) =>
+  registerControlOperation(app, acceptHandover, deps, ({ params, body }) =>
     service.detail(service.acceptHandover(params.room_id, body?.agent_id)),
   );
 
-  registerControlOperation(app, declineHandover, ({ params }) =>
+  registerControlOperation(app, declineHandover, deps, ({ params }) =>
     service.detail(service.declineHandover(params.room_id)),
   );
 
-  registerControlOperation(app, resolveRoom, ({ params }) =>
+  registerControlOperation(app, resolveRoom, deps, ({ params }) =>
     service.detail(service.resolve(params.room_id)),
   );
 
-  registerControlOperation(app, listDeliveries, ({ query }) => ({
+  registerControlOperation(app, listDeliveries, deps, ({ query }) => ({
     deliveries: dispatcher
       .list()
       .filter(
@@ -81,7 +81,7 @@ export function controlRoutes(app: FastifyInstance, deps: RouteDeps): void {
       ),
   }));
 
-  registerControlOperation(app, redeliver, async ({ params, query, request }) => {
+  registerControlOperation(app, redeliver, deps, async ({ params, query, request }) => {
     const delivery = dispatcher.redeliver(params.delivery_id);
     if (!delivery) {
       throw mockError(
@@ -93,7 +93,7 @@ export function controlRoutes(app: FastifyInstance, deps: RouteDeps): void {
     return query.wait === 'true' ? dispatcher.settled(delivery.id) : delivery;
   });
 
-  registerControlOperation(app, getTraffic, ({ query }) => {
+  registerControlOperation(app, getTraffic, deps, ({ query }) => {
     const after = query.after === undefined ? 0 : Number(query.after);
     return {
       exchanges: deps.traffic
@@ -108,9 +108,9 @@ export function controlRoutes(app: FastifyInstance, deps: RouteDeps): void {
     };
   });
 
-  registerControlOperation(app, getConfig, () => toSettings(deps));
+  registerControlOperation(app, getConfig, deps, () => toSettings(deps));
 
-  registerControlOperation(app, patchConfig, ({ body }) => {
+  registerControlOperation(app, patchConfig, deps, ({ body }) => {
     const { switches } = deps;
     let botUrl = switches.botUrl;
     if (body.bot_url !== undefined && body.bot_url !== null) {
@@ -137,7 +137,7 @@ export function controlRoutes(app: FastifyInstance, deps: RouteDeps): void {
     return toSettings(deps);
   });
 
-  registerControlOperation(app, resetMock, () => {
+  registerControlOperation(app, resetMock, deps, () => {
     deps.reset();
     return { reset: true as const };
   });

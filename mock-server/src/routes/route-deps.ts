@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import type { Clock } from '../clock.js';
 import type { ConversationService, Switches } from '../conversation/conversation-service.js';
 import type { CredentialCheck } from '../http/check-credentials.js';
@@ -20,9 +21,18 @@ export interface RouteDeps {
   readonly clock: Clock;
   /** Clears rooms, messages, deliveries and traffic; keeps the switches and the directory. */
   readonly reset: () => void;
+  /** Throws MOCK_ERR_HOST_NOT_ALLOWED for a Host that is not this machine (DNS rebinding). */
+  readonly guardHost: (request: FastifyRequest) => void;
+  /** Puts an answered request in the traffic log. */
+  readonly record: (request: FastifyRequest, status: number, body: unknown) => void;
 }
 
 /** The operation-registration dependencies, from the route dependencies. */
 export function operationDeps(deps: RouteDeps) {
-  return { appCode: () => deps.appCode, credentials: () => deps.credentials };
+  return {
+    appCode: () => deps.appCode,
+    credentials: () => deps.credentials,
+    guardHost: deps.guardHost,
+    record: deps.record,
+  };
 }

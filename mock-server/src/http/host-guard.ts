@@ -1,0 +1,29 @@
+import type { FastifyRequest } from 'fastify';
+import { mockError } from '../errors.js';
+import { isLoopbackHost } from '../webhooks/webhook-target.js';
+
+function hostnameOf(hostHeader: string): string {
+  return hostHeader.startsWith('[')
+    ? hostHeader.slice(0, hostHeader.indexOf(']') + 1)
+    : (hostHeader.split(':')[0] ?? '');
+}
+
+/**
+ * The DNS-rebinding guard: while the mock listens on loopback, it answers only requests whose
+ * Host names this machine (or a name allowed at start-up).
+ */
+export function createHostGuard(
+  boundHost: string,
+  allowedHosts: readonly string[],
+): (request: FastifyRequest) => void {
+  if (!isLoopbackHost(boundHost)) return () => undefined;
+  const allowed = new Set(allowedHosts.map((host) => host.toLowerCase()));
+  return (request) => {
+    const hostname = hostnameOf(request.headers.host ?? '').toLowerCase();
+    if (hostname === '' || isLoopbackHost(hostname) || allowed.has(hostname)) return;
+    throw mockError(
+      'MOCK_ERR_HOST_NOT_ALLOWED',
+      `The mock listens on ${boundHost} and answers only requests addressed to this machine, not "${hostname}": start it with --allowed-host ${hostname} to accept that name.`,
+    );
+  };
+}
