@@ -242,7 +242,7 @@ describe('credentials on the Qiscus surface', () => {
       expect(errors.details).toEqual([
         {
           path: 'headers.Qiscus-App-Id',
-          message: `"another-app" is not this app's code ("${server.appCode}")`,
+          message: `is not this app's code ("${server.appCode}")`,
         },
       ]);
     });
@@ -335,7 +335,7 @@ describe('credentials on the Qiscus surface', () => {
       const { errors } = ErrorEnvelopeSchema.parse(answer.body);
       expect(errors).toEqual({
         code: 'APP_NOT_FOUND',
-        message: `No app has the code "another-app": this mock serves the app "${server.appCode}".`,
+        message: `No app has the code in the path: this mock serves the app "${server.appCode}".`,
         details: [{ path: 'app_code', message: "is not this mock's app code" }],
       });
     });

@@ -227,7 +227,7 @@ export class ConversationService {
       createdAt: now,
       updatedAt: now,
     };
-    store.add(room);
+    // Stored by the caller once the message is known to be good: a refusal leaves no room.
     return { room, created: true };
   }
 
@@ -256,7 +256,10 @@ export class ConversationService {
     let text = request.text ?? '';
     let payload: Record<string, unknown> | null = request.payload ?? null;
     if (request.postback !== undefined) {
-      const found = findPostbackButton(this.deps.store.messages(opened.id), request.postback);
+      const found = findPostbackButton(
+        created ? [] : this.deps.store.messages(opened.id),
+        request.postback,
+      );
       if (!found.ok) {
         throw mockError(
           'MOCK_ERR_BUTTON_NOT_FOUND',
@@ -280,8 +283,7 @@ export class ConversationService {
       ? { room: { ...opened, updatedAt: now }, newSession: true }
       : rules.receiveCustomerMessage(opened, { now });
     const room = received.room;
-    this.deps.store.save(room);
-    const previous = this.deps.store.lastMessage(room.id);
+    const previous = created ? undefined : this.deps.store.lastMessage(room.id);
     const id = this.deps.ids.next('comment');
     const skip = this.skipReason(room);
     const message: RoomMessage = {
@@ -304,6 +306,8 @@ export class ConversationService {
     );
     // A bug here would send the bot something Qiscus never would; fail loudly instead.
     BotMessageWebhookSchema.parse(webhook);
+    if (created) this.deps.store.add(room);
+    else this.deps.store.save(room);
     const delivery = this.deps.dispatcher.dispatch({
       webhook: 'botMessage',
       roomId: room.id,

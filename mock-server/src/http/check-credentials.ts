@@ -99,11 +99,12 @@ export class CredentialCheck {
     if (appId === undefined) {
       return { path: 'headers.Qiscus-App-Id', message: `is required with ${partner}` };
     }
+    // The value is not repeated: a swapped header would put the secret in the answer.
     return appId === this.credentials.appCode
       ? undefined
       : {
           path: 'headers.Qiscus-App-Id',
-          message: `"${String(appId)}" is not this app's code ("${this.credentials.appCode}")`,
+          message: `is not this app's code ("${this.credentials.appCode}")`,
         };
   }
 

@@ -103,7 +103,7 @@ export function registerOperation<const D extends OperationDescriptor>(
       if (appCode !== undefined && appCode !== deps.appCode()) {
         throw new QiscusApiError(
           'APP_NOT_FOUND',
-          `No app has the code "${appCode}": this mock serves the app "${deps.appCode()}".`,
+          `No app has the code in the path: this mock serves the app "${deps.appCode()}".`,
           [{ path: 'app_code', message: "is not this mock's app code" }],
         );
       }

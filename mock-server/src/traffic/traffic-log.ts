@@ -106,7 +106,7 @@ export class TrafficLog {
       direction: stored.direction,
       operation_id: stored.operationId,
       method: stored.method,
-      path: stored.path,
+      path: this.redactText(stored.path),
       room_id: stored.roomId as Exchange['room_id'],
       status: stored.status,
       request: {
@@ -126,10 +126,16 @@ export class TrafficLog {
                 stored.responseIsText ? parseText(stored.responseBody) : stored.responseBody,
               ),
             },
-      error: stored.error,
+      error: stored.error === null ? null : this.redactText(stored.error),
       warnings: [...stored.warnings],
       flags: [...stored.flags],
     };
+  }
+
+  private redactText(text: string): string {
+    let out = text;
+    for (const secret of this.secrets) out = out.split(secret).join('[redacted]');
+    return out;
   }
 
   /** The exchanges kept, oldest first. */

@@ -32,6 +32,8 @@ export interface WebhookJob {
 interface DeliveryState {
   delivery: Delivery;
   readonly generation: number;
+  /** Aborted by a reset (of its generation) or by close. */
+  readonly signal: AbortSignal;
   readonly body: string;
   readonly bodyValue: unknown;
   settled: Promise<Delivery>;
@@ -79,6 +81,8 @@ export class WebhookDispatcher {
   private readonly stop = new AbortController();
   /** Bumped by clear(), so deliveries still in flight from before leave no trace after it. */
   private generation = 0;
+  /** Aborted by clear(): retries and delays of deliveries from before a reset stop there. */
+  private generationStop = new AbortController();
 
   constructor(
     private readonly deps: {
@@ -129,6 +133,7 @@ export class WebhookDispatcher {
     const state: DeliveryState = {
       delivery,
       generation: this.generation,
+      signal: AbortSignal.any([this.stop.signal, this.generationStop.signal]),
       body,
       bodyValue: job.body,
       settled: Promise.resolve(delivery),
@@ -169,12 +174,13 @@ export class WebhookDispatcher {
     }
     const maxAttempts = mode === 'reliable' ? this.deps.maxAttempts : 1;
     if (mode === 'chaos') {
-      await this.pause(this.deps.random() * this.deps.chaosMaxDelayMs);
+      await this.pause(this.deps.random() * this.deps.chaosMaxDelayMs, state.signal);
     }
     let last: AttemptOutcome | undefined;
     for (let number = 1; number <= maxAttempts; number += 1) {
-      if (this.stop.signal.aborted) break;
-      if (number > 1) await this.pause(this.deps.retryDelayMs * 2 ** (number - 2));
+      if (number > 1) await this.pause(this.deps.retryDelayMs * 2 ** (number - 2), state.signal);
+      // A reset or close during the pause ends the delivery here.
+      if (state.signal.aborted) break;
       last = await this.attempt(state, target.url, number);
       state.delivery = { ...state.delivery, attempts: [...state.delivery.attempts, last.attempt] };
       if (!last.retryable) break;
@@ -187,7 +193,9 @@ export class WebhookDispatcher {
         attempts: [...state.delivery.attempts, duplicate.attempt],
       };
     }
-    if (!last) return this.settle(state, 'failed', 'Not sent: the mock was shutting down.');
+    if (!last) {
+      return this.settle(state, 'failed', 'Not sent: the mock was reset or shut down first.');
+    }
     const count = state.delivery.attempts.length;
     const tries = count === 1 ? '' : ` (${count} attempts)`;
     if (last.attempt.error === null) {
@@ -200,9 +208,9 @@ export class WebhookDispatcher {
     return this.settle(state, 'failed', `Delivery failed${tries}: ${last.attempt.error}.`);
   }
 
-  private async pause(ms: number): Promise<void> {
+  private async pause(ms: number, signal: AbortSignal): Promise<void> {
     if (ms <= 0) return;
-    await delay(ms, undefined, { signal: this.stop.signal }).catch(() => undefined);
+    await delay(ms, undefined, { signal }).catch(() => undefined);
   }
 
   private poolFor(url: URL): Pool {
@@ -229,7 +237,7 @@ export class WebhookDispatcher {
         body: state.body,
         headersTimeout: timeoutMs,
         bodyTimeout: timeoutMs,
-        signal: this.stop.signal,
+        signal: state.signal,
       });
       statusCode = response.statusCode;
       head = await readHead(response.body);
@@ -337,6 +345,9 @@ export class WebhookDispatcher {
   /** Forgets the log; deliveries in flight finish but are not kept. */
   clear(): void {
     this.generation += 1;
+    this.generationStop.abort();
+    this.generationStop = new AbortController();
+    this.roomQueues.clear();
     this.deliveries.clear();
   }
 

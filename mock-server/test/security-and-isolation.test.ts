@@ -1,0 +1,88 @@
+import { request } from 'undici';
+import { expect, it } from 'vitest';
+import { patchConfig, postBotMessage, resetMock, sendCustomerMessage } from '#contracts';
+import { callControl } from './support/call-control.js';
+import { callQiscus } from './support/call-qiscus.js';
+import { startBot } from './support/start-bot.js';
+import { startMock } from './support/start-mock.js';
+
+it('leaves no room behind when a new customer’s first message is refused', async () => {
+  const server = await startMock();
+  const answer = await callControl(server, sendCustomerMessage, {
+    body: { channel: 'qiscus', customer: { id: 'fresh@example.com' }, postback: 'Nope' },
+  });
+  expect(answer.ok ? answer.status : answer.body.code).toBe('MOCK_ERR_BUTTON_NOT_FOUND');
+  expect(server.rooms.list()).toEqual([]);
+  const retry = await server.customer.say({
+    channel: 'qiscus',
+    customer: { id: 'fresh@example.com' },
+    text: 'Hi',
+  });
+  expect(retry.room_created).toBe(true);
+});
+
+it('never repeats a secret sent in the wrong header or in the path', async () => {
+  const server = await startMock();
+  const swapped = await callQiscus(server, postBotMessage, {
+    params: { app_code: server.appCode },
+    body: { sender_email: server.botEmail, message: 'Hi', room_id: '1' },
+    auth: 'none',
+    headers: { 'Qiscus-App-Id': server.secretKey, 'Qiscus-Secret-Key': server.appCode },
+  });
+  expect(swapped.status).toBe(401);
+  expect(JSON.stringify(swapped.body)).not.toContain(server.secretKey);
+
+  const inPath = await callQiscus(server, postBotMessage, {
+    params: { app_code: server.secretKey },
+    body: { sender_email: server.botEmail, message: 'Hi', room_id: '1' },
+  });
+  expect(inPath.status).toBe(404);
+  expect(JSON.stringify(inPath.body)).not.toContain(server.secretKey);
+
+  const traffic = JSON.stringify(server.traffic.list());
+  expect(traffic).not.toContain(server.secretKey);
+  expect(server.traffic.list().map((exchange) => exchange.path)).toContain('/[redacted]/bot');
+});
+
+it('stops the retries of deliveries made before a reset', async () => {
+  let firstArrived: () => void = () => undefined;
+  const first = new Promise<void>((resolve) => (firstArrived = resolve));
+  const bot = await startBot(() => {
+    firstArrived();
+    return { status: 503 };
+  });
+  const server = await startMock({
+    botUrl: bot.url,
+    delivery: 'reliable',
+    retryDelayMs: 60_000,
+  });
+  await server.customer.say({ channel: 'qiscus', text: 'Hi' });
+  await first;
+  await callControl(server, resetMock);
+  // Without the reset stopping it, drain() would wait a minute for the next try.
+  await server.drain();
+  expect(bot.received).toHaveLength(1);
+  expect(server.deliveries.list()).toEqual([]);
+});
+
+it('answers a malformed URL with the error envelope, not the framework’s', async () => {
+  const server = await startMock();
+  const response = await request(`${server.url}/qiscus-mock-app/bot/%ZZ/hand_over`, {
+    method: 'POST',
+    headers: { QISCUS_SDK_SECRET: server.secretKey },
+  });
+  expect(response.statusCode).toBe(404);
+  expect(await response.body.json()).toMatchObject({
+    status: 404,
+    errors: { code: 'ROUTE_NOT_FOUND' },
+  });
+});
+
+it('refuses a bot URL under *.localhost, which a resolver could send elsewhere', async () => {
+  const server = await startMock();
+  const answer = await callControl(server, patchConfig, {
+    body: { bot_url: 'http://bot.localhost:9/' },
+  });
+  expect(answer.ok ? answer.status : answer.body.code).toBe('MOCK_ERR_WEBHOOK_TARGET');
+  expect(server.settings().bot_url).toBeNull();
+});
