@@ -19,52 +19,14 @@ import {
   sendAgentMessage,
   sendCustomerMessage,
   type ControlOperationDescriptor,
-  type CustomerMessageRequest,
-  type CustomerMessageResult,
-  type Problem,
-  type z,
 } from '#contracts';
 import { isMockError, parseConfigText, type MockError, type MockServer } from '#mock-server';
 import { callControl, type ControlAnswer } from './support/call-control.js';
+import { okBody, problemOf, say } from './support/control-answers.js';
+import { deferred } from './support/deferred.js';
 import { callQiscus } from './support/call-qiscus.js';
 import { startBot } from './support/start-bot.js';
 import { startMock } from './support/start-mock.js';
-
-/** The success body of a control call; a refusal fails the test with the mock's own words. */
-function okBody<D extends ControlOperationDescriptor>(
-  answer: ControlAnswer<D>,
-): z.output<D['response']['schema']> {
-  if (!answer.ok) {
-    throw new Error(
-      `expected success, got ${answer.status} ${answer.body.code}: ${answer.body.detail}`,
-    );
-  }
-  return answer.body;
-}
-
-/** The problem+json body of a refused control call; a success fails the test. */
-function problemOf<D extends ControlOperationDescriptor>(answer: ControlAnswer<D>): Problem {
-  if (answer.ok) throw new Error(`expected a problem, got ${answer.status}`);
-  return answer.body;
-}
-
-/** A promise the test resolves by hand, to hold a bot's answer. */
-function deferred(): { readonly promise: Promise<void>; readonly resolve: () => void } {
-  let resolve!: () => void;
-  const promise = new Promise<void>((done) => {
-    resolve = done;
-  });
-  return { promise, resolve };
-}
-
-async function say(
-  server: MockServer,
-  message: CustomerMessageRequest,
-): Promise<CustomerMessageResult> {
-  return okBody(
-    await callControl(server, sendCustomerMessage, { query: { wait: 'true' }, body: message }),
-  );
-}
 
 async function handOverRoom(server: MockServer, roomId: string): Promise<void> {
   const answer = await callQiscus(server, handOver, {

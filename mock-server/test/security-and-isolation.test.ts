@@ -3,6 +3,7 @@ import { expect, it } from 'vitest';
 import { patchConfig, postBotMessage, resetMock, sendCustomerMessage } from '#contracts';
 import { callControl } from './support/call-control.js';
 import { callQiscus } from './support/call-qiscus.js';
+import { deferred } from './support/deferred.js';
 import { startBot } from './support/start-bot.js';
 import { startMock } from './support/start-mock.js';
 
@@ -45,10 +46,9 @@ it('never repeats a secret sent in the wrong header or in the path', async () =>
 });
 
 it('stops the retries of deliveries made before a reset', async () => {
-  let firstArrived: () => void = () => undefined;
-  const first = new Promise<void>((resolve) => (firstArrived = resolve));
+  const first = deferred();
   const bot = await startBot(() => {
-    firstArrived();
+    first.resolve();
     return { status: 503 };
   });
   const server = await startMock({
@@ -57,7 +57,7 @@ it('stops the retries of deliveries made before a reset', async () => {
     retryDelayMs: 60_000,
   });
   await server.customer.say({ channel: 'qiscus', text: 'Hi' });
-  await first;
+  await first.promise;
   await callControl(server, resetMock);
   // Without the reset stopping it, drain() would wait a minute for the next try.
   await server.drain();

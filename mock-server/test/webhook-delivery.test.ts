@@ -18,41 +18,19 @@ import {
   sendCustomerMessage,
   setAppBotActivation,
   type BotMessageWebhook,
-  type ControlOperationDescriptor,
   type CustomerMessageRequest,
   type CustomerMessageResult,
   type Delivery,
-  type z,
 } from '#contracts';
 import type { MockServer } from '#mock-server';
-import { callControl, type ControlAnswer } from './support/call-control.js';
+import { callControl } from './support/call-control.js';
+import { okBody, say } from './support/control-answers.js';
+import { deferred } from './support/deferred.js';
 import { callQiscus } from './support/call-qiscus.js';
 import { startBot, type ReceivedWebhook } from './support/start-bot.js';
 import { startMock } from './support/start-mock.js';
 
 const form = 'application/x-www-form-urlencoded';
-
-/** The success body of a control call; a refusal fails the test with the mock's own words. */
-function okBody<D extends ControlOperationDescriptor>(
-  answer: ControlAnswer<D>,
-): z.output<D['response']['schema']> {
-  if (!answer.ok) {
-    throw new Error(
-      `expected success, got ${answer.status} ${answer.body.code}: ${answer.body.detail}`,
-    );
-  }
-  return answer.body;
-}
-
-/** A customer writes and the answer comes once the webhook delivery has settled. */
-async function say(
-  server: MockServer,
-  message: CustomerMessageRequest,
-): Promise<CustomerMessageResult> {
-  return okBody(
-    await callControl(server, sendCustomerMessage, { query: { wait: 'true' }, body: message }),
-  );
-}
 
 /** A customer writes and the answer comes at once, with the delivery maybe still pending. */
 async function sayNow(
@@ -69,15 +47,6 @@ async function deliveries(server: MockServer): Promise<Delivery[]> {
 /** The webhook body the bot received, checked against the contract. */
 function webhookAt(received: readonly ReceivedWebhook[], index: number): BotMessageWebhook {
   return BotMessageWebhookSchema.parse(received[index]?.body);
-}
-
-/** A promise the test resolves by hand, to hold a bot's answer. */
-function deferred(): { readonly promise: Promise<void>; readonly resolve: () => void } {
-  let resolve!: () => void;
-  const promise = new Promise<void>((done) => {
-    resolve = done;
-  });
-  return { promise, resolve };
 }
 
 /** A real HTTP server that answers every POST with a redirect to `location`, counting them. */
