@@ -5,17 +5,14 @@ import {
   channelNames,
   type Agent,
   type BotMessage,
-  type Channel,
   type ChannelRules,
   type CustomerMessageRequest,
   type CustomerMessageResult,
   type Delivery,
   type DeliveryMode,
-  type DeliverySkipReason,
   type ErrorDetail,
   type MockRoom,
   type MockRoomDetail,
-  type RoomId,
   type RoomMessage,
 } from '#contracts';
 import { formatTimestamp, type Clock } from '../clock.js';
@@ -24,12 +21,15 @@ import type { IdGenerator } from '../id-generator.js';
 import type { Directory } from '../state/directory.js';
 import { generateCustomer } from '../state/directory.js';
 import type { RoomStore } from '../state/room-store.js';
-import { buildBotMessageWebhook, defaultAvatar } from '../webhooks/build-bot-message-webhook.js';
+import { buildBotMessageWebhook } from '../webhooks/build-bot-message-webhook.js';
 import type { WebhookDispatcher } from '../webhooks/webhook-dispatcher.js';
 import { findPostbackButton } from './find-postback-button.js';
 import * as rules from './handover-rules.js';
-import { noHandover, type RoomState } from './room-state.js';
+import type { RoomState } from './room-state.js';
+import { findChannel, newRoom } from './open-room.js';
 import { toMockRoom } from './room-view.js';
+import { skipReasonFor } from './skip-reason.js';
+import { refusal } from './transition-error.js';
 
 /** The switches that can change while the mock runs. */
 export interface Switches {
@@ -44,31 +44,6 @@ export interface Switches {
 export interface CustomerMessageOutcome {
   readonly result: CustomerMessageResult;
   readonly settled: () => Promise<Delivery>;
-}
-
-function refusal(outcome: rules.TransitionRefusal): Error {
-  if (outcome.code === 'NO_PENDING_HANDOVER') {
-    return mockError('MOCK_ERR_NO_PENDING_HANDOVER', outcome.message);
-  }
-  if (outcome.code === 'NO_AGENT') {
-    return mockError(
-      outcome.path === 'agent_id' && outcome.message.startsWith('No agent has the id')
-        ? 'MOCK_ERR_AGENT_NOT_FOUND'
-        : 'MOCK_ERR_NO_AGENT',
-      outcome.message,
-    );
-  }
-  const detail =
-    outcome.code === 'ROLE_NOT_FOUND'
-      ? 'no such division'
-      : outcome.code === 'SAME_DIVISION'
-        ? 'the room is already with this division'
-        : outcome.message;
-  return new QiscusApiError(
-    outcome.code,
-    outcome.message,
-    outcome.path === '' ? [] : [{ path: outcome.path, message: detail }],
-  );
 }
 
 /**
@@ -152,32 +127,6 @@ export class ConversationService {
     return this.deps.clock.now();
   }
 
-  private findChannel(request: CustomerMessageRequest): Channel {
-    const { channels } = this.deps.directory;
-    const matching = channels.filter(
-      (channel) =>
-        (request.channel === undefined || channel.source === request.channel) &&
-        (request.channel_id === undefined || channel.id === request.channel_id),
-    );
-    const channel = matching[0];
-    if (!channel) {
-      const have = channels.map((c) => `${c.source} (id ${c.id})`).join(', ');
-      throw mockError(
-        'MOCK_ERR_CHANNEL_NOT_FOUND',
-        `The app has no ${request.channel ?? ''} channel${request.channel_id === undefined ? '' : ` with id ${request.channel_id}`}: its channels are ${have}.`,
-        {
-          errors: [
-            {
-              path: request.channel_id === undefined ? 'channel' : 'channel_id',
-              message: 'no such channel',
-            },
-          ],
-        },
-      );
-    }
-    return channel;
-  }
-
   private openRoom(request: CustomerMessageRequest): { room: RoomState; created: boolean } {
     const { store } = this.deps;
     if (request.room_id !== undefined) {
@@ -196,7 +145,7 @@ export class ConversationService {
       }
       return { room, created: false };
     }
-    const channel = this.findChannel(request);
+    const channel = findChannel(this.deps.directory.channels, request);
     const made =
       request.customer?.id === undefined
         ? generateCustomer(channel.source, this.deps.faker)
@@ -204,49 +153,13 @@ export class ConversationService {
     const customerId = request.customer?.id ?? made?.id ?? '';
     const existing = store.findByCustomer(channel.id, customerId);
     if (existing) return { room: existing, created: false };
-    const now = this.now();
-    const room: RoomState = {
-      id: String(this.deps.ids.next('room')) as RoomId,
-      channel,
-      customer: {
-        id: customerId,
-        userId: this.deps.ids.next('customer'),
-        name:
-          request.customer?.name ??
-          made?.name ??
-          generateCustomer(channel.source, this.deps.faker).name,
-        avatar_url: defaultAvatar,
-      },
-      botActive: true,
-      handover: noHandover,
-      agentId: null,
-      division: null,
-      isWaiting: false,
-      resolved: false,
-      resolvedAt: null,
-      createdAt: now,
-      updatedAt: now,
-    };
+    const room = newRoom(channel, customerId, request.customer?.name ?? made?.name, {
+      ids: this.deps.ids,
+      faker: this.deps.faker,
+      now: this.now(),
+    });
     // Stored by the caller once the message is known to be good: a refusal leaves no room.
     return { room, created: true };
-  }
-
-  private skipReason(room: RoomState): { reason: DeliverySkipReason; message: string } | undefined {
-    const { switches } = this.deps;
-    if (!switches.botEnabled) {
-      return {
-        reason: 'BOT_DISABLED',
-        message:
-          'Not sent: the bot is switched off for the whole app (POST /api/v1/app/bot/activation is_active=true, or PATCH /_mock/config {"bot_enabled": true}).',
-      };
-    }
-    if (!room.botActive) {
-      return {
-        reason: 'BOT_OFF_FOR_ROOM',
-        message: `Not sent: the bot is off for room ${room.id}${room.handover.status === 'none' ? '' : ' since its handover'} (POST /bot/${room.id}/activate {"is_active": true} switches it back on).`,
-      };
-    }
-    return undefined;
   }
 
   /** A customer writes: the room is made or reused, the message stored, the webhook sent. */
@@ -285,7 +198,7 @@ export class ConversationService {
     const room = received.room;
     const previous = created ? undefined : this.deps.store.lastMessage(room.id);
     const id = this.deps.ids.next('comment');
-    const skip = this.skipReason(room);
+    const skip = skipReasonFor(room, this.deps.switches.botEnabled);
     const message: RoomMessage = {
       id,
       sender: 'customer',
