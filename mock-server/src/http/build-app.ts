@@ -1,6 +1,6 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import { buildOpenApiDocument } from '#contracts';
 import { activateRoomBotRoute } from '../routes/activate-room-bot.route.js';
 import { appBotSettingsRoutes } from '../routes/app-bot-settings.route.js';
@@ -10,8 +10,7 @@ import { handOverRoute } from '../routes/hand-over.route.js';
 import { postBotMessageRoute } from '../routes/post-bot-message.route.js';
 import type { RouteDeps } from '../routes/route-deps.js';
 import { registerBodyParsers } from './body-parsers.js';
-import { isControlRequest } from './control-request.js';
-import { envelope, problem, registerErrorHandling } from './error-handler.js';
+import { registerErrorHandling } from './error-handler.js';
 import './exchange-notes.js';
 
 /** What the app needs besides the route dependencies. */
@@ -37,6 +36,7 @@ export interface ServedRoute {
  * Qiscus routes, the control API and the docs. It never listens.
  */
 export async function buildApp(deps: RouteDeps, options: AppOptions): Promise<FastifyInstance> {
+  let handleError: ReturnType<typeof registerErrorHandling> = () => undefined;
   const app = Fastify({
     logger: false,
     bodyLimit: options.bodyLimit,
@@ -44,18 +44,8 @@ export async function buildApp(deps: RouteDeps, options: AppOptions): Promise<Fa
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: true },
     // Errors the router raises before any route (a malformed URL) get our bodies too.
-    frameworkErrors: (error, request, rawReply) => {
-      const reply = rawReply as unknown as FastifyReply;
-      const message = `The path is not a valid URL (${error.message}): check its percent-encoding.`;
-      if (isControlRequest(request.url)) {
-        const body = problem('MOCK_ERR_ROUTE_NOT_FOUND', message);
-        deps.record(request, body.status, body);
-        void reply.code(body.status).type('application/problem+json; charset=utf-8').send(body);
-        return;
-      }
-      const body = envelope('ROUTE_NOT_FOUND', message, []);
-      deps.record(request, body.status, body);
-      void reply.code(body.status).type('application/json; charset=utf-8').send(body);
+    frameworkErrors: (error, request, reply) => {
+      handleError(error, request, reply);
     },
   });
   app.decorateRequest('exchangeNotes', null);
@@ -68,7 +58,7 @@ export async function buildApp(deps: RouteDeps, options: AppOptions): Promise<Fa
     }
   });
   registerBodyParsers(app);
-  registerErrorHandling(app, {
+  handleError = registerErrorHandling(app, {
     bodyLimit: options.bodyLimit,
     log: options.log,
     guardHost: deps.guardHost,

@@ -70,6 +70,8 @@ function clientMistakeMessage(error: FastifyError, request: FastifyRequest, limi
   switch (error.code) {
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return `Send the body as application/json${isControlRequest(request.url) ? '' : ' (or form-encoded where the operation takes it)'}; ${request.headers['content-type'] ?? 'no content type'} is not accepted.`;
+    case 'FST_ERR_BAD_URL':
+      return `The path is not a valid URL (${error.message}): check its percent-encoding.`;
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return `The body is larger than ${limit % (1024 * 1024) === 0 ? `${limit / (1024 * 1024)} MiB` : `${Math.round(limit / 1024)} KiB`}.`;
     default:
@@ -89,7 +91,7 @@ export function registerErrorHandling(
     readonly guardHost: (request: FastifyRequest) => void;
     readonly record: (request: FastifyRequest, status: number, body: unknown) => void;
   },
-): void {
+): (error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) => void {
   const sendEnvelope = (request: FastifyRequest, reply: FastifyReply, body: ErrorEnvelope) => {
     options.record(request, body.status, body);
     void reply.code(body.status).type('application/json; charset=utf-8').send(body);
@@ -98,7 +100,11 @@ export function registerErrorHandling(
     options.record(request, body.status, body);
     void reply.code(body.status).type('application/problem+json; charset=utf-8').send(body);
   };
-  app.setErrorHandler((error: FastifyError | Error, request, reply) => {
+  const handleError = (
+    error: FastifyError | Error,
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ) => {
     const control = isControlRequest(request.url);
     if (error instanceof QiscusApiError) {
       sendEnvelope(request, reply, envelope(error.code, error.message, error.details));
@@ -129,7 +135,8 @@ export function registerErrorHandling(
     const message = `The mock failed while handling ${request.method} ${request.url.split('?')[0] ?? ''}: this is a bug; please report it with the traffic log (GET /_mock/traffic).`;
     if (control) sendProblem(request, reply, problem('MOCK_ERR_INTERNAL', message));
     else sendEnvelope(request, reply, envelope('INTERNAL_ERROR', message, []));
-  });
+  };
+  app.setErrorHandler(handleError);
 
   app.setNotFoundHandler((request, reply) => {
     try {
@@ -163,6 +170,7 @@ export function registerErrorHandling(
       ),
     );
   });
+  return handleError;
 }
 
 /** "did you mean …" for a path close to one of the catalogue's. */
