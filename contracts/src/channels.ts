@@ -29,6 +29,11 @@ export const channelNames: Readonly<Record<ChannelSource, string>> = {
   custom: 'Custom channel',
 };
 
+/** A channel kind's name without its gloss, e.g. "Qiscus Live Chat" for `qiscus`. */
+export function channelShortName(source: ChannelSource): string {
+  return channelNames[source].replace(/ \(.*\)$/, '');
+}
+
 /** What one channel kind refuses. */
 export const ChannelRuleSchema = z
   .strictObject({

@@ -83,6 +83,7 @@ export {
   ChannelRulesSchema,
   ChannelSourceSchema,
   channelNames,
+  channelShortName,
   channelSources,
   defaultChannelRules,
   isMessageTypeAllowed,

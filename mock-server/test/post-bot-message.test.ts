@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import {
-  channelNames,
+  channelShortName,
   defaultChannelRules,
   postBotMessage,
   type BotMessageType,
@@ -43,9 +43,7 @@ it('applies the channel matrix to every message type on every channel of the app
         const error = answer.body as { errors: { code: string; message: string } };
         expect(error.errors.code).toBe('MESSAGE_TYPE_NOT_SUPPORTED');
         expect(error.errors.message).toContain(`${type} messages are not supported in`);
-        expect(error.errors.message).toContain(
-          channelNames[channel.source].replace(/ \(.*\)$/, ''),
-        );
+        expect(error.errors.message).toContain(channelShortName(channel.source));
         expect(error.errors.message).toContain('as a text message instead');
       } else {
         expect(answer.status, `${name} on ${channel.source}`).toBe(200);

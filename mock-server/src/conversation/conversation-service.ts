@@ -2,7 +2,7 @@ import type { Faker } from '@faker-js/faker';
 import {
   BotMessageWebhookSchema,
   isMessageTypeAllowed,
-  channelNames,
+  channelShortName,
   type Agent,
   type BotMessage,
   type ChannelRules,
@@ -254,7 +254,7 @@ export class ConversationService {
     const { source } = room.channel;
     if (!isMessageTypeAllowed(this.deps.switches.channelRules, source, message.type)) {
       const refused = this.deps.switches.channelRules[source].refuses;
-      const name = channelNames[source].replace(/ \(.*\)$/, '');
+      const name = channelShortName(source);
       const cloud = room.channel.is_on_cloud ? ' (WhatsApp Cloud API)' : '';
       throw new QiscusApiError(
         'MESSAGE_TYPE_NOT_SUPPORTED',

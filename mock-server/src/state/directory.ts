@@ -2,7 +2,7 @@ import { Faker, base, en, id_ID } from '@faker-js/faker';
 import {
   AgentSchema,
   ChannelSchema,
-  channelNames,
+  channelShortName,
   channelSources,
   type Agent,
   type Channel,
@@ -34,7 +34,7 @@ function makeChannel(option: ChannelOption, ids: IdGenerator, faker: Faker): Cha
   return ChannelSchema.parse({
     id: option.id ?? ids.next('channel'),
     source: option.source,
-    name: option.name ?? `Qiscus Mock ${channelNames[option.source].replace(/ \(.*\)$/, '')}`,
+    name: option.name ?? `Qiscus Mock ${channelShortName(option.source)}`,
     ...(isWhatsApp ? { phone: option.phone ?? `+628${faker.string.numeric(10)}` } : {}),
     ...(isWhatsApp ? { is_on_cloud: option.is_on_cloud ?? false } : {}),
   });
