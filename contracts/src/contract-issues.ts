@@ -47,10 +47,12 @@ export type ContractCheck<T> =
       readonly warnings: readonly ErrorDetail[];
     };
 
-function unknownFieldWarnings(
+/** One detail per unknown field, with a "did you mean" when a known field is close. */
+function unknownFieldDetails(
   schema: z.ZodType,
   input: unknown,
   issues: readonly z.core.$ZodIssueUnrecognizedKeys[],
+  otherwise: string,
 ): ErrorDetail[] {
   return issues.flatMap((issue) => {
     const known = knownFieldsAt(schema, issue.path, input);
@@ -60,10 +62,14 @@ function unknownFieldWarnings(
         path: formatIssuePath([...issue.path, key]),
         message: suggestion
           ? `is not a field of this object; did you mean "${suggestion}"?`
-          : 'is not a field of this object; it is ignored',
+          : `is not a field of this object${otherwise}`,
       };
     });
   });
+}
+
+function isUnknownFields(issue: z.core.$ZodIssue): issue is z.core.$ZodIssueUnrecognizedKeys {
+  return issue.code === 'unrecognized_keys';
 }
 
 /**
@@ -81,14 +87,18 @@ export function checkContract<S extends z.ZodType>(
   if (fast.success) return { ok: true, value: fast.data, warnings: noWarnings };
   const result = schema.safeParse(input, { error: contractErrorMap });
   if (result.success) return { ok: true, value: result.data, warnings: noWarnings };
+  const unknown = result.error.issues.filter(isUnknownFields);
   if (options.unknownFields !== 'warn') {
-    return { ok: false, problems: toErrorDetails(result.error.issues), warnings: [] };
+    // In zod's order, unknown fields with a "did you mean" where one is close.
+    const problems = result.error.issues.flatMap((issue) =>
+      isUnknownFields(issue)
+        ? unknownFieldDetails(schema, input, [issue], '')
+        : toErrorDetails([issue]),
+    );
+    return { ok: false, problems, warnings: [] };
   }
-  const unknown = result.error.issues.filter(
-    (issue): issue is z.core.$ZodIssueUnrecognizedKeys => issue.code === 'unrecognized_keys',
-  );
-  const warnings = unknownFieldWarnings(schema, input, unknown);
-  const others = result.error.issues.filter((issue) => issue.code !== 'unrecognized_keys');
+  const warnings = unknownFieldDetails(schema, input, unknown, '; it is ignored');
+  const others = result.error.issues.filter((issue) => !isUnknownFields(issue));
   if (others.length > 0) return { ok: false, problems: toErrorDetails(others), warnings };
   const stripped = withoutFields(
     input,

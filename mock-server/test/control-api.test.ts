@@ -481,7 +481,9 @@ describe('the mock’s own control API', () => {
     ]);
     expect(config.body).toMatchObject({
       code: 'MOCK_ERR_VALIDATION',
-      errors: [{ path: 'botUrl', message: 'is not a field of this object' }],
+      errors: [
+        { path: 'botUrl', message: 'is not a field of this object; did you mean "bot_url"?' },
+      ],
     });
     expect(message.body).toMatchObject({
       code: 'MOCK_ERR_VALIDATION',

@@ -659,7 +659,7 @@ describe('errors on the Qiscus surface', () => {
       `/${app}/bot/187250792/handover`,
       `: did you mean POST /${app}/bot/187250792/hand_over?`,
     ],
-    ['POST', '/nothing/like/this/here', ': see GET /docs for the operations there are'],
+    ['POST', '/nothing/like/this/here', ': see GET /docs for the operations there are.'],
   ] as const;
   for (const [method, path, hint] of routeMisses) {
     itCauses('ROUTE_NOT_FOUND', `${method} ${path} is answered with a hint`, async () => {
@@ -670,7 +670,7 @@ describe('errors on the Qiscus surface', () => {
       expect(answer.contentType).toBe('application/json; charset=utf-8');
       expect(errorsOf(answer, 'ROUTE_NOT_FOUND')).toEqual({
         code: 'ROUTE_NOT_FOUND',
-        message: `No operation is ${method} ${path}${hint}.`,
+        message: `No operation is ${method} ${path}${hint}`,
         details: [],
       });
     });

@@ -165,7 +165,7 @@ export function registerErrorHandling(
       reply,
       envelope(
         'ROUTE_NOT_FOUND',
-        `No operation is ${request.method} ${path}${suggestRoute(request.method, path)}.`,
+        `No operation is ${request.method} ${path}${suggestRoute(request.method, path)}`,
         [],
       ),
     );
@@ -194,5 +194,5 @@ function suggestRoute(method: string, path: string): string {
   }
   return best && best.score > 0
     ? `: did you mean ${best.text}?`
-    : ': see GET /docs for the operations there are';
+    : ': see GET /docs for the operations there are.';
 }
