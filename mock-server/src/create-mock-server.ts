@@ -131,8 +131,8 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     clock,
     reset,
     guardHost: createHostGuard(resolved.host, resolved.allowedHosts),
-    record: (request, status, body) => {
-      recordExchange(traffic, request, status, body);
+    record: (request, status, body, bodyIsText) => {
+      recordExchange(traffic, request, status, body, bodyIsText);
     },
   };
   const listening: { url?: string } = {};

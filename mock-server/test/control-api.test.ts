@@ -595,6 +595,35 @@ describe('the mock’s own control API', () => {
     ).toEqual([4]);
   });
 
+  test('GET /_mock/traffic shows each body as it was sent, even one that is not JSON', async () => {
+    const server = await startMock();
+    const { room_id } = await say(server, { channel: 'qiscus', customer: budi, text: 'Hi' });
+    expect(await botSays(server, { room_id, message: 'Hello!', type: 'text' })).toBe(200);
+    const broken = await request(`${server.url}/${server.appCode}/bot`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', QISCUS_SDK_SECRET: server.secretKey },
+      body: '{"room_id": "1", "message": ',
+    });
+    await broken.body.dump();
+    expect(broken.statusCode).toBe(400);
+
+    const fromBot = okBody(
+      await callControl(server, getTraffic, { query: { direction: 'from_bot' } }),
+    ).exchanges;
+    expect(fromBot.map((exchange) => [exchange.status, exchange.request.body])).toEqual([
+      [200, { sender_email: server.botEmail, room_id, message: 'Hello!', type: 'text' }],
+      [400, '{"room_id": "1", "message": '],
+    ]);
+    expect(fromBot[0]?.response?.body).toMatchObject({
+      status: 200,
+      results: { comment: { message: 'Hello!', type: 'text' } },
+    });
+    expect(fromBot[1]?.response?.body).toMatchObject({
+      status: 400,
+      errors: { code: 'MALFORMED_BODY' },
+    });
+  });
+
   test('GET /_mock/deliveries filters by room and status', async () => {
     const bot = await startBot();
     const server = await startMock({ botUrl: bot.url });

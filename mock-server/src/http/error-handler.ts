@@ -11,6 +11,7 @@ import {
 import { isMockError, mockErrorCodes, QiscusApiError, type MockErrorCode } from '../errors.js';
 import { MalformedBodyError } from './body-parsers.js';
 import { isControlRequest } from './control-request.js';
+import type { RecordExchange } from './exchange-recorder.js';
 
 /** The Qiscus error envelope for a code, a message and its details (capped, the rest counted). */
 export function envelope(
@@ -89,7 +90,7 @@ export function registerErrorHandling(
     readonly bodyLimit: number;
     readonly log: (message: string) => void;
     readonly guardHost: (request: FastifyRequest) => void;
-    readonly record: (request: FastifyRequest, status: number, body: unknown) => void;
+    readonly record: RecordExchange;
   },
 ): (error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) => void {
   const sendEnvelope = (request: FastifyRequest, reply: FastifyReply, body: ErrorEnvelope) => {

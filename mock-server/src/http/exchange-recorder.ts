@@ -16,6 +16,17 @@ function isUnrecorded(method: string, url: string): boolean {
 }
 
 /**
+ * Puts an answered request in the traffic log. `bodyIsText` says the response body is the JSON
+ * text as it went out, which the log keeps as it is (one string costs the GC less than a tree).
+ */
+export type RecordExchange = (
+  request: FastifyRequest,
+  status: number,
+  responseBody: unknown,
+  bodyIsText?: boolean,
+) => void;
+
+/**
  * Records one answered request in the traffic log. Called where the answer is made (the route
  * wrappers, the error and not-found handlers) rather than from a global hook, which would cost
  * every request a hook run.
@@ -25,6 +36,7 @@ export function recordExchange(
   request: FastifyRequest,
   status: number,
   responseBody: unknown,
+  bodyIsText = false,
 ): void {
   const notes = request.exchangeNotes;
   if (!notes && isUnrecorded(request.method, request.url)) return;
@@ -42,8 +54,9 @@ export function recordExchange(
     // Strings rather than objects: the log keeps thousands, and strings cost the GC least.
     requestHeaders: request.raw.rawHeaders.join('\n'),
     requestBody: raw ? raw.text : request.body,
-    ...(raw ? { requestBodyKind: raw.kind } : {}),
+    requestBodyKind: raw ? raw.kind : undefined,
     responseBody,
+    responseIsText: bodyIsText,
     error: null,
     warnings: notes?.warnings ?? noWarnings,
     flags: notes?.flags ?? noFlags,

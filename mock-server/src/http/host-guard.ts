@@ -18,9 +18,16 @@ export function createHostGuard(
 ): (request: FastifyRequest) => void {
   if (!isLoopbackHost(boundHost)) return () => undefined;
   const allowed = new Set(allowedHosts.map((host) => host.toLowerCase()));
+  // A client sends the same Host on every request; the last one found good is not checked again.
+  let lastGood: string | undefined;
   return (request) => {
-    const hostname = hostnameOf(request.headers.host ?? '').toLowerCase();
-    if (hostname === '' || isLoopbackHost(hostname) || allowed.has(hostname)) return;
+    const host = request.headers.host ?? '';
+    if (host === lastGood) return;
+    const hostname = hostnameOf(host).toLowerCase();
+    if (hostname === '' || isLoopbackHost(hostname) || allowed.has(hostname)) {
+      lastGood = host;
+      return;
+    }
     throw mockError(
       'MOCK_ERR_HOST_NOT_ALLOWED',
       `The mock listens on ${boundHost} and answers only requests addressed to this machine, not "${hostname}": start it with --allowed-host ${hostname} to accept that name.`,

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { checkContract, type ControlOperationDescriptor, type z } from '#contracts';
 import { mockError } from '../errors.js';
 import { mediaTypeOf } from './body-parsers.js';
+import type { RecordExchange } from './exchange-recorder.js';
 import { toRoutePath } from './register-operation.js';
 
 type PartOf<
@@ -54,7 +55,7 @@ export function registerControlOperation<const D extends ControlOperationDescrip
   operation: D,
   deps: {
     readonly guardHost: (request: FastifyRequest) => void;
-    readonly record: (request: FastifyRequest, status: number, body: unknown) => void;
+    readonly record: RecordExchange;
   },
   handler: (input: ControlInput<D>) => unknown,
 ): void {

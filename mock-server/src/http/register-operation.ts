@@ -11,6 +11,7 @@ import { QiscusApiError } from '../errors.js';
 import { mediaTypeOf } from './body-parsers.js';
 import type { CredentialCheck } from './check-credentials.js';
 import type { ExchangeNotes } from './exchange-notes.js';
+import type { RecordExchange } from './exchange-recorder.js';
 
 type ParamsOf<D extends OperationDescriptor> = D['request'] extends {
   readonly params: infer P extends z.ZodType;
@@ -52,6 +53,24 @@ export function toRoutePath(template: string): string {
   return template.replace(/\{([^}]+)\}/g, ':$1');
 }
 
+/** The names of an OpenAPI path template's parameters: `/{app_code}/bot` → `['app_code']`. */
+function pathParamNames(template: string): string[] {
+  return [...template.matchAll(/\{([^}]+)\}/g)].map((match) => match[1] ?? '');
+}
+
+function sameValues(
+  names: readonly string[],
+  params: Readonly<Record<string, string>>,
+  values: readonly string[],
+): boolean {
+  for (let i = 0; i < names.length; i += 1) {
+    if (params[names[i] ?? ''] !== values[i]) return false;
+  }
+  return true;
+}
+
+const jsonContentType = 'application/json; charset=utf-8';
+
 // Most exchanges have neither; sharing one empty list spares an allocation per request.
 const noWarnings: readonly ErrorDetail[] = Object.freeze([]);
 const noFlags: readonly ExchangeFlag[] = Object.freeze([]);
@@ -78,11 +97,15 @@ export function registerOperation<const D extends OperationDescriptor>(
     readonly appCode: () => string;
     readonly credentials: () => CredentialCheck;
     readonly guardHost: (request: FastifyRequest) => void;
-    readonly record: (request: FastifyRequest, status: number, body: unknown) => void;
+    readonly record: RecordExchange;
   },
   handler: OperationHandler<D>,
 ): void {
   const { params: paramsSchema, body: bodyContract } = operation.request;
+  // The path parameters last found valid: a bot posts to the same app, often the same room, again
+  // and again, and the same values always check the same way.
+  const paramNames = pathParamNames(operation.path);
+  let lastParams: { readonly raw: readonly string[]; readonly value: unknown } | undefined;
   app.route({
     method: operation.method.toUpperCase(),
     url: toRoutePath(operation.path),
@@ -110,9 +133,14 @@ export function registerOperation<const D extends OperationDescriptor>(
       deps.credentials().check(request.headers, operation.auth);
       let params: unknown = {};
       if (paramsSchema) {
-        const check = checkContract(paramsSchema, rawParams);
-        if (!check.ok) refuse(check.problems, 'The path');
-        params = check.value;
+        if (lastParams && sameValues(paramNames, rawParams, lastParams.raw)) {
+          params = lastParams.value;
+        } else {
+          const check = checkContract(paramsSchema, rawParams);
+          if (!check.ok) refuse(check.problems, 'The path');
+          params = check.value;
+          lastParams = { raw: paramNames.map((name) => rawParams[name] ?? ''), value: params };
+        }
       }
       const rawBody: unknown = request.body;
       if (typeof rawBody === 'object' && rawBody !== null && 'room_id' in rawBody) {
@@ -142,13 +170,16 @@ export function registerOperation<const D extends OperationDescriptor>(
           body = check.value;
         }
       }
-      const result = await handler({
+      const produced = handler({
         params: params as ParamsOf<D>,
         body: body as OperationInput<D>['body'],
         request,
       });
-      deps.record(request, 200, result);
-      return reply.code(200).send(result);
+      const result = produced instanceof Promise ? ((await produced) as unknown) : produced;
+      // Serialized once: the same text goes out and into the traffic log.
+      const text = JSON.stringify(result);
+      deps.record(request, 200, text, true);
+      return reply.code(200).header('content-type', jsonContentType).send(text);
     },
   });
 }

@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Clock } from '../clock.js';
 import type { ConversationService, Switches } from '../conversation/conversation-service.js';
 import type { CredentialCheck } from '../http/check-credentials.js';
+import type { RecordExchange } from '../http/exchange-recorder.js';
 import type { Directory } from '../state/directory.js';
 import type { TrafficLog } from '../traffic/traffic-log.js';
 import type { WebhookDispatcher } from '../webhooks/webhook-dispatcher.js';
@@ -24,7 +25,7 @@ export interface RouteDeps {
   /** Throws MOCK_ERR_HOST_NOT_ALLOWED for a Host that is not this machine (DNS rebinding). */
   readonly guardHost: (request: FastifyRequest) => void;
   /** Puts an answered request in the traffic log. */
-  readonly record: (request: FastifyRequest, status: number, body: unknown) => void;
+  readonly record: RecordExchange;
 }
 
 /** The operation-registration dependencies, from the route dependencies. */

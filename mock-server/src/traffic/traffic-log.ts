@@ -16,10 +16,10 @@ export interface ExchangeRecord {
     Readonly<Record<string, string | readonly string[] | undefined>> | string;
   /** The body: a value, or the text as it came (`requestBodyKind` says how to read it). */
   readonly requestBody: unknown;
-  readonly requestBodyKind?: 'json' | 'form';
+  readonly requestBodyKind?: 'json' | 'form' | undefined;
   /** The response body: a value, or the serialized text as it went out. */
   readonly responseBody: unknown;
-  readonly responseIsText?: boolean;
+  readonly responseIsText?: boolean | undefined;
   readonly error: string | null;
   readonly warnings: readonly ErrorDetail[];
   readonly flags: readonly ExchangeFlag[];
@@ -45,6 +45,7 @@ function headersFromLines(lines: string): Record<string, string> {
 
 function readBody(body: unknown, kind: ExchangeRecord['requestBodyKind']): unknown {
   if (typeof body !== 'string' || kind === undefined) return body;
+  if (body.trim() === '') return null;
   if (kind === 'form') return Object.fromEntries(new URLSearchParams(body));
   return parseText(body);
 }
