@@ -49,6 +49,8 @@ export default tseslint.config(
       ],
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      // `const { dropped, ...kept } = value` is how a key is left out of an object.
+      '@typescript-eslint/no-unused-vars': ['error', { ignoreRestSiblings: true }],
       'no-console': 'error',
       'no-restricted-syntax': ['error', ...bannedClockAndRandomness],
     },

@@ -193,6 +193,7 @@ export {
   LocationMessageSchema,
   TextMessageSchema,
   maxMessageLength,
+  messageExamples,
   type BotMessage,
   type BotMessageInput,
 } from './messages/bot-message.js';

@@ -6,6 +6,8 @@ export interface BannerFacts {
   readonly secretKey: string;
   readonly adminToken: string;
   readonly settings: MockSettings;
+  /** A bot that answers by itself (e.g. "the reference bot"): the banner then shows how to read its answer instead of how to answer. */
+  readonly answeringBot?: string;
 }
 
 function shellQuote(text: string): string {
@@ -46,10 +48,15 @@ export function formatBanner(facts: BannerFacts): string {
 
 A customer writes on WhatsApp (the bot gets a webhook; the answer shows the room_id):
   curl -s -X POST '${url}/_mock/messages?wait=true' -H 'Content-Type: application/json' -d ${shellQuote(say)}
-The bot answers (put the room_id in):
+${
+  facts.answeringBot
+    ? `${facts.answeringBot[0]?.toUpperCase() ?? ''}${facts.answeringBot.slice(1)} answers by itself; read the room, its answer included (put the room_id in):
+  curl -s ${url}/_mock/rooms/ROOM_ID`
+    : `The bot answers (put the room_id in):
   curl -s -X POST ${url}/${settings.app_code}/bot -H 'QISCUS_SDK_SECRET: ${facts.secretKey}' -H 'Content-Type: application/json' -d ${shellQuote(answer)}
 See the room:
-  curl -s ${url}/_mock/rooms
+  curl -s ${url}/_mock/rooms`
+}
 
 Press Ctrl-C to stop.
 `;

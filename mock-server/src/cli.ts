@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import { DeliveryModeSchema } from '#contracts';
 import { formatBanner } from './banner.js';
@@ -53,6 +54,57 @@ function integer(
   return value;
 }
 
+/** The flags `serve` takes, for commands that start a mock too (e.g. with a bot). */
+export const serveFlags = {
+  port: { type: 'string' },
+  host: { type: 'string' },
+  'bot-url': { type: 'string' },
+  config: { type: 'string' },
+  seed: { type: 'string' },
+  delivery: { type: 'string' },
+  deterministic: { type: 'boolean' },
+  'allow-remote-webhook': { type: 'boolean' },
+  'allowed-host': { type: 'string', multiple: true },
+} as const;
+
+type ServeFlagValues = {
+  readonly [K in keyof typeof serveFlags]?: (typeof serveFlags)[K] extends { multiple: true }
+    ? string[]
+    : (typeof serveFlags)[K]['type'] extends 'boolean'
+      ? boolean
+      : string;
+};
+
+/**
+ * The mock's options from `serve`'s flags (a config file read, flags winning over it). Throws a
+ * RangeError or a mock error whose message names the bad flag or key.
+ */
+export async function serveOptionsFromFlags(
+  flags: ServeFlagValues,
+  log: (message: string) => void,
+): Promise<MockServerOptions> {
+  const delivery =
+    flags.delivery === undefined ? undefined : DeliveryModeSchema.safeParse(flags.delivery);
+  if (delivery && !delivery.success) {
+    throw new RangeError(`--delivery must be once, reliable or chaos, not "${flags.delivery}"`);
+  }
+  const fromFile = flags.config ? optionsFromConfigFile(await loadConfigFile(flags.config)) : {};
+  const port = integer('port', flags.port, 0, 65535);
+  const seed = integer('seed', flags.seed, 0, 2 ** 31 - 1);
+  return {
+    ...fromFile,
+    port: port ?? 3737,
+    ...(flags.host === undefined ? {} : { host: flags.host }),
+    ...(flags['bot-url'] === undefined ? {} : { botUrl: flags['bot-url'] }),
+    ...(seed === undefined ? {} : { seed }),
+    ...(delivery?.success ? { delivery: delivery.data } : {}),
+    ...(flags.deterministic ? { deterministic: true } : {}),
+    ...(flags['allow-remote-webhook'] ? { allowRemoteWebhook: true } : {}),
+    ...(flags['allowed-host'] ? { allowedHosts: flags['allowed-host'] } : {}),
+    log,
+  };
+}
+
 async function runServe(args: readonly string[], io: ServeIo): Promise<number> {
   let parsed;
   try {
@@ -61,15 +113,7 @@ async function runServe(args: readonly string[], io: ServeIo): Promise<number> {
       strict: true,
       allowPositionals: false,
       options: {
-        port: { type: 'string' },
-        host: { type: 'string' },
-        'bot-url': { type: 'string' },
-        config: { type: 'string' },
-        seed: { type: 'string' },
-        delivery: { type: 'string' },
-        deterministic: { type: 'boolean' },
-        'allow-remote-webhook': { type: 'boolean' },
-        'allowed-host': { type: 'string', multiple: true },
+        ...serveFlags,
         json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -84,28 +128,9 @@ async function runServe(args: readonly string[], io: ServeIo): Promise<number> {
   }
   let options: MockServerOptions;
   try {
-    const delivery =
-      flags.delivery === undefined ? undefined : DeliveryModeSchema.safeParse(flags.delivery);
-    if (delivery && !delivery.success) {
-      throw new RangeError(`--delivery must be once, reliable or chaos, not "${flags.delivery}"`);
-    }
-    const fromFile = flags.config ? optionsFromConfigFile(await loadConfigFile(flags.config)) : {};
-    const port = integer('port', flags.port, 0, 65535);
-    const seed = integer('seed', flags.seed, 0, 2 ** 31 - 1);
-    options = {
-      ...fromFile,
-      port: port ?? 3737,
-      ...(flags.host === undefined ? {} : { host: flags.host }),
-      ...(flags['bot-url'] === undefined ? {} : { botUrl: flags['bot-url'] }),
-      ...(seed === undefined ? {} : { seed }),
-      ...(delivery?.success ? { delivery: delivery.data } : {}),
-      ...(flags.deterministic ? { deterministic: true } : {}),
-      ...(flags['allow-remote-webhook'] ? { allowRemoteWebhook: true } : {}),
-      ...(flags['allowed-host'] ? { allowedHosts: flags['allowed-host'] } : {}),
-      log: (message) => {
-        io.stderr(`${message}\n`);
-      },
-    };
+    options = await serveOptionsFromFlags(flags, (message) => {
+      io.stderr(`${message}\n`);
+    });
   } catch (error) {
     if (error instanceof RangeError) return usage(io, error.message);
     if (isMockError(error)) return usage(io, error.message);
@@ -132,18 +157,9 @@ async function runServe(args: readonly string[], io: ServeIo): Promise<number> {
       }),
     );
   }
-  await new Promise<void>((resolve) => {
-    // Without a stop signal the server runs until the process ends.
-    if (io.stop?.aborted) resolve();
-    else
-      io.stop?.addEventListener(
-        'abort',
-        () => {
-          resolve();
-        },
-        { once: true },
-      );
-  });
+  // Without a stop signal it runs until the process ends.
+  if (!io.stop) await new Promise<never>(() => undefined);
+  else if (!io.stop.aborted) await once(io.stop, 'abort');
   io.stderr('Stopping: waiting for webhook deliveries in flight …\n');
   await server.close();
   io.stderr('Stopped.\n');

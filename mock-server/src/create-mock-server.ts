@@ -8,6 +8,8 @@ import {
   type MockRoom,
   type MockRoomDetail,
   type MockSettings,
+  MockSettingsPatchSchema,
+  type MockSettingsPatch,
 } from '#contracts';
 import { ConversationService, type Switches } from './conversation/conversation-service.js';
 import { mockError } from './errors.js';
@@ -17,6 +19,7 @@ import { recordExchange } from './http/exchange-recorder.js';
 import { createHostGuard } from './http/host-guard.js';
 import { resolveOptions, type MockServerOptions } from './options.js';
 import { toSettings } from './routes/control.route.js';
+import { applySettingsPatch } from './settings/apply-settings-patch.js';
 import type { RouteDeps } from './routes/route-deps.js';
 import { createSeededFaker, generateDirectory } from './state/directory.js';
 import { RoomStore } from './state/room-store.js';
@@ -52,6 +55,11 @@ export interface MockServer {
   readonly traffic: { list(): Exchange[] };
   /** The switches, channels, divisions and agents, as `GET /_mock/config` shows them. */
   settings(): MockSettings;
+  /**
+   * Changes the switches as `PATCH /_mock/config` does (bot URL, bot on or off, Auto Agent
+   * Allocation, delivery mode, channel rules) and returns the settings after the change.
+   */
+  configure(patch: MockSettingsPatch): MockSettings;
   /** Every route it answers, with the catalogue operation behind each. */
   routes(): ServedRoute[];
   /** Resolves once every webhook delivery started so far has settled. */
@@ -214,6 +222,18 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     deliveries: { list: () => dispatcher.list() },
     traffic: { list: () => traffic.list() },
     settings: () => toSettings(deps),
+    configure(patch) {
+      const check = checkContract(MockSettingsPatchSchema, patch);
+      if (!check.ok) {
+        throw mockError(
+          'MOCK_ERR_VALIDATION',
+          `The settings patch does not match the schema: ${check.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}.`,
+          { errors: check.problems },
+        );
+      }
+      applySettingsPatch(switches, check.value, resolved.allowRemoteWebhook);
+      return toSettings(deps);
+    },
     routes: () => [...routes],
     drain: () => dispatcher.drain(),
     reset,

@@ -1,5 +1,5 @@
 export { formatBanner, type BannerFacts } from './banner.js';
-export { serveCommand, type ServeIo } from './cli.js';
+export { serveCommand, serveFlags, serveOptionsFromFlags, type ServeIo } from './cli.js';
 export { createSteppingClock, createSystemClock, type Clock } from './clock.js';
 export { ConfigFileSchema, type ConfigFile } from './config/config-file-schema.js';
 export { loadConfigFile, parseConfigText } from './config/load-config-file.js';

@@ -445,6 +445,36 @@ describe('the mock’s own control API', () => {
     expect(okBody(await callControl(server, getConfig))).toEqual(before);
   });
 
+  test('configure() changes the switches as PATCH /_mock/config does, and refuses a bad patch whole', async () => {
+    const server = await startMock();
+    const before = server.settings();
+
+    const refusals = [
+      { bot_enabled: false, bot_url: 'http://example.com/hook' },
+      { bot_enabled: false, delivery: 'sometimes' },
+    ].map((patch) => {
+      try {
+        server.configure(patch as never);
+      } catch (error) {
+        return isMockError(error) ? error.code : String(error);
+      }
+      return 'accepted';
+    });
+    expect(refusals).toEqual(['MOCK_ERR_WEBHOOK_TARGET', 'MOCK_ERR_VALIDATION']);
+    expect(server.settings()).toEqual(before);
+
+    const after = server.configure({
+      bot_url: 'http://127.0.0.1:3738/hook',
+      auto_agent_allocation: false,
+    });
+    expect([after.bot_url, after.auto_agent_allocation, after.bot_enabled]).toEqual([
+      'http://127.0.0.1:3738/hook',
+      false,
+      true,
+    ]);
+    expect(okBody(await callControl(server, getConfig))).toEqual(after);
+  });
+
   test('PATCH /_mock/config refuses a bot URL that is not http(s)', async () => {
     const server = await startMock();
 

@@ -17,7 +17,7 @@ import {
 } from '#contracts';
 import { mockError } from '../errors.js';
 import { registerControlOperation } from '../http/register-control-operation.js';
-import { checkWebhookTarget } from '../webhooks/webhook-target.js';
+import { applySettingsPatch } from '../settings/apply-settings-patch.js';
 import type { RouteDeps } from './route-deps.js';
 
 /** The switches and directory as `GET /_mock/config` shows them; no secrets. */
@@ -111,29 +111,7 @@ export function controlRoutes(app: FastifyInstance, deps: RouteDeps): void {
   registerControlOperation(app, getConfig, deps, () => toSettings(deps));
 
   registerControlOperation(app, patchConfig, deps, ({ body }) => {
-    const { switches } = deps;
-    let botUrl = switches.botUrl;
-    if (body.bot_url !== undefined && body.bot_url !== null) {
-      const target = checkWebhookTarget(body.bot_url, deps.allowRemoteWebhook);
-      if (!target.ok) {
-        throw mockError('MOCK_ERR_WEBHOOK_TARGET', `bot_url ${target.message}.`, {
-          errors: [{ path: 'bot_url', message: target.message }],
-        });
-      }
-      botUrl = target.url.href;
-    } else if (body.bot_url === null) {
-      botUrl = null;
-    }
-    // Checked in full above, so the change is all or nothing.
-    switches.botUrl = botUrl;
-    if (body.bot_enabled !== undefined) switches.botEnabled = body.bot_enabled;
-    if (body.auto_agent_allocation !== undefined) {
-      switches.autoAgentAllocation = body.auto_agent_allocation;
-    }
-    if (body.delivery !== undefined) switches.delivery = body.delivery;
-    if (body.channel_rules !== undefined) {
-      switches.channelRules = { ...switches.channelRules, ...body.channel_rules };
-    }
+    applySettingsPatch(deps.switches, body, deps.allowRemoteWebhook);
     return toSettings(deps);
   });
 
