@@ -40,7 +40,16 @@ it('exits with 2 and the usage problem on stderr when the binary is misused', as
 it('lists its commands and the exit codes with --help', async () => {
   const run = await runCliCaptured(['--help']);
   expect(run.code).toBe(0);
-  expect(run.stdout).toContain('  openapi  write the OpenAPI 3.1 document of the Qiscus bot API');
+  const listed = run.stdout
+    .split('\n')
+    .filter((line) => /^ {2}[a-z-]+ {2,}\S/.test(line))
+    .map((line) => line.trim().split(/ {2,}/));
+  expect(listed).toEqual([
+    ['serve', 'start the mock Qiscus bot API (default 127.0.0.1:3737)'],
+    ['start', 'start the mock and the reference bot together, wired (npm start)'],
+    ['reference-bot', 'start the bundled reference bot (default 127.0.0.1:3738)'],
+    ['openapi', 'write the OpenAPI 3.1 document of the Qiscus bot API'],
+  ]);
   expect(run.stdout).toContain(
     'Exit codes: 0 success, 1 test failures or violations found, 2 usage',
   );

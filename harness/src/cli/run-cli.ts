@@ -2,12 +2,19 @@ import packageJson from '../../../package.json' with { type: 'json' };
 import { HarnessError } from '../errors.js';
 import type { Command, CommandOutput } from './command.js';
 import { serveCommand } from '#mock-server';
+import { referenceBotCommand } from '#reference-bot';
 import { openapiCommand } from './openapi.command.js';
+import { startCommand } from './start.command.js';
 
-const commands: readonly Command[] = [serveCommand, openapiCommand];
+const commands: readonly Command[] = [
+  serveCommand,
+  startCommand,
+  referenceBotCommand,
+  openapiCommand,
+];
 
 /** Commands of DESIGN.md that later versions add; named so a user is told, not puzzled. */
-const plannedCommands = ['test', 'replay', 'conform', 'validate', 'reference-bot'];
+const plannedCommands = ['test', 'replay', 'conform', 'validate'];
 
 function mainHelp(): string {
   const width = Math.max(...commands.map((command) => command.name.length)) + 2;

@@ -1,0 +1,128 @@
+import { defaultChannelRules, type BotMessageWebhook, type ChannelRules } from '#contracts';
+import type { BotReply } from './bot-reply.js';
+import { detectIntent, type Intent } from './detect-intent.js';
+import { detectLanguage } from './detect-language.js';
+import { fitToChannel, type RichReply } from './fit-to-channel.js';
+import { buildMenu } from './menu.js';
+import { buildPromotions, chosenPromotion } from './promotions.js';
+import { buildOfficeLocation, buildPriceList, replyTexts } from './reply-templates.js';
+
+export type { BotReply } from './bot-reply.js';
+export type { Intent } from './detect-intent.js';
+
+/** What the bot remembers about one room between messages. */
+export interface RoomMemory {
+  readonly unansweredInARow: number;
+}
+
+/** The memory of a room the bot has not answered wrongly yet. */
+export const freshMemory: RoomMemory = { unansweredInARow: 0 };
+
+/** Why the bot hands a room over to an agent: the three cases of the Qiscus documentation. */
+export type HandoverReason = 'asked_for_human' | 'negative_sentiment' | 'unanswered_questions';
+
+/** One step of the bot's answer; a decision's steps are carried out in order. */
+export type BotAction =
+  | { readonly kind: 'send'; readonly message: BotReply }
+  | { readonly kind: 'handOver'; readonly reason: HandoverReason }
+  | { readonly kind: 'handOverToRole'; readonly role: string; readonly reason: 'billing' };
+
+/** The bot's answer to one message, the room's memory after it, and what it understood. */
+export interface Decision {
+  readonly actions: readonly BotAction[];
+  readonly memory: RoomMemory;
+  readonly intent: Intent;
+}
+
+// After this many fallbacks in a row the bot stops guessing and hands over.
+const unansweredLimit = 3;
+
+/**
+ * Decides how the bot answers a customer's message: pure, so the same webhook and memory always
+ * give the same decision. Precedence: a request for a human, then negative sentiment, then
+ * billing, then the other intents, then the fallback (see `detectIntent`). Replies are in
+ * Indonesian when the message is, otherwise English; rich replies fall back to text where the
+ * channel refuses their type under `rules`.
+ */
+export function decideReply(
+  webhook: BotMessageWebhook,
+  memory: RoomMemory,
+  rules: ChannelRules = defaultChannelRules,
+): Decision {
+  const { from, message } = webhook.payload;
+  const language = detectLanguage(message.text);
+  const text = replyTexts[language];
+  const intent = detectIntent(message);
+  const say = (reply: string): BotAction => ({
+    kind: 'send',
+    message: { type: 'text', message: reply },
+  });
+  const show = (reply: RichReply): BotAction => ({
+    kind: 'send',
+    message: fitToChannel(reply, rules, webhook.channel.source),
+  });
+  const answered = (...actions: BotAction[]): Decision => ({
+    actions,
+    memory: freshMemory,
+    intent,
+  });
+
+  switch (intent) {
+    case 'human':
+      return answered(say(text.handOverAsked), { kind: 'handOver', reason: 'asked_for_human' });
+    case 'negative':
+      return answered(say(text.handOverNegative), {
+        kind: 'handOver',
+        reason: 'negative_sentiment',
+      });
+    case 'billing':
+      // Qiscus role (division) names are lower case.
+      return answered(say(text.handOverBilling), {
+        kind: 'handOverToRole',
+        role: 'billing',
+        reason: 'billing',
+      });
+    case 'greeting':
+      return answered(say(text.greeting(firstName(from.name))), show(buildMenu(language)));
+    case 'menu':
+      return answered(show(buildMenu(language)));
+    case 'promotions':
+      return answered(show(buildPromotions(language)));
+    case 'promotion_chosen': {
+      const promotion = chosenPromotion(message.text);
+      return promotion
+        ? answered(say(text.promotionChosen(promotion.name, promotion.page)))
+        : answered(show(buildPromotions(language)));
+    }
+    case 'price_list':
+      return answered(show(buildPriceList(language)));
+    case 'location':
+      return answered(show(buildOfficeLocation(language)));
+    case 'opening_hours':
+      return answered(say(text.openingHours));
+    case 'faq_delivery':
+      return answered(say(text.delivery));
+    case 'faq_returns':
+      return answered(say(text.returns));
+    case 'thanks':
+      return answered(say(text.thanks));
+    case 'attachment_received':
+      return answered(say(text.fileReceived));
+    case 'fallback': {
+      const unansweredInARow = memory.unansweredInARow + 1;
+      if (unansweredInARow < unansweredLimit) {
+        return { actions: [say(text.fallback)], memory: { unansweredInARow }, intent };
+      }
+      // The count is spent on the handover: if the bot is switched back on, it starts afresh.
+      return answered(say(text.handOverUnanswered), {
+        kind: 'handOver',
+        reason: 'unanswered_questions',
+      });
+    }
+  }
+}
+
+/** "Budi" of "Budi Santoso": friendlier in a greeting; empty when the name is. */
+function firstName(name: string): string {
+  return name.trim().split(/\s+/)[0] ?? '';
+}
