@@ -56,7 +56,11 @@ it('npm start: the mock and the reference bot, wired; the banner’s curl gets t
   const said = await request(`${url}/_mock/messages?wait=true`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ channel: 'wa', customer: { name: 'Budi' }, text: 'Hi' }),
+    body: JSON.stringify({
+      channel: 'wa',
+      customer: { id: '6281234567890', name: 'Budi' },
+      text: 'Hi',
+    }),
   });
   const result = CustomerMessageResultSchema.parse(await said.body.json());
   expect(result.delivery).toMatchObject({ status: 'delivered' });
@@ -73,6 +77,19 @@ it('npm start: the mock and the reference bot, wired; the banner’s curl gets t
   expect(fromBot.length).toBeGreaterThanOrEqual(1);
   expect(fromBot.map((message) => message.type)).not.toContain('buttons');
   expect(fromBot.some((message) => message.text.includes('Budi'))).toBe(true);
+
+  // The same curl with another text goes on in the same room.
+  const again = await request(`${url}/_mock/messages?wait=true`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      channel: 'wa',
+      customer: { id: '6281234567890', name: 'Budi' },
+      text: 'menu',
+    }),
+  });
+  const next = CustomerMessageResultSchema.parse(await again.body.json());
+  expect([next.room_id, next.room_created]).toEqual([result.room_id, false]);
 
   child.kill('SIGINT');
   const [code] = (await once(child, 'exit')) as [number | null];

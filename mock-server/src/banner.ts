@@ -28,7 +28,12 @@ export function formatBanner(facts: BannerFacts): string {
     .join(', ');
   const divisions = settings.divisions.map((division) => division.name).join(', ');
   const online = settings.agents.filter((agent) => agent.is_available).length;
-  const say = JSON.stringify({ channel: 'wa', customer: { name: 'Budi' }, text: 'Hi' });
+  // With an id, the same curl with another text goes on in the same room.
+  const say = JSON.stringify({
+    channel: 'wa',
+    customer: { id: '6281234567890', name: 'Budi' },
+    text: 'Hi',
+  });
   const answer = JSON.stringify({
     sender_email: settings.bot_email,
     message: 'Hello Budi!',
@@ -46,7 +51,8 @@ export function formatBanner(facts: BannerFacts): string {
   Divisions      ${divisions} (${settings.agents.length} agents, ${online} online)
   API docs       ${url}/docs   (OpenAPI 3.1: ${url}/openapi.json)
 
-A customer writes on WhatsApp (the bot gets a webhook; the answer shows the room_id):
+A customer writes on WhatsApp (the bot gets a webhook; the answer shows the room_id; change the
+text to go on in the same room):
   curl -s -X POST '${url}/_mock/messages?wait=true' -H 'Content-Type: application/json' -d ${shellQuote(say)}
 ${
   facts.answeringBot
