@@ -10,6 +10,7 @@ export type Intent =
   | 'negative'
   | 'billing'
   | 'attachment_received'
+  | 'location_received'
   | 'promotion_chosen'
   | 'price_list'
   | 'location'
@@ -93,6 +94,8 @@ export function detectIntent(message: IncomingMessage): Intent {
   if (isNegative(message.text)) return 'negative';
   if (hasAnyPhrase(words, aboutBilling)) return 'billing';
   if (isCustomerFile(message)) return 'attachment_received';
+  // A shared location is an answer to a question (where to deliver), not one the bot missed.
+  if (message.type === 'location') return 'location_received';
   if (chosenPromotion(message.text)) return 'promotion_chosen';
   const topic = topics.find(([, topicPhrases]) => hasAnyPhrase(words, topicPhrases));
   return topic ? topic[0] : 'fallback';

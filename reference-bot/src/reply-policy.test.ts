@@ -459,6 +459,18 @@ describe('answers', () => {
     expect(textOf(decision.actions[0])).toBe(english.fileReceived);
   });
 
+  it('thanks the customer for a shared location, which does not count as a question it missed', () => {
+    const shared = {
+      text: '',
+      type: 'location' as const,
+      payload: { latitude: -6.2, longitude: 106.8 },
+    };
+    const decision = decide(shared, { unansweredInARow: 2 });
+    expect(decision.intent).toBe('location_received');
+    expect(textOf(decision.actions[0])).toBe(english.locationReceived);
+    expect(decision.memory).toEqual(freshMemory);
+  });
+
   it('thanks the customer for a file that comes as a payload with a url', () => {
     const decision = decide({
       text: 'ini foto struk saya',

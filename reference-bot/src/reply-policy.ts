@@ -108,6 +108,8 @@ export function decideReply(
       return answered(say(text.thanks));
     case 'attachment_received':
       return answered(say(text.fileReceived));
+    case 'location_received':
+      return answered(say(text.locationReceived));
     case 'fallback': {
       const unansweredInARow = memory.unansweredInARow + 1;
       if (unansweredInARow < unansweredLimit) {

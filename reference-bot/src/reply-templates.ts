@@ -17,6 +17,7 @@ const en = {
     'Unused items can be returned within 7 days of delivery. Type "talk to a human" and an agent will arrange the pickup.',
   thanks: 'You are welcome! Type menu whenever you need anything else.',
   fileReceived: 'Thank you, we have received your file. An agent will look at it if needed.',
+  locationReceived: 'Thank you for your location. We will use it for your delivery.',
   promotionChosen: (plan: string, page: string) =>
     `Great choice! Finish your order for the ${plan} plan here: ${page}`,
   fallback: 'Sorry, I did not get that. Type menu to see what I can help with.',
@@ -42,6 +43,7 @@ const id: typeof en = {
   thanks: 'Sama-sama! Ketik menu kapan saja jika butuh bantuan lain.',
   fileReceived:
     'Terima kasih, file Anda sudah kami terima. Agen kami akan memeriksanya bila perlu.',
+  locationReceived: 'Terima kasih atas lokasinya. Kami akan memakainya untuk pengiriman Anda.',
   promotionChosen: (plan: string, page: string) =>
     `Pilihan yang tepat! Selesaikan pesanan Paket ${plan} di sini: ${page}`,
   fallback: 'Maaf, saya belum mengerti. Ketik menu untuk melihat pilihan bantuan.',

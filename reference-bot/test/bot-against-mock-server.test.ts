@@ -356,3 +356,26 @@ it.each(channelsUnderTest)('thanks the customer for a file they send on $name', 
   expect(botSaid(stack.mock, roomId)).toEqual([texts.fileReceived]);
   expect(holderOf(stack.mock, roomId)).toEqual(withTheBot);
 });
+
+it.each(channelsUnderTest)(
+  'thanks the customer for a location shared without a map link on $name, three times without handing over',
+  async (channel) => {
+    const stack = await startBotAndMock();
+    const shared = { type: 'location', payload: { latitude: -6.2, longitude: 106.8 } } as const;
+
+    const roomId = await open(stack, channel, shared);
+    // Twice more: a shared location is not a question the bot missed.
+    for (let more = 0; more < 2; more += 1) {
+      await stack.mock.customer.say({ room_id: roomId, ...shared }, { wait: true });
+      await stack.drain();
+    }
+
+    expectNoRefusals(stack);
+    expect(botSaid(stack.mock, roomId)).toEqual([
+      texts.locationReceived,
+      texts.locationReceived,
+      texts.locationReceived,
+    ]);
+    expect(holderOf(stack.mock, roomId)).toEqual(withTheBot);
+  },
+);

@@ -24,6 +24,13 @@ const FileFromCustomerSchema = z.strictObject({
   caption: z.string().max(maxMessageLength).optional(),
 });
 
+/** A location a customer shares: a phone sends the point, and a name or map link only sometimes. */
+const LocationFromCustomerSchema = LocationPayloadSchema.partial({
+  name: true,
+  address: true,
+  map_url: true,
+});
+
 const customerMessageExample = { channel: 'wa', customer: { name: 'Budi Santoso' }, text: 'Hi' };
 
 /**
@@ -84,7 +91,7 @@ export const CustomerMessageRequestSchema = z
       type === 'file_attachment'
         ? FileFromCustomerSchema
         : type === 'location'
-          ? LocationPayloadSchema
+          ? LocationFromCustomerSchema
           : undefined;
     if (payloadSchema) {
       const result = payloadSchema.safeParse(message.payload);

@@ -79,4 +79,5 @@ export const texts = {
     'text: Sorry, I still cannot help with that. One of our agents will take over this chat shortly.',
   billing: 'text: Our billing team will take over this chat. An agent will reply here shortly.',
   fileReceived: 'text: Thank you, we have received your file. An agent will look at it if needed.',
+  locationReceived: 'text: Thank you for your location. We will use it for your delivery.',
 } as const;
