@@ -8,7 +8,9 @@ const en = {
     'I am sorry about your experience. One of our agents will take over this chat to sort it out.',
   handOverUnanswered:
     'Sorry, I still cannot help with that. One of our agents will take over this chat shortly.',
-  handOverBilling: 'Our billing team will take over this chat. An agent will reply here shortly.',
+  // True whether the billing division takes the room or, without Auto Agent Allocation, anyone.
+  handOverBilling:
+    'An agent will take over this chat to help with your bill; they will reply here shortly.',
   openingHours:
     'We are open Monday to Friday 08:00–20:00 and Saturday 09:00–15:00 (WIB), closed on Sundays and public holidays.',
   delivery:
@@ -33,7 +35,7 @@ const id: typeof en = {
   handOverUnanswered:
     'Maaf, saya belum bisa membantu soal itu. Agen kami akan segera mengambil alih chat ini.',
   handOverBilling:
-    'Tim tagihan kami akan mengambil alih chat ini. Agen kami segera membalas di sini.',
+    'Agen kami akan mengambil alih chat ini untuk membantu soal tagihan Anda dan segera membalas di sini.',
   openingHours:
     'Kami buka Senin–Jumat pukul 08.00–20.00 dan Sabtu pukul 09.00–15.00 WIB. Minggu dan hari libur nasional tutup.',
   delivery:

@@ -77,7 +77,8 @@ export const texts = {
   fallback: 'text: Sorry, I did not get that. Type menu to see what I can help with.',
   handOverUnanswered:
     'text: Sorry, I still cannot help with that. One of our agents will take over this chat shortly.',
-  billing: 'text: Our billing team will take over this chat. An agent will reply here shortly.',
+  billing:
+    'text: An agent will take over this chat to help with your bill; they will reply here shortly.',
   fileReceived: 'text: Thank you, we have received your file. An agent will look at it if needed.',
   locationReceived: 'text: Thank you for your location. We will use it for your delivery.',
 } as const;
