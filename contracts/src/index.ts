@@ -77,6 +77,7 @@ export {
   type MockSettings,
   type MockSettingsPatch,
 } from './control/mock-settings.js';
+export { MockEventSchema, type MockEvent } from './control/mock-event.js';
 export { ProblemSchema, type Problem } from './control/problem.js';
 export {
   ChannelRuleSchema,

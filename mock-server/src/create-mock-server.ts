@@ -8,6 +8,7 @@ import {
   type MockRoom,
   type MockRoomDetail,
   type MockSettings,
+  type RoomId,
   MockSettingsPatchSchema,
   type MockSettingsPatch,
 } from '#contracts';
@@ -16,7 +17,9 @@ import { mockError } from './errors.js';
 import { buildApp, type ServedRoute } from './http/build-app.js';
 import { CredentialCheck } from './http/check-credentials.js';
 import { recordExchange } from './http/exchange-recorder.js';
-import { createHostGuard } from './http/host-guard.js';
+import { attachEventStream } from './http/event-stream.js';
+import { createHostCheck, createHostGuard } from './http/host-guard.js';
+import { MockEvents } from './events/mock-events.js';
 import { resolveOptions, type MockServerOptions } from './options.js';
 import { toSettings } from './routes/control.route.js';
 import { applySettingsPatch } from './settings/apply-settings-patch.js';
@@ -88,11 +91,28 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     delivery: resolved.delivery,
     channelRules: resolved.channelRules,
   };
-  const store = new RoomStore(resolved.messagesPerRoom);
   const traffic = new TrafficLog(resolved.trafficLimit, clock, [
     resolved.secretKey,
     resolved.adminToken,
   ]);
+  // The traffic log builds each exchange for its listeners, so it is followed only while
+  // someone follows the events.
+  const events = new MockEvents([
+    () =>
+      traffic.subscribe((exchange) => {
+        events.emit(() => ({ type: 'exchange', exchange }));
+      }),
+  ]);
+  const store = new RoomStore(resolved.messagesPerRoom, (roomId, message) => {
+    // Every bot message passes here; with nobody following, not even a closure is made.
+    if (!events.active) return;
+    events.emit(() => {
+      if (message) return { type: 'message', room_id: roomId as RoomId, message };
+      const room = store.get(roomId);
+      if (!room) throw new Error(`room ${roomId} changed but is not in the store`);
+      return { type: 'room', room: service.view(room) };
+    });
+  });
   const dispatcher = new WebhookDispatcher({
     clock,
     ids,
@@ -108,6 +128,9 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     retryDelayMs: resolved.retryDelayMs,
     chaosMaxDelayMs: resolved.chaosMaxDelayMs,
     limit: resolved.deliveryLimit,
+    onChange: (delivery) => {
+      events.emit(() => ({ type: 'delivery', delivery }));
+    },
   });
   const service = new ConversationService({
     appCode: resolved.appCode,
@@ -124,6 +147,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     store.clear();
     dispatcher.clear();
     traffic.clear();
+    events.emit(() => ({ type: 'reset' }));
   };
   const deps: RouteDeps = {
     appCode: resolved.appCode,
@@ -139,6 +163,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     clock,
     reset,
     guardHost: createHostGuard(resolved.host, resolved.allowedHosts),
+    events,
     record: (request, status, body, bodyIsText) => {
       recordExchange(traffic, request, status, body, bodyIsText);
     },
@@ -150,6 +175,11 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     log: options.log ?? (() => undefined),
     serverUrl: () => listening.url,
     onRoute: (route) => routes.push(route),
+  });
+  const streams = attachEventStream(app.server, {
+    events,
+    checkHost: createHostCheck(resolved.host, resolved.allowedHosts),
+    snapshot: () => ({ settings: toSettings(deps), rooms: service.listRooms() }),
   });
   try {
     await app.listen({ port: resolved.port, host: resolved.host });
@@ -232,12 +262,15 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
         );
       }
       applySettingsPatch(switches, check.value, resolved.allowRemoteWebhook);
-      return toSettings(deps);
+      const settings = toSettings(deps);
+      events.emit(() => ({ type: 'settings', settings }));
+      return settings;
     },
     routes: () => [...routes],
     drain: () => dispatcher.drain(),
     reset,
     async close() {
+      streams.close();
       await app.close();
       await dispatcher.close();
     },

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { mockError } from '../errors.js';
+import { mockError, type MockError } from '../errors.js';
 import { isLoopbackHost } from '../webhooks/webhook-target.js';
 
 function hostnameOf(hostHeader: string): string {
@@ -10,27 +10,39 @@ function hostnameOf(hostHeader: string): string {
 
 /**
  * The DNS-rebinding guard: while the mock listens on loopback, it answers only requests whose
- * Host names this machine (or a name allowed at start-up).
+ * Host names this machine (or a name allowed at start-up). Returns, for a Host header, nothing
+ * when it may be answered, or the refusal to throw.
  */
-export function createHostGuard(
+export function createHostCheck(
   boundHost: string,
   allowedHosts: readonly string[],
-): (request: FastifyRequest) => void {
+): (host: string | undefined) => MockError | undefined {
   if (!isLoopbackHost(boundHost)) return () => undefined;
   const allowed = new Set(allowedHosts.map((host) => host.toLowerCase()));
   // A client sends the same Host on every request; the last one found good is not checked again.
   let lastGood: string | undefined;
-  return (request) => {
-    const host = request.headers.host ?? '';
-    if (host === lastGood) return;
+  return (host = '') => {
+    if (host === lastGood) return undefined;
     const hostname = hostnameOf(host).toLowerCase();
     if (hostname === '' || isLoopbackHost(hostname) || allowed.has(hostname)) {
       lastGood = host;
-      return;
+      return undefined;
     }
-    throw mockError(
+    return mockError(
       'MOCK_ERR_HOST_NOT_ALLOWED',
       `The mock listens on ${boundHost} and answers only requests addressed to this machine, not "${hostname}": start it with --allowed-host ${hostname} to accept that name.`,
     );
+  };
+}
+
+/** The Host check of `createHostCheck` for a fastify request: throws the refusal. */
+export function createHostGuard(
+  boundHost: string,
+  allowedHosts: readonly string[],
+): (request: FastifyRequest) => void {
+  const check = createHostCheck(boundHost, allowedHosts);
+  return (request) => {
+    const refusal = check(request.headers.host);
+    if (refusal) throw refusal;
   };
 }

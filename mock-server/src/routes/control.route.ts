@@ -112,7 +112,9 @@ export function controlRoutes(app: FastifyInstance, deps: RouteDeps): void {
 
   registerControlOperation(app, patchConfig, deps, ({ body }) => {
     applySettingsPatch(deps.switches, body, deps.allowRemoteWebhook);
-    return toSettings(deps);
+    const settings = toSettings(deps);
+    deps.events.emit(() => ({ type: 'settings', settings }));
+    return settings;
   });
 
   registerControlOperation(app, resetMock, deps, () => {

@@ -3,6 +3,7 @@ import type { Clock } from '../clock.js';
 import type { ConversationService, Switches } from '../conversation/conversation-service.js';
 import type { CredentialCheck } from '../http/check-credentials.js';
 import type { RecordExchange } from '../http/exchange-recorder.js';
+import type { MockEvents } from '../events/mock-events.js';
 import type { Directory } from '../state/directory.js';
 import type { TrafficLog } from '../traffic/traffic-log.js';
 import type { WebhookDispatcher } from '../webhooks/webhook-dispatcher.js';
@@ -24,6 +25,8 @@ export interface RouteDeps {
   readonly reset: () => void;
   /** Throws MOCK_ERR_HOST_NOT_ALLOWED for a Host that is not this machine (DNS rebinding). */
   readonly guardHost: (request: FastifyRequest) => void;
+  /** The live events of `/_mock/events`. */
+  readonly events: MockEvents;
   /** Puts an answered request in the traffic log. */
   readonly record: RecordExchange;
 }

@@ -15,7 +15,11 @@ export class RoomStore {
   private readonly rooms = new Map<string, RoomEntry>();
   private readonly byCustomer = new Map<string, RoomId>();
 
-  constructor(private readonly messagesPerRoom: number) {}
+  constructor(
+    private readonly messagesPerRoom: number,
+    /** Told of each change: a room opened or replaced (no message), or a message written. */
+    private readonly onChange: (roomId: string, message?: RoomMessage) => void = () => undefined,
+  ) {}
 
   private static customerKey(channelId: number, customerId: string): string {
     return `${channelId}\u0000${customerId}`;
@@ -24,6 +28,7 @@ export class RoomStore {
   add(room: RoomState): void {
     this.rooms.set(room.id, { room, messages: new RingBuffer(this.messagesPerRoom) });
     this.byCustomer.set(RoomStore.customerKey(room.channel.id, room.customer.id), room.id);
+    this.onChange(room.id);
   }
 
   get(id: string): RoomState | undefined {
@@ -40,12 +45,14 @@ export class RoomStore {
     const entry = this.rooms.get(room.id);
     if (!entry) throw new Error(`room ${room.id} is not in the store`);
     entry.room = room;
+    this.onChange(room.id);
   }
 
   appendMessage(roomId: string, message: RoomMessage): void {
     const entry = this.rooms.get(roomId);
     if (!entry) throw new Error(`room ${roomId} is not in the store`);
     entry.messages.push(message);
+    this.onChange(roomId, message);
   }
 
   /** The messages kept for a room, oldest first (a copy). */

@@ -96,6 +96,8 @@ export class WebhookDispatcher {
       readonly retryDelayMs: number;
       readonly chaosMaxDelayMs: number;
       readonly limit: number;
+      /** Told of each delivery as it is logged and whenever it changes. */
+      readonly onChange?: (delivery: Delivery) => void;
     },
   ) {}
 
@@ -139,6 +141,7 @@ export class WebhookDispatcher {
       settled: Promise.resolve(delivery),
     };
     this.deliveries.set(id, state);
+    this.deps.onChange?.(state.delivery);
     if (!skip && target !== null) state.settled = this.schedule(state, target, settings.mode);
     if (this.deliveries.size > this.deps.limit) {
       const oldest = this.deliveries.keys().next().value;
@@ -183,6 +186,7 @@ export class WebhookDispatcher {
       if (state.signal.aborted) break;
       last = await this.attempt(state, target.url, number);
       state.delivery = { ...state.delivery, attempts: [...state.delivery.attempts, last.attempt] };
+      this.deps.onChange?.(state.delivery);
       if (!last.retryable) break;
     }
     if (mode === 'chaos' && last?.attempt.error === null && this.deps.random() < 0.25) {
@@ -192,6 +196,7 @@ export class WebhookDispatcher {
         ...state.delivery,
         attempts: [...state.delivery.attempts, duplicate.attempt],
       };
+      this.deps.onChange?.(state.delivery);
     }
     if (!last) {
       return this.settle(state, 'failed', 'Not sent: the mock was reset or shut down first.');
@@ -300,6 +305,7 @@ export class WebhookDispatcher {
       reason,
       settled_at: formatTimestamp(this.deps.clock.now()),
     };
+    this.deps.onChange?.(state.delivery);
     return state.delivery;
   }
 
