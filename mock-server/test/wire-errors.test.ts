@@ -824,6 +824,13 @@ describe('the Host check and the mock’s own errors', () => {
         body: JSON.stringify(textMessage(server, roomId)),
       },
       { method: 'GET', path: '/_mock/rooms', headers: {} },
+      // A bad body does not hide that the request was for another machine.
+      {
+        method: 'POST',
+        path: botPath(server),
+        headers: { 'content-type': 'application/json', ...sdkSecret(server) },
+        body: '{"broken',
+      },
     ] as const;
 
     for (const { method, path, headers, ...rest } of requests) {

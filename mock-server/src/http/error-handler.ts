@@ -107,6 +107,16 @@ export function registerErrorHandling(
     reply: FastifyReply,
   ) => {
     const control = isControlRequest(request.url);
+    // A request for another machine is refused as such, even when its body is also bad.
+    if (!isMockError(error)) {
+      try {
+        options.guardHost(request);
+      } catch (refusal) {
+        if (!isMockError(refusal)) throw refusal;
+        sendProblem(request, reply, problem(refusal.code, refusal.message, refusal.errors));
+        return;
+      }
+    }
     if (error instanceof QiscusApiError) {
       sendEnvelope(request, reply, envelope(error.code, error.message, error.details));
       return;
