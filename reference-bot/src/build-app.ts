@@ -29,6 +29,10 @@ export interface ReferenceBotAppDeps {
   readonly log?: (line: string) => void;
   /** How many failures to keep (the latest; default 100). */
   readonly failureLimit?: number;
+  /** How many rooms to remember (the latest heard from; default 10,000). */
+  readonly memoryLimit?: number;
+  /** Answers only requests whose Host is this machine (true when bound to loopback). */
+  readonly loopbackOnly?: boolean;
 }
 
 /** The receiver, and what it is still doing. */
@@ -38,6 +42,12 @@ export interface ReferenceBotApp {
   drain(): Promise<void>;
   /** The latest failures, oldest first. */
   failures(): BotFailure[];
+}
+
+/** Whether a Host header names this machine: localhost, 127.x.x.x or [::1], any port. */
+function isLoopbackHostHeader(host: string | undefined): boolean {
+  const name = (host ?? '').replace(/:\d+$/, '').toLowerCase();
+  return name === 'localhost' || name === '[::1]' || /^127(\.\d{1,3}){3}$/.test(name);
 }
 
 function describeAction(action: BotAction): string {
@@ -61,7 +71,17 @@ export function buildReferenceBotApp(deps: ReferenceBotAppDeps): ReferenceBotApp
   const rules = deps.rules ?? defaultChannelRules;
   const log = deps.log ?? (() => undefined);
   const limit = deps.failureLimit ?? 100;
+  // What the bot remembers of each room, the least recently heard from let go first.
   const memories = new Map<string, RoomMemory>();
+  const memoryLimit = deps.memoryLimit ?? 10_000;
+  const remember = (roomId: string, memory: RoomMemory) => {
+    memories.delete(roomId);
+    memories.set(roomId, memory);
+    if (memories.size > memoryLimit) {
+      const oldest = memories.keys().next().value;
+      if (oldest !== undefined) memories.delete(oldest);
+    }
+  };
   const queues = new Map<string, Promise<void>>();
   const inFlight = new Set<Promise<void>>();
   const failures: BotFailure[] = [];
@@ -69,14 +89,32 @@ export function buildReferenceBotApp(deps: ReferenceBotAppDeps): ReferenceBotApp
   const fail = (failure: BotFailure) => {
     failures.push(failure);
     if (failures.length > limit) failures.shift();
-    log(`room ${failure.roomId}: ${failure.action} failed: ${failure.code}: ${failure.message}`);
+    try {
+      log(`room ${failure.roomId}: ${failure.action} failed: ${failure.code}: ${failure.message}`);
+    } catch {
+      // A log that cannot write must not take the bot down; the failure is kept above.
+    }
   };
 
   const perform = async (roomId: string, action: BotAction): Promise<void> => {
     const { client } = deps;
     switch (action.kind) {
       case 'send':
-        await client.send(roomId, action.message);
+        try {
+          await client.send(roomId, action.message);
+        } catch (error) {
+          // The app's channel rules may differ from the documented matrix the bot follows.
+          if (
+            error instanceof QiscusApiError &&
+            error.apiCode === 'MESSAGE_TYPE_NOT_SUPPORTED' &&
+            action.fallback !== undefined
+          ) {
+            log(`room ${roomId}: ${error.message} Sending it as text.`);
+            await client.sendText(roomId, action.fallback);
+            return;
+          }
+          throw error;
+        }
         return;
       case 'handOver':
         await client.handOver(roomId);
@@ -85,14 +123,21 @@ export function buildReferenceBotApp(deps: ReferenceBotAppDeps): ReferenceBotApp
         try {
           await client.handOverToRole(roomId, action.role);
         } catch (error) {
-          // Without Auto Agent Allocation a division cannot be chosen; any agent will do.
-          if (error instanceof QiscusApiError && error.apiCode === 'AUTO_AGENT_ALLOCATION_OFF') {
-            log(`room ${roomId}: Auto Agent Allocation is off; handing over to any agent`);
+          // Without Auto Agent Allocation, or without that division, any agent will do: the
+          // customer was told an agent would come.
+          if (
+            error instanceof QiscusApiError &&
+            (error.apiCode === 'AUTO_AGENT_ALLOCATION_OFF' || error.apiCode === 'ROLE_NOT_FOUND')
+          ) {
+            log(`room ${roomId}: ${error.message} Handing over to any agent.`);
             await client.handOver(roomId);
             return;
           }
           // The room is already with that division: nothing left to do.
-          if (error instanceof QiscusApiError && error.apiCode === 'SAME_DIVISION') return;
+          if (error instanceof QiscusApiError && error.apiCode === 'SAME_DIVISION') {
+            log(`room ${roomId}: already with the ${action.role} division.`);
+            return;
+          }
           throw error;
         }
     }
@@ -102,8 +147,9 @@ export function buildReferenceBotApp(deps: ReferenceBotAppDeps): ReferenceBotApp
     const roomId = webhook.payload.room.id_str;
     const options = decodeRoomOptions(webhook.payload.room.options);
     const decision = decideReply(webhook, memories.get(roomId) ?? freshMemory, rules);
-    memories.set(roomId, decision.memory);
-    const heard = `room ${roomId} (${options.channel}): "${webhook.payload.message.text}" → ${decision.intent}`;
+    remember(roomId, decision.memory);
+    // The customer's text quoted as JSON, so a newline in it cannot forge a log line.
+    const heard = `room ${roomId} (${options.channel}): ${JSON.stringify(webhook.payload.message.text)} → ${decision.intent}`;
     for (const action of decision.actions) {
       try {
         await perform(roomId, action);
@@ -139,13 +185,28 @@ export function buildReferenceBotApp(deps: ReferenceBotAppDeps): ReferenceBotApp
       });
     queues.set(roomId, next);
     inFlight.add(next);
-    void next.finally(() => {
-      inFlight.delete(next);
-      if (queues.get(roomId) === next) queues.delete(roomId);
-    });
+    void next
+      .finally(() => {
+        inFlight.delete(next);
+        if (queues.get(roomId) === next) queues.delete(roomId);
+      })
+      .catch(() => undefined);
   };
 
   const app = Fastify({ logger: false, bodyLimit: 1024 * 1024 });
+  if (deps.loopbackOnly) {
+    // The DNS-rebinding guard: a page elsewhere must not be able to drive the bot.
+    app.addHook('onRequest', (request, reply, done) => {
+      if (isLoopbackHostHeader(request.headers.host)) {
+        done();
+        return;
+      }
+      void reply.code(421).send({
+        ok: false,
+        problem: 'This bot answers only requests addressed to this machine.',
+      });
+    });
+  }
   app.post('/*', (request, reply) => {
     const check = checkContract(BotMessageWebhookSchema, request.body, { unknownFields: 'warn' });
     if (!check.ok) {

@@ -76,6 +76,8 @@ function authHeaders(
   }
 }
 
+const methods = { get: 'GET', post: 'POST' } as const;
+
 function invalid(what: string, problems: readonly ErrorDetail[]): BotError {
   const list = problems.map((problem) => `${problem.path || '(body)'}: ${problem.message}`);
   return new BotError(
@@ -105,6 +107,8 @@ export class QiscusClient {
   private readonly pool: Pool;
   private readonly basePath: string;
   private readonly timeoutMs: number;
+  /** The base URL without any user name or password in it, for messages. */
+  private readonly origin: string;
 
   constructor(private readonly options: QiscusClientOptions) {
     let base: URL;
@@ -121,6 +125,7 @@ export class QiscusClient {
     }
     this.botEmail = options.botEmail ?? `${options.appCode}_admin@qismo.com`;
     this.basePath = base.pathname.replace(/\/+$/, '');
+    this.origin = `${base.origin}${this.basePath}`;
     this.timeoutMs = options.timeoutMs ?? 10_000;
     this.pool = new Pool(base.origin, { connections: 16 });
   }
@@ -187,16 +192,17 @@ export class QiscusClient {
     const path = operation.path.replace(/\{([^}]+)\}/g, (_, name: string) =>
       encodeURIComponent(values[name] ?? ''),
     );
+    const headers = {
+      ...authHeaders(operation, this.options.appCode, this.options.secretKey),
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    };
     let status: number;
     let text: string;
     try {
       const response = await this.pool.request({
-        method: operation.method === 'get' ? 'GET' : 'POST',
+        method: methods[operation.method],
         path: `${this.basePath}${path}`,
-        headers: {
-          ...authHeaders(operation, this.options.appCode, this.options.secretKey),
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        },
+        headers,
         body: body === undefined ? null : JSON.stringify(body),
         headersTimeout: this.timeoutMs,
         bodyTimeout: this.timeoutMs,
@@ -206,7 +212,7 @@ export class QiscusClient {
     } catch (cause) {
       throw new BotError(
         'BOT_ERR_UNREACHABLE',
-        `${operation.id}: ${this.options.baseUrl} did not answer (${cause instanceof Error ? cause.message : String(cause)}).`,
+        `${operation.id}: ${this.origin} did not answer (${cause instanceof Error ? cause.message : String(cause)}).`,
         { cause },
       );
     }

@@ -23,7 +23,12 @@ export type HandoverReason = 'asked_for_human' | 'negative_sentiment' | 'unanswe
 
 /** One step of the bot's answer; a decision's steps are carried out in order. */
 export type BotAction =
-  | { readonly kind: 'send'; readonly message: BotReply }
+  | {
+      readonly kind: 'send';
+      readonly message: BotReply;
+      /** The text to send instead if Qiscus refuses the message's type after all. */
+      readonly fallback?: string;
+    }
   | { readonly kind: 'handOver'; readonly reason: HandoverReason }
   | { readonly kind: 'handOverToRole'; readonly role: string; readonly reason: 'billing' };
 
@@ -60,6 +65,7 @@ export function decideReply(
   const show = (reply: RichReply): BotAction => ({
     kind: 'send',
     message: fitToChannel(reply, rules, webhook.channel.source),
+    fallback: reply.plain,
   });
   const answered = (...actions: BotAction[]): Decision => ({
     actions,

@@ -30,12 +30,13 @@ export interface ReferenceBot {
 /** Starts the reference bot: a webhook receiver that answers through the Qiscus bot API. */
 export async function startReferenceBot(options: ReferenceBotOptions): Promise<ReferenceBot> {
   const client = new QiscusClient(options);
+  const host = options.host ?? '127.0.0.1';
   const bot = buildReferenceBotApp({
     client,
+    loopbackOnly: host === '127.0.0.1' || host === 'localhost' || host === '::1',
     ...(options.rules ? { rules: options.rules } : {}),
     ...(options.log ? { log: options.log } : {}),
   });
-  const host = options.host ?? '127.0.0.1';
   try {
     await bot.app.listen({ port: options.port ?? 0, host });
   } catch (cause) {
@@ -43,7 +44,7 @@ export async function startReferenceBot(options: ReferenceBotOptions): Promise<R
     const inUse = cause instanceof Error && 'code' in cause && cause.code === 'EADDRINUSE';
     throw new BotError(
       'BOT_ERR_CONFIG',
-      `Cannot listen on ${host}:${options.port ?? 0}: ${inUse ? 'the port is in use; pick another with --port, or 0 for any free one' : String(cause)}.`,
+      `Cannot listen on ${host}:${options.port ?? 0}: ${inUse ? 'the port is in use; choose another one, or 0 for any free port' : String(cause)}.`,
       { cause },
     );
   }

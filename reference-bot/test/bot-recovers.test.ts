@@ -1,0 +1,109 @@
+import { request } from 'undici';
+import { expect, it, onTestFinished } from 'vitest';
+import { botMessageWebhook, getAppBot } from '#contracts';
+import { BotError, QiscusClient } from '#reference-bot';
+import { startBotAndMock } from './support/start-bot-and-mock.js';
+
+function botMessages(stack: Awaited<ReturnType<typeof startBotAndMock>>, roomId: string) {
+  return (stack.mock.rooms.get(roomId)?.messages ?? [])
+    .filter((message) => message.sender === 'bot')
+    .map((message) => message.type);
+}
+
+it('sends a refused rich reply again as text when the app’s channel rules differ from the documented ones', async () => {
+  // This app's web widget refuses buttons; the bot follows the documented matrix, which allows them.
+  const stack = await startBotAndMock({ channelRules: { qiscus: { refuses: ['buttons'] } } });
+  const { room_id } = await stack.mock.customer.say(
+    { channel: 'qiscus', customer: { id: 'budi@example.com' }, text: 'menu' },
+    { wait: true },
+  );
+  await stack.drain();
+
+  expect(botMessages(stack, room_id)).toEqual(['text']);
+  const statuses = stack.mock.traffic
+    .list()
+    .filter((exchange) => exchange.direction === 'from_bot')
+    .map((exchange) => exchange.status);
+  expect(statuses).toEqual([400, 200]);
+  expect(stack.bot.failures()).toEqual([]);
+});
+
+it('hands a billing question to any agent when the app has no billing division', async () => {
+  const stack = await startBotAndMock({ divisions: ['sales', 'technical'] });
+  const { room_id } = await stack.mock.customer.say(
+    { channel: 'wa', customer: { id: '6281234567890' }, text: 'I was charged twice on my invoice' },
+    { wait: true },
+  );
+  await stack.drain();
+
+  const operations = stack.mock.traffic
+    .list()
+    .filter((exchange) => exchange.direction === 'from_bot')
+    .map((exchange) => [exchange.operation_id, exchange.status]);
+  expect(operations).toEqual([
+    ['postBotMessage', 200],
+    ['handOverToRole', 404],
+    ['handOver', 200],
+  ]);
+  expect(stack.mock.rooms.get(room_id)?.room).toMatchObject({
+    bot_active: false,
+    handover: { status: 'pending' },
+  });
+  expect(stack.bot.failures()).toEqual([]);
+});
+
+it('refuses a webhook that breaks the contract with 400 and the problems, and acts on nothing', async () => {
+  const stack = await startBotAndMock();
+  const broken = { ...botMessageWebhook.examples.text.value, app_code: 42 };
+
+  const answer = await request(stack.bot.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(broken),
+  });
+  const body = (await answer.body.json()) as { ok: boolean; problems: { path: string }[] };
+  await stack.drain();
+
+  expect(answer.statusCode).toBe(400);
+  expect(body.problems.map((problem) => problem.path)).toContain('app_code');
+  expect(stack.mock.traffic.list().filter((exchange) => exchange.direction === 'from_bot')).toEqual(
+    [],
+  );
+});
+
+it('answers only requests addressed to this machine', async () => {
+  const stack = await startBotAndMock();
+
+  const answer = await request(stack.bot.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', host: 'evil.example' },
+    body: JSON.stringify(botMessageWebhook.examples.text.value),
+  });
+  await answer.body.dump();
+  await stack.drain();
+
+  expect(answer.statusCode).toBe(421);
+  expect(stack.mock.traffic.list().filter((exchange) => exchange.direction === 'from_bot')).toEqual(
+    [],
+  );
+});
+
+it('says a call needs a credential the bot lacks, without trying to send it', async () => {
+  const client = new QiscusClient({
+    baseUrl: 'http://127.0.0.1:9',
+    appCode: 'qiscus-mock-app',
+    secretKey: 'mock-secret-key',
+  });
+  onTestFinished(() => client.close());
+
+  let error: unknown;
+  try {
+    await client.call(getAppBot, { params: undefined, body: undefined });
+  } catch (caught) {
+    error = caught;
+  }
+
+  expect(error).toBeInstanceOf(BotError);
+  expect((error as BotError).code).toBe('BOT_ERR_CONFIG');
+  expect((error as BotError).message).toContain('getAppBot needs an admin token');
+});
