@@ -33,6 +33,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       secretKey: mock.secretKey,
       botEmail: mock.botEmail,
       port: options.botPort ?? 0,
+      // The bot follows the app's own channel rules (a config file may change them).
+      rules: mock.settings().channel_rules,
       ...(options.botLog ? { log: options.botLog } : {}),
     });
   } catch (error) {
@@ -54,11 +56,18 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       await bot.drain();
     },
     async close() {
-      // The bot's replies in hand still reach the mock before it stops.
-      await mock.drain();
-      await bot.drain();
-      await mock.close();
-      await bot.close();
+      try {
+        // No new webhooks, so the waits below end even while customers keep writing.
+        mock.configure({ bot_enabled: false });
+        await mock.drain();
+        await bot.drain();
+      } finally {
+        try {
+          await mock.close();
+        } finally {
+          await bot.close();
+        }
+      }
     },
   };
 }
