@@ -139,7 +139,11 @@ export function registerOperation<const D extends OperationDescriptor>(
           const check = checkContract(paramsSchema, rawParams);
           if (!check.ok) refuse(check.problems, 'The path');
           params = check.value;
-          lastParams = { raw: paramNames.map((name) => rawParams[name] ?? ''), value: params };
+          // Shared by the requests that send the same values, so nobody may change it.
+          lastParams = {
+            raw: paramNames.map((name) => rawParams[name] ?? ''),
+            value: Object.freeze(params),
+          };
         }
       }
       const rawBody: unknown = request.body;
