@@ -50,6 +50,8 @@ export interface CustomerMessageOutcome {
  * The mock's behaviour, between the HTTP routes (thin) and the pure rules: who writes into which
  * room, what the bot may send where, handovers, and which webhooks go out.
  */
+const noWarnings: readonly ErrorDetail[] = Object.freeze([]);
+
 export class ConversationService {
   constructor(
     private readonly deps: {
@@ -262,9 +264,9 @@ export class ConversationService {
         [{ path: 'type', message: `${name} (${source}) refuses ${refused.join(' and ')}` }],
       );
     }
-    const warnings: ErrorDetail[] =
+    const warnings: readonly ErrorDetail[] =
       message.sender_email === this.deps.botEmail
-        ? []
+        ? noWarnings
         : [
             {
               path: 'sender_email',

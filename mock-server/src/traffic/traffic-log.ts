@@ -11,9 +11,9 @@ export interface ExchangeRecord {
   readonly path: string;
   readonly roomId: string | null;
   readonly status: number | null;
-  /** The headers, or their raw lines joined by newlines (one string is cheaper to keep). */
+  /** The headers, or Node's raw lines (name, value, name, value …), as a list or joined by newlines. */
   readonly requestHeaders:
-    Readonly<Record<string, string | readonly string[] | undefined>> | string;
+    Readonly<Record<string, string | readonly string[] | undefined>> | readonly string[] | string;
   /** The body: a value, or the text as it came (`requestBodyKind` says how to read it). */
   readonly requestBody: unknown;
   readonly requestBodyKind?: 'json' | 'form' | undefined;
@@ -31,9 +31,16 @@ interface StoredExchange {
   readonly record: ExchangeRecord;
 }
 
-/** Raw header lines (`name\nvalue\n…`) back to an object, names in lower case. */
-function headersFromLines(lines: string): Record<string, string> {
-  const parts = lines.split('\n');
+/** Whether headers were kept as Node's raw lines (a list, or a string joined by newlines). */
+function isHeaderLines(
+  headers: ExchangeRecord['requestHeaders'],
+): headers is string | readonly string[] {
+  return typeof headers === 'string' || Array.isArray(headers);
+}
+
+/** Raw header lines (name, value, … as a list or joined by newlines) back to an object, names in lower case. */
+function headersFromLines(lines: string | readonly string[]): Record<string, string> {
+  const parts = typeof lines === 'string' ? lines.split('\n') : lines;
   const headers: Record<string, string> = {};
   for (let i = 0; i + 1 < parts.length; i += 2) {
     const name = (parts[i] ?? '').toLowerCase();
@@ -112,7 +119,7 @@ export class TrafficLog {
       status: stored.status,
       request: {
         headers: redactHeaders(
-          typeof stored.requestHeaders === 'string'
+          isHeaderLines(stored.requestHeaders)
             ? headersFromLines(stored.requestHeaders)
             : stored.requestHeaders,
           this.secrets,
