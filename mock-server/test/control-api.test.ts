@@ -654,6 +654,28 @@ describe('the mock’s own control API', () => {
     });
   });
 
+  test('a bot message moves its room to the top of GET /_mock/rooms, at the message’s time', async () => {
+    const server = await startMock();
+    const older = await say(server, { channel: 'wa', customer: budi, text: 'Hi' });
+    const newer = await say(server, {
+      channel: 'qiscus',
+      customer: { id: 'b@example.com' },
+      text: 'Hi',
+    });
+    const order = async () =>
+      okBody(await callControl(server, listRooms)).rooms.map((room) => room.room_id);
+    expect(await order()).toEqual([newer.room_id, older.room_id]);
+
+    expect(await botSays(server, { room_id: older.room_id, message: 'Hello again' })).toBe(200);
+
+    expect(await order()).toEqual([older.room_id, newer.room_id]);
+    const detail = okBody(
+      await callControl(server, getRoom, { params: { room_id: older.room_id } }),
+    );
+    expect(detail.room.updated_at).toBe(detail.messages.at(-1)?.created_at);
+    expect(detail.room.last_message?.text).toBe('Hello again');
+  });
+
   test('GET /_mock/deliveries filters by room and status', async () => {
     const bot = await startBot();
     const server = await startMock({ botUrl: bot.url });

@@ -76,8 +76,8 @@ export class ConversationService {
   }
 
   /** The room, or ROOM_NOT_FOUND on the Qiscus surface. */
-  requireRoom(roomId: string): RoomState {
-    const room = this.deps.store.get(roomId);
+  requireRoom(roomId: string, fresh = true): RoomState {
+    const room = fresh ? this.deps.store.get(roomId) : this.deps.store.peek(roomId);
     if (!room) {
       throw new QiscusApiError(
         'ROOM_NOT_FOUND',
@@ -252,7 +252,8 @@ export class ConversationService {
     readonly stored: RoomMessage;
     readonly warnings: readonly ErrorDetail[];
   } {
-    const room = this.requireRoom(message.room_id);
+    // Its time is not needed here, so the room is not brought up to date for it.
+    const room = this.requireRoom(message.room_id, false);
     const { source } = room.channel;
     if (!isMessageTypeAllowed(this.deps.switches.channelRules, source, message.type)) {
       const refused = this.deps.switches.channelRules[source].refuses;
@@ -285,10 +286,8 @@ export class ConversationService {
       created_at: formatTimestamp(now),
       delivery_id: null,
     };
-    this.deps.store.appendMessage(room.id, stored);
-    const updated = { ...room, updatedAt: now };
-    this.deps.store.save(updated);
-    return { room: updated, stored, warnings };
+    this.deps.store.appendMessage(room.id, stored, now);
+    return { room, stored, warnings };
   }
 
   handOver(roomId: string, findOnlineAgent: boolean): RoomState {

@@ -5,6 +5,8 @@ import { RingBuffer } from '../ring-buffer.js';
 interface RoomEntry {
   room: RoomState;
   readonly messages: RingBuffer<RoomMessage>;
+  /** The time of the latest message, when later than the room value's own `updatedAt`. */
+  activity: number;
 }
 
 /**
@@ -26,12 +28,27 @@ export class RoomStore {
   }
 
   add(room: RoomState): void {
-    this.rooms.set(room.id, { room, messages: new RingBuffer(this.messagesPerRoom) });
+    this.rooms.set(room.id, {
+      room,
+      messages: new RingBuffer(this.messagesPerRoom),
+      activity: room.updatedAt,
+    });
     this.byCustomer.set(RoomStore.customerKey(room.channel.id, room.customer.id), room.id);
     this.onChange(room.id);
   }
 
   get(id: string): RoomState | undefined {
+    const entry = this.rooms.get(id);
+    if (!entry) return undefined;
+    // A message moved the room's time on; the new room value is made when it is first read.
+    if (entry.activity > entry.room.updatedAt) {
+      entry.room = { ...entry.room, updatedAt: entry.activity };
+    }
+    return entry.room;
+  }
+
+  /** The room as last stored, its `updatedAt` possibly behind its latest message. */
+  peek(id: string): RoomState | undefined {
     return this.rooms.get(id)?.room;
   }
 
@@ -45,14 +62,20 @@ export class RoomStore {
     const entry = this.rooms.get(room.id);
     if (!entry) throw new Error(`room ${room.id} is not in the store`);
     entry.room = room;
+    entry.activity = Math.max(entry.activity, room.updatedAt);
     this.onChange(room.id);
   }
 
-  appendMessage(roomId: string, message: RoomMessage): void {
+  /** Adds a message; `at` moves the room's time on (read back through `get`). */
+  appendMessage(roomId: string, message: RoomMessage, at?: number): void {
     const entry = this.rooms.get(roomId);
     if (!entry) throw new Error(`room ${roomId} is not in the store`);
     entry.messages.push(message);
     this.onChange(roomId, message);
+    if (at !== undefined && at > entry.activity) {
+      entry.activity = at;
+      this.onChange(roomId);
+    }
   }
 
   /** The messages kept for a room, oldest first (a copy). */
@@ -71,12 +94,13 @@ export class RoomStore {
   }
 
   list(): RoomState[] {
-    return [...this.rooms.values()].map((entry) => entry.room);
+    return [...this.rooms.keys()].map((id) => this.get(id) as RoomState);
   }
 
   /** How many open (unresolved) rooms each agent has. */
   agentLoad(): Map<number, number> {
     const load = new Map<number, number>();
+    // Who has the room is all that counts here, not its time.
     for (const { room } of this.rooms.values()) {
       if (room.agentId !== null && !room.resolved) {
         load.set(room.agentId, (load.get(room.agentId) ?? 0) + 1);
