@@ -9,6 +9,7 @@ import {
 } from '#contracts';
 import { QiscusApiError } from '../errors.js';
 import { mediaTypeOf } from './body-parsers.js';
+import { compileSerializer } from './compile-serializer.js';
 import type { CredentialCheck } from './check-credentials.js';
 import type { ExchangeNotes } from './exchange-notes.js';
 import type { RecordExchange } from './exchange-recorder.js';
@@ -102,6 +103,7 @@ export function registerOperation<const D extends OperationDescriptor>(
   handler: OperationHandler<D>,
 ): void {
   const { params: paramsSchema, body: bodyContract } = operation.request;
+  const serialize = compileSerializer(operation.responses[200]?.schema);
   // The path parameters last found valid: a bot posts to the same app, often the same room, again
   // and again, and the same values always check the same way.
   const paramNames = pathParamNames(operation.path);
@@ -181,7 +183,7 @@ export function registerOperation<const D extends OperationDescriptor>(
       });
       const result = produced instanceof Promise ? ((await produced) as unknown) : produced;
       // Serialized once: the same text goes out and into the traffic log.
-      const text = JSON.stringify(result);
+      const text = serialize(result);
       deps.record(request, 200, text, true);
       return reply.code(200).header('content-type', jsonContentType).send(text);
     },
