@@ -3,8 +3,8 @@ import { operations } from '#contracts';
 import { compileContractSerializer } from './compile-serializer.js';
 
 const answered = operations.flatMap((operation) => {
+  // Every operation of the catalogue answers 200.
   const response = operation.responses[200];
-  if (!response) return [];
   return Object.entries(response.examples).map(([name, example]) => ({
     name: `${operation.id} (${name})`,
     schema: response.schema,
