@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { operations } from '#contracts';
+import { operations, type OperationResponse } from '#contracts';
 import { compileContractSerializer } from './compile-serializer.js';
 
 const answered = operations.flatMap((operation) => {
   // Every operation of the catalogue answers 200.
-  const response = operation.responses[200];
+  const response: OperationResponse = operation.responses[200];
   return Object.entries(response.examples).map(([name, example]) => ({
     name: `${operation.id} (${name})`,
     schema: response.schema,
