@@ -9,7 +9,9 @@ const seq = z
   .number()
   .int()
   .nonnegative()
-  .describe('Counts the events of one server, from 1; `ready` carries the last one sent before it.');
+  .describe(
+    'Counts the events of one server, from 1; `ready` carries the last one sent before it.',
+  );
 
 /**
  * One event of `/_mock/events`, the mock's live WebSocket stream (one JSON text frame each): a
