@@ -33,6 +33,11 @@ export interface ReferenceBotAppDeps {
   readonly memoryLimit?: number;
   /** Answers only requests whose Host is this machine (true when bound to loopback). */
   readonly loopbackOnly?: boolean;
+  /**
+   * How many webhooks may wait to be handled (default 10,000); past it the bot answers 503, so
+   * a flood is refused where it can be seen rather than queued without end.
+   */
+  readonly maxInFlight?: number;
 }
 
 /** The receiver, and what it is still doing. */
@@ -84,6 +89,7 @@ export function buildReferenceBotApp(deps: ReferenceBotAppDeps): ReferenceBotApp
   };
   const queues = new Map<string, Promise<void>>();
   const inFlight = new Set<Promise<void>>();
+  const maxInFlight = deps.maxInFlight ?? 10_000;
   const failures: BotFailure[] = [];
 
   const fail = (failure: BotFailure) => {
@@ -213,6 +219,13 @@ export function buildReferenceBotApp(deps: ReferenceBotAppDeps): ReferenceBotApp
       const problems = check.problems.map((problem) => `${problem.path}: ${problem.message}`);
       log(`a webhook that breaks the contract was refused: ${problems.join('; ')}`);
       return reply.code(400).send({ ok: false, problems: check.problems });
+    }
+    if (inFlight.size >= maxInFlight) {
+      log(`${inFlight.size} webhooks are waiting to be handled; refusing this one with 503`);
+      return reply
+        .code(503)
+        .header('retry-after', '1')
+        .send({ ok: false, problem: 'The bot is busy: too many webhooks are waiting.' });
     }
     enqueue(check.value);
     return reply.code(200).send({ ok: true });

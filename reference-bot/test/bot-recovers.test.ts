@@ -1,7 +1,9 @@
+import { once } from 'node:events';
+import { createServer, type ServerResponse } from 'node:http';
 import { request } from 'undici';
 import { expect, it, onTestFinished } from 'vitest';
 import { botMessageWebhook, getAppBot } from '#contracts';
-import { BotError, QiscusClient } from '#reference-bot';
+import { BotError, buildReferenceBotApp, QiscusClient } from '#reference-bot';
 import { startBotAndMock } from './support/start-bot-and-mock.js';
 
 function botMessages(stack: Awaited<ReturnType<typeof startBotAndMock>>, roomId: string) {
@@ -106,4 +108,60 @@ it('says a call needs a credential the bot lacks, without trying to send it', as
   expect(error).toBeInstanceOf(BotError);
   expect((error as BotError).code).toBe('BOT_ERR_CONFIG');
   expect((error as BotError).message).toContain('getAppBot needs an admin token');
+});
+
+it('refuses webhooks with 503 once too many wait to be handled, and takes them again after', async () => {
+  // A Qiscus that holds the first call until told to answer (so the bot's first webhook stays in
+  // hand) and drops every later one at once.
+  const held: ServerResponse[] = [];
+  let firstArrived: () => void = () => undefined;
+  const arrived = new Promise<void>((resolve) => {
+    firstArrived = resolve;
+  });
+  const qiscus = createServer((_request, response) => {
+    if (held.length > 0) {
+      response.destroy();
+      return;
+    }
+    held.push(response);
+    firstArrived();
+  });
+  qiscus.listen(0, '127.0.0.1');
+  await once(qiscus, 'listening');
+  onTestFinished(() => {
+    qiscus.close();
+  });
+  const address = qiscus.address();
+  if (address === null || typeof address === 'string') throw new Error('no TCP address');
+  const client = new QiscusClient({
+    baseUrl: `http://127.0.0.1:${address.port}`,
+    appCode: 'qiscus-mock-app',
+    secretKey: 'mock-secret-key',
+  });
+  onTestFinished(() => client.close());
+  const bot = buildReferenceBotApp({ client, maxInFlight: 1 });
+  const url = await bot.app.listen({ port: 0, host: '127.0.0.1' });
+  onTestFinished(() => bot.app.close());
+  const post = async () => {
+    const answer = await request(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(botMessageWebhook.examples.text.value),
+    });
+    await answer.body.dump();
+    return [answer.statusCode, answer.headers['retry-after'] ?? null];
+  };
+
+  expect(await post()).toEqual([200, null]);
+  await arrived;
+  expect(await post()).toEqual([503, '1']);
+
+  held[0]?.destroy();
+  await bot.drain();
+  expect(await post()).toEqual([200, null]);
+  await bot.drain();
+  expect(bot.failures().map((failure) => failure.code)).toEqual([
+    'BOT_ERR_UNREACHABLE',
+    'BOT_ERR_UNREACHABLE',
+  ]);
 });
