@@ -49,10 +49,12 @@ export interface ReferenceBotApp {
   failures(): BotFailure[];
 }
 
-/** Whether a Host header names this machine: localhost, 127.x.x.x or [::1], any port. */
+/** Whether a Host header names this machine (localhost, 127.x.x.x or [::1], any port), or is absent as the mock allows. */
 function isLoopbackHostHeader(host: string | undefined): boolean {
   const name = (host ?? '').replace(/:\d+$/, '').toLowerCase();
-  return name === 'localhost' || name === '[::1]' || /^127(\.\d{1,3}){3}$/.test(name);
+  return (
+    name === '' || name === 'localhost' || name === '[::1]' || /^127(\.\d{1,3}){3}$/.test(name)
+  );
 }
 
 function describeAction(action: BotAction): string {

@@ -46,12 +46,13 @@ export interface CustomerMessageOutcome {
   readonly settled: () => Promise<Delivery>;
 }
 
+// A bot message from the right sender has no warnings; they all share one empty list.
+const noWarnings: readonly ErrorDetail[] = Object.freeze([]);
+
 /**
  * The mock's behaviour, between the HTTP routes (thin) and the pure rules: who writes into which
  * room, what the bot may send where, handovers, and which webhooks go out.
  */
-const noWarnings: readonly ErrorDetail[] = Object.freeze([]);
-
 export class ConversationService {
   constructor(
     private readonly deps: {
