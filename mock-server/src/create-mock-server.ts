@@ -11,6 +11,7 @@ import {
   type RoomId,
   MockSettingsPatchSchema,
   type MockSettingsPatch,
+  type z,
 } from '#contracts';
 import { ConversationService, type Switches } from './conversation/conversation-service.js';
 import { mockError } from './errors.js';
@@ -71,6 +72,23 @@ export interface MockServer {
   reset(): void;
   /** Stops listening, waits for deliveries in flight, closes every connection. */
   close(): Promise<void>;
+}
+
+/**
+ * A value given to the handle's functions, checked as the control API checks its bodies:
+ * MOCK_ERR_VALIDATION naming every problem with its path.
+ */
+function checkedInput<S extends z.ZodType>(schema: S, input: unknown, what: string): z.output<S> {
+  const check = checkContract(schema, input);
+  if (check.ok) return check.value;
+  const problems = check.problems.map((problem) => `${problem.path}: ${problem.message}`);
+  throw mockError(
+    'MOCK_ERR_VALIDATION',
+    `${what} does not match the schema: ${problems.join('; ')}.`,
+    {
+      errors: check.problems,
+    },
+  );
 }
 
 /** Starts a mock of the Qiscus Omnichannel bot API; listens on 127.0.0.1 and a free port by default. */
@@ -215,15 +233,9 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
       async say(message, sayOptions = {}) {
         const input =
           typeof message === 'string' ? { channel: 'qiscus' as const, text: message } : message;
-        const check = checkContract(CustomerMessageRequestSchema, input);
-        if (!check.ok) {
-          throw mockError(
-            'MOCK_ERR_VALIDATION',
-            `The customer message does not match the schema: ${check.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}.`,
-            { errors: check.problems },
-          );
-        }
-        const outcome = service.customerSays(check.value);
+        const outcome = service.customerSays(
+          checkedInput(CustomerMessageRequestSchema, input, 'The customer message'),
+        );
         traffic.record({
           direction: 'control',
           operationId: 'sendCustomerMessage',
@@ -253,15 +265,11 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     traffic: { list: () => traffic.list() },
     settings: () => toSettings(deps),
     configure(patch) {
-      const check = checkContract(MockSettingsPatchSchema, patch);
-      if (!check.ok) {
-        throw mockError(
-          'MOCK_ERR_VALIDATION',
-          `The settings patch does not match the schema: ${check.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}.`,
-          { errors: check.problems },
-        );
-      }
-      applySettingsPatch(switches, check.value, resolved.allowRemoteWebhook);
+      applySettingsPatch(
+        switches,
+        checkedInput(MockSettingsPatchSchema, patch, 'The settings patch'),
+        resolved.allowRemoteWebhook,
+      );
       const settings = toSettings(deps);
       events.emit(() => ({ type: 'settings', settings }));
       return settings;

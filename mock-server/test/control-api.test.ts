@@ -475,6 +475,30 @@ describe('the mock’s own control API', () => {
     expect(okBody(await callControl(server, getConfig))).toEqual(after);
   });
 
+  test('customer.say() and configure() name each problem of a bad argument, and store nothing', async () => {
+    const server = await startMock();
+    const refusalOf = async (call: () => unknown) => {
+      try {
+        await call();
+      } catch (error) {
+        return isMockError(error) ? [error.code, error.message] : [String(error)];
+      }
+      return ['accepted'];
+    };
+
+    expect(
+      await refusalOf(() => server.customer.say({ channel: 'sms' as never, text: 'Hi' })),
+    ).toEqual([
+      'MOCK_ERR_VALIDATION',
+      expect.stringMatching(/^The customer message does not match the schema: channel: /),
+    ]);
+    expect(await refusalOf(() => server.configure({ delivery: 'sometimes' as never }))).toEqual([
+      'MOCK_ERR_VALIDATION',
+      expect.stringMatching(/^The settings patch does not match the schema: delivery: /),
+    ]);
+    expect(server.rooms.list()).toEqual([]);
+  });
+
   test('PATCH /_mock/config refuses a bot URL that is not http(s)', async () => {
     const server = await startMock();
 
