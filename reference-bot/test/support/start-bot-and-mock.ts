@@ -1,5 +1,4 @@
-import { request } from 'undici';
-import { expect, onTestFinished } from 'vitest';
+import { onTestFinished } from 'vitest';
 import { createMockServer, type MockServer, type MockServerOptions } from '#mock-server';
 import { startReferenceBot, type ReferenceBot } from '#reference-bot';
 
@@ -12,9 +11,9 @@ export interface BotAndMock {
 }
 
 /**
- * Starts a deterministic mock (with `options` laid over that), then the reference bot against
- * it, and sets the mock's bot URL through the control API, as a person would with curl. Both are
- * closed when the test finishes: the mock first, once the bot's replies in hand have reached it.
+ * Starts a deterministic mock (with `options` laid over that), then the reference bot against it,
+ * and points the mock's webhooks at the bot. Both are closed when the test finishes: the mock
+ * first, once the bot's replies in hand have reached it.
  */
 export async function startBotAndMock(options: MockServerOptions = {}): Promise<BotAndMock> {
   const mock = await createMockServer({ deterministic: true, ...options });
@@ -34,13 +33,7 @@ export async function startBotAndMock(options: MockServerOptions = {}): Promise<
     port: 0,
   });
   started.bot = bot;
-  const response = await request(`${mock.url}/_mock/config`, {
-    method: 'PATCH',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ bot_url: bot.url }),
-  });
-  const answer = await response.body.text();
-  expect(response.statusCode, `setting the mock's bot URL answered: ${answer}`).toBe(200);
+  mock.configure({ bot_url: bot.url });
   return {
     mock,
     bot,
