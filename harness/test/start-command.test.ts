@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { request } from 'undici';
@@ -95,6 +97,23 @@ it('npm start: the mock and the reference bot, wired; the banner’s curl gets t
   child.kill('SIGINT');
   const [code] = (await once(child, 'exit')) as [number | null];
   expect(code).toBe(0);
+});
+
+it('start says which port to change when the bot’s is taken', async () => {
+  const taken = createServer();
+  taken.listen(0, '127.0.0.1');
+  await once(taken, 'listening');
+  onTestFinished(() => {
+    taken.close();
+  });
+  const { port } = taken.address() as AddressInfo;
+
+  const run = await runCliCaptured(['start', '--port', '0', '--bot-port', String(port)]);
+
+  expect(run.code).toBe(2);
+  expect(run.stderr).toContain(
+    `The reference bot: Cannot listen on 127.0.0.1:${port}: the port is in use; choose another one, or 0 for any free port. (--bot-port)`,
+  );
 });
 
 it('start refuses a bad flag with exit code 2 and points at its help', async () => {

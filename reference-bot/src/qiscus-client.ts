@@ -117,7 +117,7 @@ export class QiscusClient {
     } catch (cause) {
       throw new BotError(
         'BOT_ERR_CONFIG',
-        `The Qiscus base URL "${options.baseUrl}" is not a URL.`,
+        `The Qiscus base URL "${options.baseUrl}" is not a URL: give one such as http://127.0.0.1:3737 (the mock) or https://omnichannel.qiscus.com.`,
         {
           cause,
         },

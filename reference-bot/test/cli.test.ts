@@ -75,11 +75,18 @@ it('starts from the environment a harness gives a bot, answers through the mock,
   expect(stopped.stderr).toContain('Stopped.');
 });
 
-it('takes flags over the environment, and refuses a bad port with exit code 2', async () => {
+it('takes flags over the environment, and refuses a bad port or base URL with exit code 2', async () => {
   const flag = runCommand(['--port', 'x'], { PORT: '0' });
   const fromFlag = await flag.stop();
   expect(fromFlag.code).toBe(2);
   expect(fromFlag.stderr).toContain('--port must be a port number from 0 to 65535, not "x"');
+
+  const url = runCommand(['--base-url', 'nonsense', '--port', '0'], {});
+  const fromUrl = await url.stop();
+  expect(fromUrl.code).toBe(2);
+  expect(fromUrl.stderr).toContain(
+    'The Qiscus base URL "nonsense" is not a URL: give one such as http://127.0.0.1:3737',
+  );
 
   const env = runCommand([], { PORT: '99999' });
   const fromEnv = await env.stop();

@@ -69,7 +69,12 @@ export const startCommand: Command = {
       });
     } catch (error) {
       if (error instanceof RangeError || isMockError(error) || error instanceof BotError) {
-        throw usageError(`${error.message}\nRun \`qiscus-mock start --help\` for its flags.`, {
+        // The bot's own message cannot know which of start's flags moves it.
+        const what =
+          error instanceof BotError
+            ? `The reference bot: ${error.message} (--bot-port)`
+            : error.message;
+        throw usageError(`${what}\nRun \`qiscus-mock start --help\` for its flags.`, {
           cause: error,
         });
       }
