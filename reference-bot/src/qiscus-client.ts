@@ -212,7 +212,7 @@ export class QiscusClient {
     } catch (cause) {
       throw new BotError(
         'BOT_ERR_UNREACHABLE',
-        `${operation.id}: ${this.origin} did not answer (${cause instanceof Error ? cause.message : String(cause)}).`,
+        `${operation.id}: ${this.origin} did not answer (${cause instanceof Error ? cause.message : String(cause)}). Is it running, and is the base URL (--base-url, QISCUS_BASE_URL) right?`,
         { cause },
       );
     }

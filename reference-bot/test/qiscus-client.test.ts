@@ -172,6 +172,7 @@ it('says so when the API cannot be reached', async () => {
 
   expect((error as BotError).code).toBe('BOT_ERR_UNREACHABLE');
   expect((error as BotError).message).toContain(`${url} did not answer`);
+  expect((error as BotError).message).toContain('Is it running, and is the base URL');
 });
 
 it('refuses an answer the contract does not allow', async () => {
