@@ -5,6 +5,7 @@ import {
   type CustomerMessageResult,
   type Delivery,
   type Exchange,
+  type MockEvent,
   type MockRoom,
   type MockRoomDetail,
   type MockSettings,
@@ -57,6 +58,11 @@ export interface MockServer {
   };
   readonly deliveries: { list(): Delivery[] };
   readonly traffic: { list(): Exchange[] };
+  /**
+   * The live events `/_mock/events` streams, in process: `subscribe` calls the listener with
+   * every event from now on (no `ready` snapshot) and returns how to stop.
+   */
+  readonly events: { subscribe(listener: (event: MockEvent) => void): () => void };
   /** The switches, channels, divisions and agents, as `GET /_mock/config` shows them. */
   settings(): MockSettings;
   /**
@@ -263,6 +269,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     },
     deliveries: { list: () => dispatcher.list() },
     traffic: { list: () => traffic.list() },
+    events: { subscribe: (listener) => events.subscribe(listener) },
     settings: () => toSettings(deps),
     configure(patch) {
       applySettingsPatch(

@@ -123,3 +123,19 @@ it('answers only /_mock/events, only for this machine’s Host, and closes the s
   await server.close();
   expect(await events.closed).toBe(1001);
 });
+
+it('lets a listener in the same process follow the events, numbered, until it lets go', async () => {
+  const server = await startMock();
+  const seen: MockEvent[] = [];
+  const stop = server.events.subscribe((event) => seen.push(event));
+
+  const said = await server.customer.say({ channel: 'telegram', text: 'Halo' });
+  // No bot URL is set, so the delivery is logged as skipped.
+  expect(seen.map((event) => event.type)).toEqual(['room', 'delivery', 'message', 'exchange']);
+  expect(seen.map((event) => event.seq)).toEqual([1, 2, 3, 4]);
+  expect(seen[2]).toMatchObject({ room_id: said.room_id, message: { text: 'Halo' } });
+
+  stop();
+  await server.customer.say({ channel: 'telegram', text: 'Again' });
+  expect(seen).toHaveLength(4);
+});
