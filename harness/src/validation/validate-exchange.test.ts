@@ -3,6 +3,7 @@ import {
   botMessageWebhook,
   messageExamples,
   postBotMessage,
+  RoomIdSchema,
   type ErrorEnvelope,
   type Exchange,
 } from '#contracts';
@@ -21,7 +22,7 @@ function botPost(overrides: Partial<Exchange> = {}): Exchange {
     operation_id: 'postBotMessage',
     method: 'POST',
     path: '/qiscus-mock-app/bot',
-    room_id: '187250792',
+    room_id: RoomIdSchema.parse(messageExamples.text.room_id),
     status: 200,
     request: {
       headers: { 'content-type': 'application/json', qiscus_sdk_secret: '[redacted]' },
