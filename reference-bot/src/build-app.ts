@@ -90,6 +90,10 @@ export function buildReferenceBotApp(deps: ReferenceBotAppDeps): ReferenceBotApp
     }
   };
   const queues = new Map<string, Promise<void>>();
+  // Rooms the bot has handed over while more of their webhooks were queued: those came before
+  // the bot switched itself off, and answering them would talk over the agent. The mark goes
+  // when the room's queue is empty, so a room given back to the bot later is answered again.
+  const handedOver = new Set<string>();
   const inFlight = new Set<Promise<void>>();
   const maxInFlight = deps.maxInFlight ?? 10_000;
   const failures: BotFailure[] = [];
@@ -154,6 +158,12 @@ export function buildReferenceBotApp(deps: ReferenceBotAppDeps): ReferenceBotApp
   const handle = async (webhook: BotMessageWebhook): Promise<void> => {
     const roomId = webhook.payload.room.id_str;
     const options = decodeRoomOptions(webhook.payload.room.options);
+    if (handedOver.has(roomId)) {
+      log(
+        `room ${roomId} (${options.channel}): ${JSON.stringify(webhook.payload.message.text)} came before the handover; left to the agent`,
+      );
+      return;
+    }
     const decision = decideReply(webhook, memories.get(roomId) ?? freshMemory, rules);
     remember(roomId, decision.memory);
     // The customer's text quoted as JSON, so a newline in it cannot forge a log line.
@@ -172,6 +182,7 @@ export function buildReferenceBotApp(deps: ReferenceBotAppDeps): ReferenceBotApp
         // A reply that cannot go out leaves the rest of the decision without its context.
         return;
       }
+      if (action.kind !== 'send') handedOver.add(roomId);
     }
     // Told once the replies are out, so whoever reads the log knows the room holds them.
     log(`${heard}: ${decision.actions.map(describeAction).join(', ') || 'no reply'}`);
@@ -196,7 +207,10 @@ export function buildReferenceBotApp(deps: ReferenceBotAppDeps): ReferenceBotApp
     void next
       .finally(() => {
         inFlight.delete(next);
-        if (queues.get(roomId) === next) queues.delete(roomId);
+        if (queues.get(roomId) === next) {
+          queues.delete(roomId);
+          handedOver.delete(roomId);
+        }
       })
       .catch(() => undefined);
   };

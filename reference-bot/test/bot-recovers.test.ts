@@ -165,3 +165,41 @@ it('refuses webhooks with 503 once too many wait to be handled, and takes them a
     'BOT_ERR_UNREACHABLE',
   ]);
 });
+
+it('leaves to the agent what the customer wrote before its handover took effect', async () => {
+  const stack = await startBotAndMock();
+  const customer = { id: '6281234567890', name: 'Budi' };
+  // Both webhooks go out before the bot has handled the first, as when a customer types fast.
+  const first = await stack.mock.customer.say({
+    channel: 'wa',
+    customer,
+    text: 'I want to talk to a human',
+  });
+  const second = await stack.mock.customer.say({ channel: 'wa', customer, text: 'hello??' });
+  expect(second.room_id).toBe(first.room_id);
+  await stack.drain();
+
+  const fromBot = stack.mock.traffic.list().filter((exchange) => exchange.direction === 'from_bot');
+  expect(fromBot.map((exchange) => [exchange.operation_id, exchange.flags])).toEqual([
+    ['postBotMessage', []],
+    ['handOver', []],
+  ]);
+  expect(stack.mock.rooms.get(first.room_id)?.room).toMatchObject({
+    bot_active: false,
+    handover: { status: 'pending' },
+  });
+  expect(stack.bot.failures()).toEqual([]);
+
+  // Resolved, the room is the bot's again, and the bot answers it.
+  const resolved = await request(`${stack.mock.url}/_mock/rooms/${first.room_id}/resolve`, {
+    method: 'POST',
+  });
+  expect(resolved.statusCode).toBe(200);
+  await resolved.body.dump();
+  await stack.mock.customer.say({ channel: 'wa', customer, text: 'hi' }, { wait: true });
+  await stack.drain();
+  const later = stack.mock.traffic.list().filter((exchange) => exchange.direction === 'from_bot');
+  const answers = later.slice(2).map((exchange) => [exchange.operation_id, exchange.status]);
+  expect(answers.length).toBeGreaterThan(0);
+  expect(answers).toEqual(answers.map(() => ['postBotMessage', 200]));
+});
