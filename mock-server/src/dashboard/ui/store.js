@@ -54,9 +54,18 @@ export function createStore() {
   const loaded = new Set();
   let generation = 0;
 
+  /** @type {Set<Topic>} */
+  const pending = new Set();
+  // Views draw once per frame however many events came in it (a harness run sends thousands).
+  const flush = () => {
+    const topics = [...pending];
+    pending.clear();
+    for (const topic of topics) for (const listener of [...listeners]) listener(topic);
+  };
   /** @param {Topic} topic */
   const changed = (topic) => {
-    for (const listener of [...listeners]) listener(topic);
+    if (pending.size === 0) requestAnimationFrame(flush);
+    pending.add(topic);
   };
 
   /** @param {string} roomId */
