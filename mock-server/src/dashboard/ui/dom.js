@@ -18,7 +18,10 @@ export function h(tag, props, ...children) {
       /** @type {HTMLInputElement} */ (element).value = String(value);
     } else if (name === 'checked' || name === 'selected' || name === 'disabled') {
       element.toggleAttribute(name, Boolean(value));
-      if (name in element) /** @type {Record<string, unknown>} */ (element)[name] = Boolean(value);
+      if (name in element) {
+        /** @type {Record<string, unknown>} */ (/** @type {unknown} */ (element))[name] =
+          Boolean(value);
+      }
     } else {
       element.setAttribute(name, value === true ? '' : String(value));
     }

@@ -15,7 +15,7 @@ const imageExtensions = /\.(png|jpe?g|gif|webp|avif|svg)$/i;
  *
  * @param {any} message a contracts RoomMessage
  * @param {RenderOptions} options
- * @returns {Node[]}
+ * @returns {Array<Node | null | undefined | false | ''>} what h() takes as children
  */
 export function renderMessageBody(message, options) {
   const payload = message.payload ?? {};
@@ -46,7 +46,7 @@ export function renderMessageBody(message, options) {
             ),
           ),
         ),
-      ].filter(isNode);
+      ];
     case 'card':
       return [
         payload.text || message.text ? paragraph(payload.text || message.text) : null,
@@ -59,7 +59,7 @@ export function renderMessageBody(message, options) {
           payload.url && externalLink(payload.url, hostOf(payload.url), { class: 'card-url' }),
           buttonRow(payload.buttons ?? [], options, 'card-buttons'),
         ),
-      ].filter(isNode);
+      ];
     case 'location':
       return [
         message.text && message.text !== payload.name ? paragraph(message.text) : null,
@@ -76,24 +76,19 @@ export function renderMessageBody(message, options) {
             payload.map_url && externalLink(payload.map_url, 'Open map', { class: 'card-url' }),
           ),
         ),
-      ].filter(isNode);
+      ];
     case 'custom':
       return [
         message.text ? paragraph(message.text) : null,
         h('div', { class: 'custom-type' }, `custom · ${String(payload.type ?? '')}`),
         h('pre', { class: 'json' }, JSON.stringify(payload.content, null, 2) ?? ''),
-      ].filter(isNode);
+      ];
     default:
       return [
         paragraph(message.text || message.type),
         message.payload && h('pre', { class: 'json' }, JSON.stringify(message.payload, null, 2)),
-      ].filter(isNode);
+      ];
   }
-}
-
-/** @param {unknown} node @returns {node is Node} */
-function isNode(node) {
-  return node instanceof Node;
 }
 
 /** @param {string} text */
@@ -123,7 +118,7 @@ function renderFile(text, payload) {
         picture(url, caption || name, 'attachment-image'),
       ),
       caption ? paragraph(caption) : null,
-    ].filter(isNode);
+    ];
   }
   const details = [
     typeof payload.size === 'number' && payload.size > 0 ? formatSize(payload.size) : null,
@@ -142,7 +137,7 @@ function renderFile(text, payload) {
       ),
     ),
     caption ? paragraph(caption) : null,
-  ].filter(isNode);
+  ];
 }
 
 /** @param {number} bytes */
