@@ -38,6 +38,9 @@ export function useBrowser(): { readonly get: (context: TestContext) => Browser 
         '--disable-background-networking',
         '--disable-component-update',
         '--disable-sync',
+        // Every frame fully drawn before it is shown: the same run makes the same screenshots.
+        '--run-all-compositor-stages-before-draw',
+        '--disable-partial-raster',
       ],
     });
   });
