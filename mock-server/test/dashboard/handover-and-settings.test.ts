@@ -103,7 +103,19 @@ it('changes the mock’s switches from the settings panel', async (context) => {
   const patch = (act: () => Promise<void>) =>
     actAndAwaitAnswer(page, 'PATCH', '/_mock/config', act);
 
+  // A URL the mock refuses: the inbox says why, in the mock's words.
+  await page.getByTestId('setting-bot-url').fill('http://example.com/bot');
+  await page.getByTestId('setting-bot-url-save').click();
+  await page
+    .getByRole('alert')
+    .getByText('MOCK_ERR_WEBHOOK_TARGET: bot_url example.com is not this machine')
+    .waitFor();
+  await saveScreenshot(page, 'settings');
+  expect((await configOf(mock.url)).bot_url).toBe(bot.url);
+
   await patch(() => page.getByTestId('setting-auto-agent-allocation').uncheck());
+  // The notice goes with the next change that succeeds.
+  await page.getByRole('alert').waitFor({ state: 'hidden' });
   await patch(() => page.getByTestId('setting-bot-enabled').uncheck());
   await patch(async () => {
     await page.getByTestId('setting-delivery').selectOption('reliable');
@@ -119,16 +131,6 @@ it('changes the mock’s switches from the settings panel', async (context) => {
     bot_url: 'http://127.0.0.1:9/hook',
   });
 
-  // A URL the mock refuses: the inbox says why, in the mock's words.
-  await page.getByTestId('setting-bot-url').fill('http://example.com/bot');
-  await page.getByTestId('setting-bot-url-save').click();
-  await page
-    .getByRole('alert')
-    .getByText('MOCK_ERR_WEBHOOK_TARGET: bot_url example.com is not this machine')
-    .waitFor();
-  await saveScreenshot(page, 'settings');
-  expect((await configOf(mock.url)).bot_url).toBe('http://127.0.0.1:9/hook');
-
   await patch(async () => {
     await page.getByTestId('setting-bot-url').fill(bot.url);
     await page.getByTestId('setting-bot-url-save').click();
@@ -142,11 +144,9 @@ it('changes the mock’s switches from the settings panel', async (context) => {
   });
   // A change made elsewhere shows at once.
   mock.configure({ delivery: 'chaos' });
-  await page.waitForFunction(
-    "document.querySelector('[data-testid=setting-delivery]').value === 'chaos'",
-  );
-  // The notice went with the next change that succeeded.
-  await page.getByRole('alert').waitFor({ state: 'hidden' });
+  await page
+    .locator('[data-testid=setting-delivery] option[value=chaos]:checked')
+    .waitFor({ state: 'attached' });
   expect(problems).toEqual([]);
 });
 

@@ -14,7 +14,6 @@ export function followEvents(store) {
     const socket = new WebSocket(url);
     socket.addEventListener('open', () => {
       delay = 250;
-      store.setConnection('live');
     });
     socket.addEventListener('message', (message) => {
       /** @type {unknown} */
@@ -26,6 +25,8 @@ export function followEvents(store) {
         return;
       }
       store.apply(event);
+      // Live once the snapshot is in: what the page shows is then what the mock has.
+      if (/** @type {{ type?: unknown }} */ (event).type === 'ready') store.setConnection('live');
     });
     socket.addEventListener('close', () => {
       store.setConnection('offline');
