@@ -123,4 +123,26 @@ export default tseslint.config(
     files: ['**/*.js'],
     ...tseslint.configs.disableTypeChecked,
   },
+  {
+    // The dashboard runs in the browser as plain ES modules: browser globals, no Node ones, and
+    // text never becomes markup (elements are built with dom.js, which uses text nodes only).
+    files: ['mock-server/src/dashboard/ui/**/*.js'],
+    languageOptions: {
+      globals: {
+        ...Object.fromEntries(Object.keys(globals.node).map((name) => [name, 'off'])),
+        ...globals.browser,
+      },
+    },
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...bannedClockAndRandomness,
+        {
+          selector:
+            'MemberExpression[property.name=/^(innerHTML|outerHTML|insertAdjacentHTML|write|writeln)$/]',
+          message: 'Build elements with h() from dom.js: text must never become markup.',
+        },
+      ],
+    },
+  },
 );

@@ -22,6 +22,7 @@ export {
   resolveRoom,
   sendAgentMessage,
   sendCustomerMessage,
+  setRoomBot,
 } from './control/control-operations.js';
 export {
   defineControlOperation,
@@ -63,6 +64,7 @@ export {
   MockRoomListSchema,
   MockRoomSchema,
   RoomHandoverSchema,
+  RoomBotSwitchRequestSchema,
   RoomMessageSchema,
   type HandoverStatus,
   type MockRoom,

@@ -51,6 +51,7 @@ it('npm start: the mock and the reference bot, wired; the banner’s curl gets t
   expect(botUrl).toBeDefined();
   const banner = seen.join('\n');
   expect(banner).toContain(`Bot URL        ${botUrl}`);
+  expect(banner).toContain(`\nDashboard: ${url}/   <- open this in a browser`);
   expect(banner).toContain(`curl -s -X POST '${url}/_mock/messages?wait=true'`);
   expect(banner).toContain(`curl -s ${url}/_mock/rooms/ROOM_ID`);
 

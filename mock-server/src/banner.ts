@@ -15,8 +15,8 @@ function shellQuote(text: string): string {
 }
 
 /**
- * The start-up banner: the one "listening on" line a script can wait for, the credentials, the
- * bot URL (or how to set it), ready-to-paste curls and the docs URL.
+ * The start-up banner: the one "listening on" line a script can wait for, the dashboard to open
+ * next, the credentials, the bot URL (or how to set it), ready-to-paste curls and the docs URL.
  */
 export function formatBanner(facts: BannerFacts): string {
   const { url, settings } = facts;
@@ -40,6 +40,8 @@ export function formatBanner(facts: BannerFacts): string {
     room_id: 'ROOM_ID',
   });
   return `qiscus-mock listening on ${url}
+
+Dashboard: ${url}/   <- open this in a browser: the live inbox, to talk to the bot and hand over
 
   App code       ${settings.app_code}
   Secret key     ${facts.secretKey}   (header QISCUS_SDK_SECRET, or Qiscus-Secret-Key with Qiscus-App-Id)

@@ -18,6 +18,7 @@ import {
   resolveRoom,
   sendAgentMessage,
   sendCustomerMessage,
+  setRoomBot,
   type ControlOperationDescriptor,
 } from '#contracts';
 import { isMockError, parseConfigText, type MockError, type MockServer } from '#mock-server';
@@ -104,6 +105,8 @@ describe('the mock’s own control API', () => {
         return callControl(server, declineHandover, { params: room });
       },
       resolveRoom: () => callControl(server, resolveRoom, { params: room }),
+      setRoomBot: () =>
+        callControl(server, setRoomBot, { params: room, body: { is_active: true } }),
       listDeliveries: () => callControl(server, listDeliveries),
       redeliver: () =>
         callControl(server, redeliver, {

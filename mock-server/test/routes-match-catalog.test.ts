@@ -1,3 +1,4 @@
+import { readdir } from 'node:fs/promises';
 import { expect, it } from 'vitest';
 import { controlOperations, operations } from '#contracts';
 import { startMock } from './support/start-mock.js';
@@ -19,15 +20,23 @@ it('serves exactly the operations of the catalogue, each at its method and path'
   expect(served).toEqual(catalogue);
 });
 
-it('serves nothing else besides the OpenAPI document and its viewer', async () => {
+it('serves nothing else besides the OpenAPI document, its viewer and the dashboard’s files', async () => {
   const server = await startMock();
+  const uiFiles = await readdir(new URL('../src/dashboard/ui/', import.meta.url));
+  const dashboard = [
+    '/',
+    ...uiFiles.filter((name) => name !== 'index.html').map((name) => `/dashboard/${name}`),
+  ];
   const others = server
     .routes()
     .filter((route) => route.operationId === null)
     .map((route) => route.path);
-  expect(others.filter((path) => path !== '/openapi.json' && !path.startsWith('/docs'))).toEqual(
-    [],
-  );
+  expect(
+    others.filter(
+      (path) => path !== '/openapi.json' && !path.startsWith('/docs') && !dashboard.includes(path),
+    ),
+  ).toEqual([]);
   expect(others).toContain('/openapi.json');
   expect(others).toContain('/docs');
+  expect(others.filter((path) => dashboard.includes(path)).sort()).toEqual(dashboard.sort());
 });

@@ -33,6 +33,9 @@ it('starts from the command line, prints the banner, answers, and stops cleanly 
   expect(banner).toContain('Secret key     mock-secret-key');
   expect(banner).toContain('Bot sender     qiscus-mock-app_admin@qismo.com');
   expect(banner).toContain(`API docs       ${url}/docs`);
+  expect(printed[2]).toBe(
+    `Dashboard: ${url}/   <- open this in a browser: the live inbox, to talk to the bot and hand over`,
+  );
   expect(banner).toContain(`curl -s -X POST '${url}/_mock/messages?wait=true'`);
 
   const response = await request(`${url}/_mock/messages?wait=true`, {

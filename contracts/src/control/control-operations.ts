@@ -9,6 +9,7 @@ import {
   AgentMessageRequestSchema,
   MockRoomDetailSchema,
   MockRoomListSchema,
+  RoomBotSwitchRequestSchema,
 } from './mock-room.js';
 import { MockSettingsPatchSchema, MockSettingsSchema } from './mock-settings.js';
 
@@ -146,6 +147,28 @@ export const resolveRoom = defineControlOperation({
   response: { status: 200, description: 'The room.', schema: MockRoomDetailSchema },
 });
 
+/** `POST /_mock/rooms/{room_id}/bot`. */
+export const setRoomBot = defineControlOperation({
+  id: 'setRoomBot',
+  method: 'post',
+  path: '/_mock/rooms/{room_id}/bot',
+  summary: 'Switch the bot on or off for one room',
+  description:
+    'What the Qiscus route POST /bot/{room_id}/activate does, without its credentials: for the dashboard and tests. A room with the bot off gets no webhooks (BOT_OFF_FOR_ROOM in the delivery log).',
+  request: {
+    params: RoomParams,
+    body: {
+      required: true,
+      schema: RoomBotSwitchRequestSchema,
+      examples: {
+        on: { summary: 'The bot answers this room again', value: { is_active: true } },
+        off: { summary: 'The bot leaves this room alone', value: { is_active: false } },
+      },
+    },
+  },
+  response: { status: 200, description: 'The room.', schema: MockRoomDetailSchema },
+});
+
 /** `GET /_mock/deliveries`. */
 export const listDeliveries = defineControlOperation({
   id: 'listDeliveries',
@@ -271,6 +294,7 @@ export const controlOperations = [
   acceptHandover,
   declineHandover,
   resolveRoom,
+  setRoomBot,
   listDeliveries,
   redeliver,
   getTraffic,

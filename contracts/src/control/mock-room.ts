@@ -158,3 +158,12 @@ export const AcceptHandoverRequestSchema = z
       .describe('The agent who accepts; otherwise the least busy one (online first).'),
   })
   .openapi('AcceptHandoverRequest', { example: { agent_id: 164868 } });
+
+/** `POST /_mock/rooms/{room_id}/bot`: switch the bot on or off for one room. */
+export const RoomBotSwitchRequestSchema = z
+  .strictObject({
+    is_active: z
+      .boolean()
+      .describe('true: the bot gets this room’s webhooks again; false: it gets none.'),
+  })
+  .openapi('RoomBotSwitchRequest', { example: { is_active: true } });

@@ -2,6 +2,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { buildOpenApiDocument } from '#contracts';
+import { serveDashboard } from '../dashboard/serve-dashboard.js';
 import { activateRoomBotRoute } from '../routes/activate-room-bot.route.js';
 import { appBotSettingsRoutes } from '../routes/app-bot-settings.route.js';
 import { controlRoutes } from '../routes/control.route.js';
@@ -33,7 +34,7 @@ export interface ServedRoute {
 
 /**
  * Builds the fastify app: body parsers, the Host check, traffic recording, error handling, the
- * Qiscus routes, the control API and the docs. It never listens.
+ * Qiscus routes, the control API, the dashboard and the docs. It never listens.
  */
 export async function buildApp(deps: RouteDeps, options: AppOptions): Promise<FastifyInstance> {
   let handleError: ReturnType<typeof registerErrorHandling> = () => undefined;
@@ -71,6 +72,7 @@ export async function buildApp(deps: RouteDeps, options: AppOptions): Promise<Fa
   activateRoomBotRoute(app, deps);
   appBotSettingsRoutes(app, deps);
   controlRoutes(app, deps);
+  await serveDashboard(app, deps);
 
   const document = buildOpenApiDocument({ control: true });
   const servedDocument = () => {

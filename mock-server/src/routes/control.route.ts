@@ -13,6 +13,7 @@ import {
   resolveRoom,
   sendAgentMessage,
   sendCustomerMessage,
+  setRoomBot,
   type MockSettings,
 } from '#contracts';
 import { mockError } from '../errors.js';
@@ -70,6 +71,11 @@ export function controlRoutes(app: FastifyInstance, deps: RouteDeps): void {
   registerControlOperation(app, resolveRoom, deps, ({ params }) =>
     service.detail(service.resolve(params.room_id)),
   );
+
+  registerControlOperation(app, setRoomBot, deps, ({ params, body }) => {
+    service.requireControlRoom(params.room_id);
+    return service.detail(service.setRoomBot(params.room_id, body.is_active));
+  });
 
   registerControlOperation(app, listDeliveries, deps, ({ query }) => ({
     deliveries: dispatcher

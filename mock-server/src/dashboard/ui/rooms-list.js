@@ -1,0 +1,89 @@
+import { channelBadge } from './channel-badge.js';
+import { h, shortTime } from './dom.js';
+import { messagePreview } from './message-preview.js';
+
+/**
+ * The left column: every room, latest activity first, with its channel, customer, last message
+ * and where it stands (bot on or off, handover pending, agent and division, resolved).
+ *
+ * @param {HTMLElement} list
+ * @param {import('./store.js').Store} store
+ */
+export function mountRoomsList(list, store) {
+  const render = () => {
+    const rooms = store.roomsInOrder();
+    list.replaceChildren(
+      ...(rooms.length === 0
+        ? [h('li', { class: 'rooms-empty' }, 'No rooms yet: start a conversation above.')]
+        : rooms.map((room) => roomItem(room, room.room_id === store.state.selected, store))),
+    );
+  };
+  store.subscribe((topic) => {
+    if (topic === 'rooms' || topic === 'selected') render();
+  });
+  render();
+}
+
+/**
+ * @param {any} room a contracts MockRoom
+ * @param {boolean} selected
+ * @param {import('./store.js').Store} store
+ */
+function roomItem(room, selected, store) {
+  return h(
+    'li',
+    { class: selected ? 'room selected' : 'room', 'data-room-id': room.room_id },
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'room-button',
+        'aria-current': selected ? 'true' : false,
+        onclick: () => store.select(room.room_id),
+      },
+      h(
+        'div',
+        { class: 'room-top' },
+        channelBadge(room.channel),
+        h('span', { class: 'room-name' }, room.customer.name),
+        h('span', { class: 'room-time' }, shortTime(room.updated_at)),
+      ),
+      h(
+        'div',
+        { class: 'room-preview' },
+        room.last_message ? messagePreview(room.last_message) : 'No messages',
+      ),
+      h('div', { class: 'room-tags' }, roomTags(room)),
+    ),
+  );
+}
+
+/**
+ * The small tags under a room: who has it and what waits.
+ *
+ * @param {any} room a contracts MockRoom
+ */
+export function roomTags(room) {
+  return [
+    room.resolved
+      ? h('span', { class: 'tag tag-resolved' }, 'resolved')
+      : h(
+          'span',
+          { class: room.bot_active ? 'tag tag-bot-on' : 'tag tag-bot-off' },
+          room.bot_active ? 'bot on' : 'bot off',
+        ),
+    room.handover.status === 'pending' &&
+      h(
+        'span',
+        { class: 'tag tag-pending', 'data-testid': 'handover-pending' },
+        'handover pending',
+      ),
+    room.agent &&
+      h(
+        'span',
+        { class: 'tag tag-agent' },
+        room.division ? `${room.agent.name} · ${room.division}` : room.agent.name,
+      ),
+    !room.agent && room.division && h('span', { class: 'tag tag-agent' }, room.division),
+  ];
+}
