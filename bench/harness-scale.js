@@ -83,6 +83,7 @@ async function main(argv) {
     const loadAverage = os.loadavg().map((load) => load.toFixed(2));
     let finished = 0;
     let failed = 0;
+    const cpuBefore = process.cpuUsage();
     const started = performance.now();
     const result = await runConversations({
       paths: [folder],
@@ -104,6 +105,8 @@ async function main(argv) {
       },
     });
     const wallSeconds = (performance.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpuBefore);
+    const cpuSeconds = (cpu.user + cpu.system) / 1e6;
     const { summary } = result;
     const peakRssMiB = process.resourceUsage().maxRSS / 1024;
 
@@ -115,6 +118,7 @@ async function main(argv) {
         `violations         ${summary.violations}`,
         `wall time          ${wallSeconds.toFixed(2)} s`,
         `conversations/s    ${(summary.scripts / wallSeconds).toFixed(1)}`,
+        `CPU time           ${cpuSeconds.toFixed(2)} s (user ${(cpu.user / 1e6).toFixed(2)}, system ${(cpu.system / 1e6).toFixed(2)}), ${((cpuSeconds * 1000) / summary.scripts).toFixed(1)} ms per conversation`,
         `peak RSS           ${peakRssMiB.toFixed(0)} MiB`,
         `load before run    ${loadAverage.join(' ')} (1, 5, 15 min) on ${os.cpus().length} cores`,
         `node               ${process.version}`,
