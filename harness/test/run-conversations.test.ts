@@ -108,3 +108,47 @@ it('fails a wrong expectation with what was expected, what came and what the bot
     ]
   `);
 });
+
+it('runs scripts of the same customer one after the other, in the room they share', async () => {
+  const result = await runConversations({
+    paths: ['harness/test/fixtures/same-customer'],
+    cwd: root,
+    concurrency: 4,
+  });
+
+  expect(result.scripts.map((script) => [script.name, script.status])).toEqual([
+    ["Budi's first visit ends with the room resolved", 'passed'],
+    ['Budi comes back to the same room, which opens a new session with the bot', 'passed'],
+  ]);
+  const [first, second] = result.scripts;
+  expect(second?.room_id).toBe(first?.room_id);
+});
+
+it('stops when aborted: the running script ends as an error, the rest are not run', async () => {
+  const stop = new AbortController();
+  const result = await runConversations({
+    paths: ['harness/test/fixtures/slow'],
+    cwd: root,
+    concurrency: 1,
+    signal: stop.signal,
+    onProgress: (event) => {
+      if (event.type === 'script-started') stop.abort();
+    },
+  });
+
+  expect(
+    result.scripts.map((script) => [
+      script.status,
+      script.error,
+      script.steps.map((step) => `${step.status} ${step.message ?? ''}`),
+    ]),
+  ).toEqual([
+    [
+      'error',
+      'the run was stopped during step 1 (harness/test/fixtures/slow/waits-long-too.yaml:4:5)',
+      ['failed the run was stopped during this step', 'skipped '],
+    ],
+    ['error', 'not run: the run was stopped before it', ['skipped ', 'skipped ']],
+  ]);
+  expect(result.summary).toMatchObject({ scripts: 2, errors: 2 });
+});
