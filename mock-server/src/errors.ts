@@ -85,6 +85,11 @@ export const mockErrorCodes = {
     title: 'Host not allowed',
     when: 'The Host header names another machine while the mock listens on loopback (DNS-rebinding guard).',
   },
+  MOCK_ERR_ORIGIN_NOT_ALLOWED: {
+    status: 403,
+    title: 'Origin not allowed',
+    when: 'A web page of another origin called the control API or opened the event stream (only the dashboard, served by the mock itself, may).',
+  },
   MOCK_ERR_CONFIG: {
     status: 400,
     title: 'Invalid configuration',

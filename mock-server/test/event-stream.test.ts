@@ -139,3 +139,17 @@ it('lets a listener in the same process follow the events, numbered, until it le
   await server.customer.say({ channel: 'telegram', text: 'Again' });
   expect(seen).toHaveLength(4);
 });
+
+it('refuses the event stream to a page of another origin, and follows the dashboard’s own', async () => {
+  const server = await startMock();
+  const host = new URL(server.url).host;
+
+  const crossSite = await refusedUpgrade(server.url, '/_mock/events', {
+    origin: 'https://evil.example',
+  });
+  expect(crossSite.status).toBe(403);
+  expect(JSON.parse(crossSite.body)).toMatchObject({ code: 'MOCK_ERR_ORIGIN_NOT_ALLOWED' });
+
+  const events = await followEvents(server.url, { origin: `http://${host}` });
+  expect((await events.next(is('ready'))).type).toBe('ready');
+});

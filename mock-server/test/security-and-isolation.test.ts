@@ -86,3 +86,27 @@ it('refuses a bot URL under *.localhost, which a resolver could send elsewhere',
   expect(answer.ok ? answer.status : answer.body.code).toBe('MOCK_ERR_WEBHOOK_TARGET');
   expect(server.settings().bot_url).toBeNull();
 });
+
+it('refuses control calls from a page of another origin, body or none, and changes nothing', async () => {
+  const server = await startMock();
+  const { room_id } = await server.customer.say({ channel: 'qiscus', text: 'Hi' });
+
+  for (const path of ['/_mock/reset', `/_mock/rooms/${room_id}/resolve`]) {
+    const crossSite = await request(`${server.url}${path}`, {
+      method: 'POST',
+      headers: { origin: 'https://evil.example' },
+    });
+    expect(crossSite.statusCode).toBe(403);
+    expect(await crossSite.body.json()).toMatchObject({ code: 'MOCK_ERR_ORIGIN_NOT_ALLOWED' });
+  }
+  expect(server.rooms.get(room_id)?.room.resolved).toBe(false);
+
+  // The dashboard's own page is of the mock's origin.
+  const sameOrigin = await request(`${server.url}/_mock/rooms/${room_id}/resolve`, {
+    method: 'POST',
+    headers: { origin: server.url },
+  });
+  expect(sameOrigin.statusCode).toBe(200);
+  await sameOrigin.body.dump();
+  expect(server.rooms.get(room_id)?.room.resolved).toBe(true);
+});

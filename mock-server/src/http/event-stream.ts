@@ -5,6 +5,7 @@ import type { MockRoom, MockSettings } from '#contracts';
 import { mockError, type MockError } from '../errors.js';
 import type { MockEvents } from '../events/mock-events.js';
 import { problem } from './error-handler.js';
+import { checkOrigin } from './host-guard.js';
 
 /** Where the live events are served. */
 export const eventStreamPath = '/_mock/events';
@@ -63,7 +64,9 @@ export function attachEventStream(
       );
       return;
     }
-    const refusal = deps.checkHost(request.headers.host);
+    const refusal =
+      deps.checkHost(request.headers.host) ??
+      checkOrigin(request.headers.origin, request.headers.host);
     if (refusal) {
       refuse(socket, refusal);
       return;

@@ -46,3 +46,23 @@ export function createHostGuard(
     if (refusal) throw refusal;
   };
 }
+
+/**
+ * The cross-site guard of the mock's own API and event stream: a browser names the page that
+ * makes a request in `Origin`, and only the dashboard, served by the mock itself, may drive the
+ * mock. Clients that are not browsers (curl, bots, tests) send no Origin and pass. Returns the
+ * refusal, or nothing.
+ */
+export function checkOrigin(
+  origin: string | undefined,
+  host: string | undefined,
+): MockError | undefined {
+  if (origin === undefined) return undefined;
+  if (host !== undefined && origin.toLowerCase() === `http://${host.toLowerCase()}`) {
+    return undefined;
+  }
+  return mockError(
+    'MOCK_ERR_ORIGIN_NOT_ALLOWED',
+    `A page of ${JSON.stringify(origin)} may not drive the mock: its control API and event stream answer only the dashboard at http://${host ?? ''}/ and clients that are not browsers.`,
+  );
+}

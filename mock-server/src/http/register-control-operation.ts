@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { checkContract, type ControlOperationDescriptor, type z } from '#contracts';
 import { mockError } from '../errors.js';
 import { mediaTypeOf } from './body-parsers.js';
+import { checkOrigin } from './host-guard.js';
 import type { RecordExchange } from './exchange-recorder.js';
 import { toRoutePath } from './register-operation.js';
 
@@ -66,6 +67,8 @@ export function registerControlOperation<const D extends ControlOperationDescrip
     config: { operationId: operation.id },
     handler: async (request, reply) => {
       deps.guardHost(request);
+      const crossSite = checkOrigin(request.headers.origin, request.headers.host);
+      if (crossSite) throw crossSite;
       if (operation.method !== 'get') {
         const roomId = (request.params as { room_id?: string }).room_id ?? null;
         request.exchangeNotes = {

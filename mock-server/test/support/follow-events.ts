@@ -17,8 +17,11 @@ export interface EventFollower {
 }
 
 /** Connects to a mock's event stream; closed when the test finishes. */
-export async function followEvents(url: string): Promise<EventFollower> {
-  const ws = new WebSocket(`${url.replace(/^http/, 'ws')}/_mock/events`);
+export async function followEvents(
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<EventFollower> {
+  const ws = new WebSocket(`${url.replace(/^http/, 'ws')}/_mock/events`, { headers });
   const received: MockEvent[] = [];
   const waiting: { matches: (event: MockEvent) => boolean; resolve: (event: MockEvent) => void }[] =
     [];
