@@ -16,8 +16,7 @@ function count(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-/** `12 scripts: 11 passed, 1 failed, 0 errors · 84 steps · 2.3 s` */
-export function formatSummaryLine(result: RunResult, paint = createPaint(false)): string {
+function summaryLine(result: RunResult, paint: Paint): string {
   const { summary } = result;
   const failed = `${summary.failed} failed`;
   const errors = count(summary.errors, 'error');
@@ -30,6 +29,11 @@ export function formatSummaryLine(result: RunResult, paint = createPaint(false))
     formatDuration(result.duration_ms),
   ];
   return parts.join(' · ');
+}
+
+/** `12 scripts: 11 passed, 1 failed, 0 errors · 84 steps · 2.3 s` */
+export function formatSummaryLine(result: RunResult, color = false): string {
+  return summaryLine(result, createPaint(color));
 }
 
 function indent(lines: readonly string[], by = '  '): string[] {
@@ -85,7 +89,7 @@ export function formatPrettyReport(result: RunResult, options: PrettyReportOptio
         ],
     warnings.length === 0 ? [] : [paint.yellow('Warnings:'), ...indent(warnings)],
     botOutputBlock(result, paint),
-    [formatSummaryLine(result, paint)],
+    [summaryLine(result, paint)],
   ].filter((section) => section.length > 0);
   return `\n${sections.map((section) => section.join('\n')).join('\n\n')}\n`;
 }
