@@ -2,6 +2,10 @@
 export const harnessErrorCodes = {
   HARNESS_ERR_USAGE: 'The command line was wrong: an unknown command or flag, or a bad value.',
   HARNESS_ERR_OUTPUT: 'An output file could not be written.',
+  HARNESS_ERR_SCRIPT:
+    'One or more conversation scripts are invalid or cannot be read; every problem is listed as file:line:column.',
+  HARNESS_ERR_BOT:
+    'The bot under test could not be started or never answered; the message shows the tail of its output.',
 } as const;
 
 /** A code of the harness's own errors. */
@@ -28,4 +32,14 @@ export function usageError(message: string, options?: ErrorOptions): HarnessErro
 /** An output file could not be written. Exit code 2. */
 export function outputError(message: string, options?: ErrorOptions): HarnessError {
   return new HarnessError('HARNESS_ERR_OUTPUT', message, options);
+}
+
+/** One or more scripts are invalid or cannot be read; the message lists every problem. Exit code 2. */
+export function scriptError(message: string, options?: ErrorOptions): HarnessError {
+  return new HarnessError('HARNESS_ERR_SCRIPT', message, options);
+}
+
+/** The bot under test could not be started or never answered. Exit code 2. */
+export function botError(message: string, options?: ErrorOptions): HarnessError {
+  return new HarnessError('HARNESS_ERR_BOT', message, options);
 }

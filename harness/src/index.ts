@@ -7,3 +7,7 @@ export {
   type LocalStack,
   type LocalStackOptions,
 } from './stack/start-local-stack.js';
+/** Loads and checks conversation scripts without running them; HARNESS_ERR_SCRIPT lists every problem. */
+export { loadScripts } from './script/load-scripts.js';
+/** A script that loaded and passed every check, and one of its steps. */
+export type { LoadedScript, LoadedStep } from './script/script-schema.js';

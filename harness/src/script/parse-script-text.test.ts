@@ -1,0 +1,79 @@
+import { expect, it } from 'vitest';
+import { parseScriptText } from './parse-script-text.js';
+
+const yaml = `name: Billing question goes to the billing team
+channel: wa
+customer: { name: Budi, id: "6281234567890" }
+timeout: 3s
+steps:
+  - customer: Hi
+  - bot: { text: /hi budi/i, type: text }
+    timeout: 5s
+  - customer: { postback: Billing }
+  - handover: { role: billing }
+  - silence: 500ms
+  - agent: Hi, I am Dewi
+  - resolve
+  - bot_active: false
+`;
+
+it('reads every step kind with where it is written and how it reads', () => {
+  const parsed = parseScriptText('billing.yaml', yaml, false);
+  if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
+  expect(parsed.script.timeoutMs).toBe(3000);
+  expect(
+    parsed.script.steps.map((step) => `${step.line}:${step.column} ${step.kind} | ${step.summary}`),
+  ).toEqual([
+    '6:5 customer | customer: Hi',
+    '7:5 bot | bot: { text: /hi budi/i, type: text } timeout: 5s',
+    '9:5 customer | customer: { postback: Billing }',
+    '10:5 handover | handover: { role: billing }',
+    '11:5 silence | silence: 500ms',
+    '12:5 agent | agent: Hi, I am Dewi',
+    '13:5 resolve | resolve',
+    '14:5 bot_active | bot_active: false',
+  ]);
+  expect(parsed.script.steps[1]).toMatchObject({ kind: 'bot', timeoutMs: 5000 });
+});
+
+it('reads a JSON script, and names it after its file when it has no name', () => {
+  const parsed = parseScriptText(
+    'scripts/hello.json',
+    '{\n  "channel": "qiscus",\n  "steps": [\n    { "customer": "Hi" },\n    { "bot": "/Hi/" }\n  ]\n}\n',
+    true,
+  );
+  if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
+  expect(parsed.script.name).toBe('hello');
+  expect(parsed.script.steps.map((step) => [step.line, step.column, step.summary])).toEqual([
+    [4, 5, '{ "customer": "Hi" }'],
+    [5, 5, '{ "bot": "/Hi/" }'],
+  ]);
+});
+
+it('points at the key of a mistyped field and at the mapping a required one is missing from', () => {
+  const parsed = parseScriptText(
+    'typo.yaml',
+    'name: x\nchannel: qiscus\nsteps:\n  - customer: Hi\n  - handover: { rol: billing }\n    timeout: 1s\n  - agent: { agent_id: 3 }\n  - customer: Hi\n    bot: Hello\n',
+    false,
+  );
+  expect(parsed.ok ? [] : parsed.problems).toMatchInlineSnapshot(`
+    [
+      "typo.yaml:5:17: steps[1].handover.rol is not a field here; did you mean "role"?",
+      "typo.yaml:7:12: steps[2].agent.text is required (a text)",
+      "typo.yaml:8:5: steps[3] has customer and bot: give each its own step (one kind per step)",
+    ]
+  `);
+});
+
+it('refuses a step that opens the conversation with anything but a customer message', () => {
+  const parsed = parseScriptText(
+    'first.yaml',
+    'channel: qiscus\nsteps:\n  - customer: { postback: Menu }\n',
+    false,
+  );
+  expect(parsed.ok ? [] : parsed.problems).toMatchInlineSnapshot(`
+    [
+      "first.yaml:3:27: steps[0].customer.postback cannot open the conversation: there is no bot message with buttons to press yet",
+    ]
+  `);
+});
