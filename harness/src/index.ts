@@ -11,3 +11,24 @@ export {
 export { loadScripts } from './script/load-scripts.js';
 /** A script that loaded and passed every check, and one of its steps. */
 export type { LoadedScript, LoadedStep } from './script/script-schema.js';
+/** Runs conversation scripts against a bot, with the mock in this process. */
+export { runConversations } from './run/run-conversations.js';
+/** What `runConversations` takes, and what it tells as the run goes. */
+export type { RunConversationsOptions, RunProgress } from './run/run-options.js';
+/** The result of a run, its scripts, steps and contract findings, as schemas and types. */
+export {
+  RunResultSchema,
+  ScriptResultSchema,
+  StepKindSchema,
+  StepResultSchema,
+  ViolationCodeSchema,
+  ViolationSchema,
+  type RunResult,
+  type ScriptResult,
+  type StepKind,
+  type StepResult,
+  type Violation,
+  type ViolationCode,
+} from './run/run-result.js';
+/** Checks one exchange against the contracts: the findings a run reports. */
+export { validateExchange } from './validation/validate-exchange.js';

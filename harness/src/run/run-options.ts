@@ -1,0 +1,46 @@
+import type { MockServerOptions } from '#mock-server';
+import type { ScriptResult } from './run-result.js';
+
+/** What `runConversations` runs, against which bot, and how. */
+export interface RunConversationsOptions {
+  /** Script files or folders (folders searched recursively for *.yaml, *.yml, *.json scripts). */
+  readonly paths: readonly string[];
+  /** Resolves relative paths and names files in results (default: process.cwd() passed by the CLI). */
+  readonly cwd: string;
+  /** The bot's webhook URL (a bot already running, or with botCmd the URL it will listen on). */
+  readonly botUrl?: string;
+  /**
+   * A shell command that starts the bot under test; gets QISCUS_BASE_URL, QISCUS_APP_CODE,
+   * QISCUS_SECRET_KEY, QISCUS_BOT_EMAIL and PORT.
+   */
+  readonly botCmd?: string;
+  /**
+   * Environment for botCmd (the CLI passes process.env; the engine adds the QISCUS_* and PORT).
+   * Without it the bot gets only those.
+   */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Scripts run at once (default from the core count). */
+  readonly concurrency?: number;
+  /** Default timeout of each expectation (default 2000 ms; a script or step may set its own). */
+  readonly timeoutMs?: number;
+  /** How long a spawned bot may take to answer (default 15000 ms). */
+  readonly botStartTimeoutMs?: number;
+  /** The mock's options (port, seed, config …). */
+  readonly mock?: MockServerOptions;
+  /** Called as the run goes, for progress output. */
+  readonly onProgress?: (event: RunProgress) => void;
+  /** Aborting stops the run: scripts in progress end as errors, the bot is stopped. */
+  readonly signal?: AbortSignal;
+}
+
+/** What happens as a run goes, in order: scripts loaded, the bot ready, each script started and finished. */
+export type RunProgress =
+  | { readonly type: 'loaded'; readonly scripts: number }
+  | {
+      readonly type: 'bot-ready';
+      readonly kind: 'reference' | 'url' | 'command';
+      readonly url: string;
+      readonly mockUrl: string;
+    }
+  | { readonly type: 'script-started'; readonly file: string; readonly name: string }
+  | { readonly type: 'script-finished'; readonly result: ScriptResult };

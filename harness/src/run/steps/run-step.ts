@@ -1,0 +1,40 @@
+import type { LoadedStep } from '../../script/script-schema.js';
+import { runBotStep } from './bot-step.js';
+import { runCustomerStep } from './customer-step.js';
+import {
+  runAgentStep,
+  runBotActiveStep,
+  runHandoverStep,
+  runResolveStep,
+} from './room-state-steps.js';
+import { runSilenceStep } from './silence-step.js';
+import type { StepContext, StepOutcome } from './step-context.js';
+
+/** Carries out one step of a script; `timeoutMs` is its own, else the script's, else the run's. */
+export function runStep(
+  step: LoadedStep,
+  context: StepContext,
+  timeoutMs: number,
+): Promise<StepOutcome> {
+  switch (step.kind) {
+    case 'customer':
+      return runCustomerStep(step.says, context, timeoutMs);
+    case 'bot':
+      return runBotStep(step.expect, context, timeoutMs);
+    case 'handover':
+      return runHandoverStep(step.role, context, timeoutMs);
+    case 'silence':
+      return runSilenceStep(step.durationMs, context);
+    case 'agent':
+      return runAgentStep(step.text, step.agentId, context);
+    case 'resolve':
+      return runResolveStep(context);
+    case 'bot_active':
+      return runBotActiveStep(step.active, context, timeoutMs);
+  }
+}
+
+/** Whether a step begins a turn: someone writes into the room. */
+export function beginsTurn(step: LoadedStep): boolean {
+  return step.kind === 'customer' || step.kind === 'agent';
+}

@@ -1,0 +1,84 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { expect, it } from 'vitest';
+import { HarnessError, runConversations } from '#harness';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const echoBot = fileURLToPath(new URL('support/echo-bot.js', import.meta.url));
+// Node by its full path: the bot's environment is only what the run gives it.
+const node = JSON.stringify(process.execPath);
+
+/** Whether a process with that id still runs (an exited one not yet reaped does not). */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  // Orphans go to the machine's first process, which may reap them late: a zombie has exited.
+  const stat = `/proc/${pid}/stat`;
+  return !existsSync(stat) || !/^\d+ \(.*\) Z/.test(readFileSync(stat, 'utf8'));
+}
+
+it('starts the bot command with the mock’s details, waits for it, keeps its output and stops it at the end', async () => {
+  const result = await runConversations({
+    paths: ['harness/test/fixtures/echo'],
+    cwd: root,
+    botCmd: `${node} ${JSON.stringify(echoBot)}`,
+  });
+
+  expect(result.scripts.map((script) => [script.status, script.error])).toEqual([['passed', null]]);
+  expect(result.bot.kind).toBe('command');
+  expect(result.bot.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+  const port = new URL(result.bot.url).port;
+  const output = result.bot.output ?? '';
+  const started =
+    /echo bot: pid (\d+), base (\S+), app (\S+), email (\S+), secret (\S+), port (\d+)/.exec(
+      output,
+    );
+  expect(started?.slice(3)).toEqual([
+    'qiscus-mock-app',
+    'qiscus-mock-app_admin@qismo.com',
+    'given',
+    port,
+  ]);
+  expect(started?.[2]).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+  expect(output).toContain('echo bot: heard "how are you?"');
+  expect(isRunning(Number(started?.[1]))).toBe(false);
+});
+
+it('fails with HARNESS_ERR_BOT and the bot’s output when the command exits before it answers', async () => {
+  const run = runConversations({
+    paths: ['harness/test/fixtures/echo'],
+    cwd: root,
+    botCmd: `${node} ${JSON.stringify(echoBot)} --exit-at-once`,
+  });
+
+  await expect(run).rejects.toBeInstanceOf(HarnessError);
+  const error = (await run.catch((caught: unknown) => caught)) as HarnessError;
+  expect(error.code).toBe('HARNESS_ERR_BOT');
+  expect(
+    error.message
+      .replace(/127\.0\.0\.1:\d+/, '127.0.0.1:PORT')
+      .replace(node, 'NODE')
+      .replace(JSON.stringify(echoBot), 'BOT'),
+  ).toMatchInlineSnapshot(`
+    "The bot started by "NODE BOT --exit-at-once" stopped (exit code 3) before it answered at http://127.0.0.1:PORT/. The last of its output:
+    echo bot: cannot load its settings, giving up"
+  `);
+});
+
+it('fails with HARNESS_ERR_BOT when nothing answers at the bot URL', async () => {
+  const run = runConversations({
+    paths: ['harness/test/fixtures/echo'],
+    cwd: root,
+    botUrl: 'http://127.0.0.1:9/',
+    botStartTimeoutMs: 300,
+  });
+
+  await expect(run).rejects.toMatchObject({
+    code: 'HARNESS_ERR_BOT',
+    message:
+      'Nothing answers at http://127.0.0.1:9/ (waited 300ms): start the bot first, check its URL, or give a command that starts it (--bot-cmd).',
+  });
+});

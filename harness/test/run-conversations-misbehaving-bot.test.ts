@@ -1,0 +1,108 @@
+import { fileURLToPath } from 'node:url';
+import { expect, it, onTestFinished } from 'vitest';
+import { runConversations } from '#harness';
+import { startMisbehavingBot } from './support/misbehaving-bot.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+it('fails each turn in which the mock refused the bot or the bot refused a webhook, naming the mock’s error', async () => {
+  const bot = await startMisbehavingBot();
+  onTestFinished(() => bot.close());
+
+  const result = await runConversations({
+    paths: ['harness/test/fixtures/misbehaving'],
+    cwd: root,
+    botUrl: bot.url,
+    concurrency: 1,
+    mock: { deterministic: true },
+    onProgress: (event) => {
+      if (event.type === 'bot-ready') bot.mockUrl = event.mockUrl;
+    },
+  });
+
+  expect(result.bot).toMatchObject({ kind: 'url', url: bot.url, command: null, output: null });
+  expect(
+    result.scripts.map((script) => {
+      const failed = script.steps.find((step) => step.status === 'failed');
+      return {
+        file: script.file.replace('harness/test/fixtures/misbehaving/', ''),
+        status: script.status,
+        message: failed?.message ?? null,
+        violations: [...(failed?.violations ?? []), ...script.violations].map(
+          (v) => `${v.severity} ${v.code} ${v.direction} ${v.operation_id} ${v.path}`,
+        ),
+        traffic: failed?.traffic.map((e) => `${e.direction} ${e.operation_id} ${e.status}`) ?? [],
+      };
+    }),
+  ).toMatchInlineSnapshot(`
+    [
+      {
+        "file": "behaves.yaml",
+        "message": null,
+        "status": "passed",
+        "traffic": [],
+        "violations": [],
+      },
+      {
+        "file": "buttons-on-whatsapp.yaml",
+        "message": "the mock refused the bot's request: MESSAGE_TYPE_NOT_SUPPORTED: buttons messages are not supported in WhatsApp rooms: send the choices as a text message instead. (type: WhatsApp (wa) refuses buttons and carousel)",
+        "status": "failed",
+        "traffic": [
+          "control sendCustomerMessage 200",
+          "to_bot botMessage 200",
+          "from_bot postBotMessage 400",
+        ],
+        "violations": [
+          "error REFUSED from_bot postBotMessage type",
+        ],
+      },
+      {
+        "file": "malformed-body.yaml",
+        "message": "the mock refused the bot's request: MALFORMED_BODY: The body is not valid JSON: Unexpected end of JSON input.",
+        "status": "failed",
+        "traffic": [
+          "control sendCustomerMessage 200",
+          "to_bot botMessage 200",
+          "from_bot postBotMessage 400",
+        ],
+        "violations": [
+          "error REFUSED from_bot postBotMessage null",
+        ],
+      },
+      {
+        "file": "webhook-answered-500.yaml",
+        "message": "the webhook delivery failed: the bot did not take the botMessage webhook: the bot answered 500",
+        "status": "failed",
+        "traffic": [
+          "control sendCustomerMessage 200",
+          "to_bot botMessage 500",
+        ],
+        "violations": [
+          "error DELIVERY_FAILED to_bot botMessage null",
+        ],
+      },
+      {
+        "file": "writes-after-handover.yaml",
+        "message": null,
+        "status": "failed",
+        "traffic": [],
+        "violations": [
+          "error FLAGGED from_bot postBotMessage null",
+        ],
+      },
+      {
+        "file": "wrong-auth.yaml",
+        "message": "the mock refused the bot's request: UNAUTHORIZED: Wrong credentials: QISCUS_SDK_SECRET does not hold the app's secret key.",
+        "status": "failed",
+        "traffic": [
+          "control sendCustomerMessage 200",
+          "to_bot botMessage 200",
+          "from_bot postBotMessage 401",
+        ],
+        "violations": [
+          "error REFUSED from_bot postBotMessage headers.QISCUS_SDK_SECRET",
+        ],
+      },
+    ]
+  `);
+});
