@@ -115,7 +115,6 @@ it('fails a bot that sends buttons to a WhatsApp room, naming the mock’s refus
 
     Output of the bot (node harness/test/fixtures/cli/buttons-bot.js):
       buttons bot listening on <port>
-      sending buttons to room 187250792
 
     1 script: 0 passed, 1 failed, 0 errors · 2 steps · 1 contract finding · <duration>
     "
