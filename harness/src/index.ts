@@ -11,8 +11,17 @@ export {
 export { loadScripts } from './script/load-scripts.js';
 /** A script that loaded and passed every check, and one of its steps. */
 export type { LoadedScript, LoadedStep } from './script/script-schema.js';
-/** Runs conversation scripts against a bot, with the mock in this process. */
-export { runConversations } from './run/run-conversations.js';
+/**
+ * Runs conversation scripts against a bot, with the mock in this process; and the defaults of
+ * its options (a timeout of 2s per expectation, 15s for a spawned bot to answer, and the number
+ * of scripts at once, from the core count), for the command line's help.
+ */
+export {
+  defaultBotStartTimeoutMs,
+  defaultConcurrency,
+  defaultTimeoutMs,
+  runConversations,
+} from './run/run-conversations.js';
 /** What `runConversations` takes, and what it tells as the run goes. */
 export type { RunConversationsOptions, RunProgress } from './run/run-options.js';
 /** The result of a run, its scripts, steps and contract findings, as schemas and types. */

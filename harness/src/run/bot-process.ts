@@ -60,6 +60,7 @@ export function spawnBotProcess(
     reason = signal === null ? `exit code ${String(code)}` : `signal ${signal}`;
     exit.abort();
   });
+  let stopping: Promise<void> | undefined;
   const closed = once(child, 'close').then(
     () => undefined,
     () => undefined,
@@ -68,25 +69,30 @@ export function spawnBotProcess(
     output,
     exited: exit.signal,
     exitReason: () => reason,
-    async stop() {
-      signalGroup(child, 'SIGTERM');
-      const timer = new AbortController();
-      const graceOver = delay(stopGraceMs, 'timeout', { signal: timer.signal }).catch(
-        () => 'stopped',
-      );
-      const first = await Promise.race([closed.then(() => 'closed'), graceOver]);
-      timer.abort();
-      if (first === 'closed') return;
-      signalGroup(child, 'SIGKILL');
-      const last = new AbortController();
-      await Promise.race([
-        closed,
-        delay(stopGraceMs, undefined, { signal: last.signal }).catch(() => undefined),
-      ]);
-      last.abort();
-      // Pipes a stray grandchild may hold are let go, so nothing keeps the run alive.
-      child.stdout.destroy();
-      child.stderr.destroy();
+    stop() {
+      stopping ??= stopProcess();
+      return stopping;
     },
   };
+
+  async function stopProcess(): Promise<void> {
+    signalGroup(child, 'SIGTERM');
+    const timer = new AbortController();
+    const graceOver = delay(stopGraceMs, 'timeout', { signal: timer.signal }).catch(
+      () => 'stopped',
+    );
+    const first = await Promise.race([closed.then(() => 'closed'), graceOver]);
+    timer.abort();
+    if (first === 'closed') return;
+    signalGroup(child, 'SIGKILL');
+    const last = new AbortController();
+    await Promise.race([
+      closed,
+      delay(stopGraceMs, undefined, { signal: last.signal }).catch(() => undefined),
+    ]);
+    last.abort();
+    // Pipes a stray grandchild may hold are let go, so nothing keeps the run alive.
+    child.stdout.destroy();
+    child.stderr.destroy();
+  }
 }

@@ -140,7 +140,16 @@ export async function startBotUnderTest(options: BotUnderTestOptions): Promise<B
   if (options.botUrl !== undefined && !URL.canParse(options.botUrl)) {
     throw botError(`The bot URL "${options.botUrl}" is not a valid URL.`);
   }
-  if (options.botCmd !== undefined) return startCommand(options, options.botCmd);
-  if (options.botUrl !== undefined) return connectUrl(options, options.botUrl);
-  return startReference(options.mock);
+  const bot =
+    options.botCmd !== undefined
+      ? await startCommand(options, options.botCmd)
+      : options.botUrl !== undefined
+        ? await connectUrl(options, options.botUrl)
+        : await startReference(options.mock);
+  // Stopped once, however many times asked (at the end of a run, and again on the way out).
+  let stopping: Promise<void> | undefined;
+  return {
+    ...bot,
+    stop: () => (stopping ??= bot.stop()),
+  };
 }

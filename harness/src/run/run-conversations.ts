@@ -184,6 +184,9 @@ export async function runConversations(options: RunConversationsOptions): Promis
         notRun(script, 'not run: the run was stopped before the bot was ready'),
       );
     }
+    // Stopped before its output is read: all it printed has come through the pipes by then.
+    mock.configure({ bot_enabled: false });
+    await bot?.stop();
     return {
       started_at: new Date(startedAt).toISOString(),
       duration_ms: Math.round(clock.monotonic() - started),
