@@ -4,6 +4,8 @@ export interface CommandOutput {
   readonly stderr: (text: string) => void;
   /** Aborted when the user asks a long-running command (serve) to stop: Ctrl-C in the CLI. */
   readonly stop?: AbortSignal;
+  /** Whether each stream takes ANSI colours: a terminal, with NO_COLOR unset. Absent: neither. */
+  readonly colors?: { readonly stdout: boolean; readonly stderr: boolean };
 }
 
 /** One subcommand of `qiscus-mock`. */

@@ -17,10 +17,17 @@ const onSignal = (signal: NodeJS.Signals) => {
 process.on('SIGINT', onSignal);
 process.on('SIGTERM', onSignal);
 
+// Colour for a terminal only, and not when NO_COLOR is set to anything but "" (no-color.org).
+const colorAllowed = (process.env.NO_COLOR ?? '') === '';
+
 process.exitCode = await runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   stop: stop.signal,
+  colors: {
+    stdout: colorAllowed && process.stdout.isTTY,
+    stderr: colorAllowed && process.stderr.isTTY,
+  },
 });
 process.off('SIGINT', onSignal);
 process.off('SIGTERM', onSignal);

@@ -1,0 +1,221 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { isMockError, serveFlags, serveOptionsFromFlags } from '#mock-server';
+import { outputError, usageError } from '../errors.js';
+import { formatJsonReport } from '../report/format-json-report.js';
+import { formatJunitReport } from '../report/format-junit-report.js';
+import { formatPrettyReport, formatSummaryLine } from '../report/format-pretty-report.js';
+import { formatRunHeader, formatScriptLine } from '../report/format-progress.js';
+import type { RunResult } from '../run/run-result.js';
+import { parseDuration } from '../script/parse-duration.js';
+import type { RunProgress } from '../run/run-options.js';
+import type { Command, CommandOutput } from './command.js';
+import { parseCommandArgs } from './parse-command-args.js';
+
+/** The port the mock takes when the bot is already running: it must know where the mock is. */
+const knownMockPort = '3737';
+
+const reporters = ['pretty', 'json', 'junit'] as const;
+type Reporter = (typeof reporters)[number];
+
+const help = `Usage: qiscus-mock test <files or folders …> [options]
+
+Runs conversation scripts (YAML or JSON; folders are searched for *.yaml, *.yml, *.json) against
+a bot, with the mock in this process: each customer message reaches the bot as Qiscus's webhook,
+each expectation waits for the bot's answer, and every request the bot makes is checked against
+the contract. All scripts are checked before anything runs.
+
+The bot under test (the bundled reference bot when neither is given):
+  --bot-cmd "CMD"          start the bot with a shell command; it gets QISCUS_BASE_URL,
+                           QISCUS_APP_CODE, QISCUS_SECRET_KEY, QISCUS_BOT_EMAIL and PORT
+  --bot-url URL            the bot's webhook URL: with --bot-cmd, where the started bot listens;
+                           alone, a bot already running, which must send its requests to the
+                           mock at http://127.0.0.1:${knownMockPort} (see --port)
+
+Options:
+  --reporter NAME          pretty (default), json or junit
+  --out FILE               write the report to FILE (folders are created); progress and a
+                           summary line still print
+  --concurrency N          scripts run at once (default 4 per core)
+  --timeout DURATION       how long each expectation waits, such as 2s or 500ms (default 2s; a
+                           script or a step may set its own)
+  --bot-start-timeout DURATION
+                           how long a --bot-cmd bot may take to answer (default 15s)
+  --port N                 the mock's port (default any free one; ${knownMockPort} with --bot-url alone)
+  --config FILE            the mock's config file (channels, agents, divisions, switches)
+  --seed N                 seed for the mock's generated agents and customers
+  and --host, --delivery, --deterministic, --allowed-host, --allow-remote-webhook as in
+  \`qiscus-mock serve\`
+  -h, --help               show this help
+
+Examples:
+  qiscus-mock test examples/conversations
+  qiscus-mock test scripts/ --bot-cmd "python bot.py"
+  qiscus-mock test scripts/greeting.yaml --bot-url http://127.0.0.1:8000/webhook
+  qiscus-mock test scripts/ --bot-cmd "npm start" --reporter junit --out reports/bot.xml
+
+Exit codes: 0 every script passed, 1 a script failed or could not run, 2 a usage error, an
+invalid script, or a bot that could not be started.`;
+
+function chooseReporter(text: string | undefined): Reporter {
+  if (text === undefined) return 'pretty';
+  const reporter = reporters.find((candidate) => candidate === text);
+  if (reporter === undefined) {
+    throw usageError(`--reporter must be pretty, json or junit, not "${text}".`);
+  }
+  return reporter;
+}
+
+function duration(flag: string, text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const parsed = parseDuration(text);
+  if (!parsed.ok) throw usageError(`--${flag} ${parsed.message}.`);
+  return parsed.ms;
+}
+
+function concurrency(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (!/^[0-9]+$/.test(text) || value < 1 || value > 1000) {
+    throw usageError(`--concurrency must be a whole number from 1 to 1000, not "${text}".`);
+  }
+  return value;
+}
+
+function formatReport(reporter: Reporter, result: RunResult, color: boolean): string {
+  switch (reporter) {
+    case 'pretty':
+      return formatPrettyReport(result, { color });
+    case 'json':
+      return formatJsonReport(result);
+    case 'junit':
+      return formatJunitReport(result);
+  }
+}
+
+async function writeReport(out: string, text: string): Promise<void> {
+  try {
+    await mkdir(dirname(resolve(out)), { recursive: true });
+    await writeFile(resolve(out), text);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw outputError(`Could not write the report to ${out}: ${code}. Choose another --out.`, {
+      cause: error,
+    });
+  }
+}
+
+/** Prints the header once the bot answers, and a line per finished script. */
+function progressPrinter(
+  write: (text: string) => void,
+  color: boolean,
+  command: string | undefined,
+): (event: RunProgress) => void {
+  let scripts = 0;
+  return (event) => {
+    switch (event.type) {
+      case 'loaded':
+        scripts = event.scripts;
+        return;
+      case 'bot-ready':
+        write(formatRunHeader({ ...event, scripts, ...(command ? { command } : {}) }, color));
+        return;
+      case 'script-started':
+        return;
+      case 'script-finished':
+        write(formatScriptLine(event.result, color));
+        return;
+    }
+  };
+}
+
+async function runTest(args: readonly string[], output: CommandOutput): Promise<number> {
+  const { values, positionals } = parseCommandArgs(
+    'test',
+    args,
+    {
+      ...serveFlags,
+      'bot-cmd': { type: 'string' },
+      reporter: { type: 'string' },
+      out: { type: 'string', short: 'o' },
+      concurrency: { type: 'string' },
+      timeout: { type: 'string' },
+      'bot-start-timeout': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    true,
+  );
+  if (values.help) {
+    output.stdout(`${help}\n`);
+    return 0;
+  }
+  if (positionals.length === 0) {
+    throw usageError(
+      'Give the conversation scripts to run: files or folders, such as `qiscus-mock test examples/conversations`.\nRun `qiscus-mock test --help` for its flags.',
+    );
+  }
+  const reporter = chooseReporter(values.reporter);
+  const scriptsAtOnce = concurrency(values.concurrency);
+  const timeoutMs = duration('timeout', values.timeout);
+  const botStartTimeoutMs = duration('bot-start-timeout', values['bot-start-timeout']);
+  const botUrl = values['bot-url'];
+  const botCmd = values['bot-cmd'];
+  const port = values.port ?? (botUrl !== undefined && botCmd === undefined ? knownMockPort : '0');
+  let mock;
+  try {
+    // The runner points the mock at the bot itself, so --bot-url does not go into its options.
+    const { botUrl: _set, ...options } = await serveOptionsFromFlags(
+      { ...values, port },
+      (line) => {
+        output.stderr(`${line}\n`);
+      },
+    );
+    mock = options;
+  } catch (error) {
+    if (error instanceof RangeError || isMockError(error)) {
+      throw usageError(`${error.message}\nRun \`qiscus-mock test --help\` for its flags.`, {
+        cause: error,
+      });
+    }
+    throw error;
+  }
+
+  // A machine-readable report on stdout keeps stdout to itself; progress goes to stderr then.
+  const reportOnStdout = values.out === undefined;
+  const progressTo = reporter !== 'pretty' && reportOnStdout ? 'stderr' : 'stdout';
+  const write = output[progressTo];
+  const color = output.colors?.[progressTo] ?? false;
+
+  // Loaded only when a run starts, so that every other command starts without the runner.
+  const { runConversations } = await import('../run/run-conversations.js');
+  const result = await runConversations({
+    paths: positionals,
+    cwd: process.cwd(),
+    ...(botUrl === undefined ? {} : { botUrl }),
+    ...(botCmd === undefined ? {} : { botCmd }),
+    env: process.env,
+    ...(scriptsAtOnce === undefined ? {} : { concurrency: scriptsAtOnce }),
+    ...(timeoutMs === undefined ? {} : { timeoutMs }),
+    ...(botStartTimeoutMs === undefined ? {} : { botStartTimeoutMs }),
+    mock,
+    onProgress: progressPrinter(write, color, botCmd),
+    ...(output.stop ? { signal: output.stop } : {}),
+  });
+
+  if (values.out === undefined) {
+    output.stdout(formatReport(reporter, result, color));
+    if (reporter !== 'pretty') write(`${formatSummaryLine(result, color)}\n`);
+  } else {
+    await writeReport(values.out, formatReport(reporter, result, false));
+    write(`\n${formatSummaryLine(result, color)}\nWrote the ${reporter} report to ${values.out}\n`);
+  }
+  return result.summary.failed + result.summary.errors > 0 ? 1 : 0;
+}
+
+/** `qiscus-mock test`: run conversation scripts against a bot and report. */
+export const testCommand: Command = {
+  name: 'test',
+  summary: 'run conversation scripts against a bot; pretty, JSON or JUnit report',
+  help,
+  run: runTest,
+};
