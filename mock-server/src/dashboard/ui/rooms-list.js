@@ -2,27 +2,64 @@ import { channelBadge } from './channel-badge.js';
 import { h, shortTime } from './dom.js';
 import { messagePreview } from './message-preview.js';
 
+// Beyond this many, the list says how many more there are; the filter finds them.
+const shownAtMost = 200;
+
 /**
  * The left column: every room, latest activity first, with its channel, customer, last message
- * and where it stands (bot on or off, handover pending, agent and division, resolved).
+ * and where it stands (bot on or off, handover pending, agent and division, resolved). A filter
+ * above it narrows the rooms by customer, room id or channel.
  *
  * @param {HTMLElement} list
  * @param {import('./store.js').Store} store
  */
 export function mountRoomsList(list, store) {
+  const filter = /** @type {HTMLInputElement} */ (
+    h('input', {
+      type: 'search',
+      class: 'rooms-filter',
+      placeholder: 'Filter rooms: name, id, channel',
+      'aria-label': 'Filter rooms',
+      'data-testid': 'rooms-filter',
+    })
+  );
+  list.before(filter);
   const render = () => {
-    const rooms = store.roomsInOrder();
+    const wanted = filter.value.trim().toLowerCase();
+    const all = store.roomsInOrder();
+    const rooms = wanted === '' ? all : all.filter((room) => roomText(room).includes(wanted));
+    filter.hidden = all.length < 2 && wanted === '';
     list.replaceChildren(
-      ...(rooms.length === 0
+      ...(all.length === 0
         ? [h('li', { class: 'rooms-empty' }, 'No rooms yet: start a conversation above.')]
-        : rooms.map((room) => roomItem(room, room.room_id === store.state.selected, store))),
+        : rooms.length === 0
+          ? [h('li', { class: 'rooms-empty' }, `No room matches “${filter.value.trim()}”.`)]
+          : rooms
+              .slice(0, shownAtMost)
+              .map((room) => roomItem(room, room.room_id === store.state.selected, store))),
+      ...(rooms.length > shownAtMost
+        ? [
+            h(
+              'li',
+              { class: 'rooms-more' },
+              `${rooms.length - shownAtMost} more rooms: filter to find one.`,
+            ),
+          ]
+        : []),
     );
   };
+  filter.addEventListener('input', render);
   store.subscribe((topic) => {
     if (topic === 'rooms' || topic === 'selected') render();
   });
   render();
 }
+
+/** What the filter looks in. @param {any} room */
+const roomText = (room) =>
+  [room.customer.name, room.customer.id, room.room_id, room.channel.source, room.channel.name]
+    .join(' ')
+    .toLowerCase();
 
 /**
  * @param {any} room a contracts MockRoom
