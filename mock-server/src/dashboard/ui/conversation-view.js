@@ -101,7 +101,7 @@ function headerContent(room, store) {
         ),
       ),
     ),
-    h('div', { class: 'room-tags' }, roomTags(room)),
+    h('div', { class: 'room-tags' }, roomTags(room, store.state.settings)),
     h(
       'div',
       { class: 'header-actions' },

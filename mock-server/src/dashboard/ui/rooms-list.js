@@ -50,7 +50,7 @@ export function mountRoomsList(list, store) {
   };
   filter.addEventListener('input', render);
   store.subscribe((topic) => {
-    if (topic === 'rooms' || topic === 'selected') render();
+    if (topic === 'rooms' || topic === 'selected' || topic === 'settings') render();
   });
   render();
 }
@@ -90,24 +90,31 @@ function roomItem(room, selected, store) {
         { class: 'room-preview' },
         room.last_message ? messagePreview(room.last_message) : 'No messages',
       ),
-      h('div', { class: 'room-tags' }, roomTags(room)),
+      h('div', { class: 'room-tags' }, roomTags(room, store.state.settings)),
     ),
   );
 }
 
 /**
- * The small tags under a room: who has it and what waits.
+ * The small tags under a room: who has it and what waits. With the bot switched off for the whole
+ * app, a room whose own switch is on still gets no webhook, and says so.
  *
  * @param {any} room a contracts MockRoom
+ * @param {any} settings the mock's settings, once known
  */
-export function roomTags(room) {
+export function roomTags(room, settings) {
+  const appBotOff = settings?.bot_enabled === false;
   return [
     room.resolved
       ? h('span', { class: 'tag tag-resolved' }, 'resolved')
       : h(
           'span',
-          { class: room.bot_active ? 'tag tag-bot-on' : 'tag tag-bot-off' },
-          room.bot_active ? 'bot on' : 'bot off',
+          {
+            class: room.bot_active && !appBotOff ? 'tag tag-bot-on' : 'tag tag-bot-off',
+            'data-testid': 'bot-tag',
+            title: appBotOff && room.bot_active ? 'The bot is off for the whole app' : false,
+          },
+          room.bot_active ? (appBotOff ? 'bot off (app)' : 'bot on') : 'bot off',
         ),
     room.handover.status === 'pending' &&
       h(
