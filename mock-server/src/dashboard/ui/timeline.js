@@ -51,9 +51,21 @@ export const refusalItem = (exchange, anchor) => ({
 });
 
 /**
+ * The id of the message an exchange wrote, when it says: a customer's (`comment_id` of the
+ * control call, or the webhook's message), an agent's (the room's last message after it).
+ *
+ * @param {any} exchange
+ * @returns {unknown}
+ */
+const writtenId = (exchange) =>
+  exchange.response?.body?.comment_id ??
+  exchange.request?.body?.payload?.message?.id ??
+  exchange.response?.body?.messages?.at?.(-1)?.id;
+
+/**
  * The refusals of a fetched history, each anchored to the message before it: the room's traffic
- * names the customer messages sent to the bot, and each accepted bot request is the room's next
- * bot message.
+ * names the messages customers and agents wrote, and each accepted bot request is the room's
+ * next bot message.
  *
  * @param {any[]} messages the room's messages, oldest first
  * @param {any[]} exchanges the room's traffic, oldest first
@@ -68,12 +80,12 @@ export function refusalsOf(messages, exchanges) {
   for (const exchange of exchanges) {
     if (isRefusal(exchange)) {
       refusals.push(refusalItem(exchange, latest));
-    } else if (exchange.direction === 'to_bot') {
-      const id = exchange.request?.body?.payload?.message?.id;
-      if (typeof id === 'number') latest = Math.max(latest, id);
     } else if (exchange.direction === 'from_bot' && exchange.operation_id === 'postBotMessage') {
       latest = Math.max(latest, botIds[botMessages] ?? latest);
       botMessages += 1;
+    } else {
+      const id = writtenId(exchange);
+      if (typeof id === 'number') latest = Math.max(latest, id);
     }
   }
   return refusals;
