@@ -1,5 +1,5 @@
 import { expect, it, onTestFinished } from 'vitest';
-import type { Route } from 'playwright-core';
+import type { APIResponse, Route } from 'playwright-core';
 import { messageExamples, type MockEvent } from '#contracts';
 import { createMockServer, createSteppingClock, type MockServer } from '#mock-server';
 import { botSends, messagesFrom, roomEntry } from './support/act.js';
@@ -55,20 +55,24 @@ it('drops what a room fetch begun before a reset brings back after it', async (c
   const mock = await startStillMock();
   const { room_id } = await mock.customer.say({ channel: 'qiscus', text: 'Hi' });
   const { page, problems } = await openDashboard(browser.get(context), mock.url);
-  const held = new Promise<Route>((resolve) => {
-    void page.route(`**/_mock/rooms/${room_id}`, resolve);
+  // The room's history is read before the reset, and reaches the page after it.
+  const held = new Promise<{ route: Route; response: APIResponse }>((resolve) => {
+    void page.route(`**/_mock/rooms/${room_id}`, async (route) => {
+      resolve({ route, response: await route.fetch() });
+    });
   });
   await roomEntry(page, room_id).click();
-  const fetch = await held;
+  const { route, response } = await held;
   mock.reset();
   await page.getByText('No rooms yet').waitFor();
   const answered = page.waitForResponse(`**/_mock/rooms/${room_id}`);
-  await fetch.continue();
+  await route.fulfill({ response });
   await answered;
 
   const next = await mock.customer.say({ channel: 'qiscus', text: 'Hello again' });
   await roomEntry(page, next.room_id).waitFor();
   expect(await page.locator('[data-testid=rooms] .room').count()).toBe(1);
+  expect(await page.getByRole('alert').isVisible()).toBe(false);
   expect(problems).toEqual([]);
 });
 
