@@ -95,7 +95,8 @@ it('shows that the mock stopped, and after it restarts starts again from its sna
   expect(
     await roomEntry(page, fresh.room_id).locator('[data-channel]').getAttribute('data-channel'),
   ).toBe('wa');
-  expect(problems).toEqual([]);
+  // Chromium logs each try that found the mock still stopped; nothing else went wrong.
+  expect(problems.filter((problem) => !problem.includes('ERR_CONNECTION_REFUSED'))).toEqual([]);
 });
 
 it('stays small on a page left open: the latest 1,000 deliveries, and timelines only for the room on screen', async (context) => {
