@@ -18,7 +18,7 @@ it('serves the dashboard at / with its own scripts only, and its files under /da
     'text/javascript; charset=utf-8',
   ]);
   expect(await script.body.text()).toContain("from './store.js'");
-  const style = await request(`${server.url}/dashboard/dashboard.css`);
+  const style = await request(`${server.url}/dashboard/base.css`);
   expect([style.statusCode, style.headers['content-type']]).toEqual([
     200,
     'text/css; charset=utf-8',

@@ -60,9 +60,8 @@ export const api = {
   customerSays: (message) => call('POST', '/_mock/messages', message),
   /** @param {string} roomId */
   getRoom: (roomId) => call('GET', room(roomId)),
-  /** @param {string} roomId */
-  roomRefusals: (roomId) =>
-    call('GET', `/_mock/traffic?direction=from_bot&room_id=${encodeURIComponent(roomId)}`),
+  /** @param {string} roomId its exchanges both ways, to place its refused bot requests */
+  roomTraffic: (roomId) => call('GET', `/_mock/traffic?room_id=${encodeURIComponent(roomId)}`),
   /**
    * @param {string} roomId
    * @param {string} text
@@ -92,7 +91,14 @@ export const api = {
    * @param {boolean} active
    */
   setRoomBot: (roomId, active) => call('POST', `${room(roomId)}/bot`, { is_active: active }),
-  deliveries: () => call('GET', '/_mock/deliveries'),
+  /** @param {string} [roomId] only this room's */
+  deliveries: (roomId) =>
+    call(
+      'GET',
+      roomId === undefined
+        ? '/_mock/deliveries'
+        : `/_mock/deliveries?room_id=${encodeURIComponent(roomId)}`,
+    ),
   /** @param {string} deliveryId */
   redeliver: (deliveryId) =>
     call('POST', `/_mock/deliveries/${encodeURIComponent(deliveryId)}/redeliver`),

@@ -67,6 +67,7 @@ export function createComposer(store) {
         const call = agentMode()
           ? api.agentSays(roomId, said, agent.value === '' ? undefined : Number(agent.value))
           : api.customerSays({ room_id: roomId, text: said });
+        store.followLatest();
         if ((await store.act(call)) !== undefined) text.value = '';
         text.focus();
       },
@@ -96,8 +97,9 @@ export function createComposer(store) {
  *
  * @param {HTMLElement} section
  * @param {import('./store.js').Store} store
+ * @param {HTMLElement} composer the room's composer, where the conversation goes on
  */
-export function mountNewRoomForm(section, store) {
+export function mountNewRoomForm(section, store, composer) {
   const channel = /** @type {HTMLSelectElement} */ (
     h('select', { 'aria-label': 'Channel', 'data-testid': 'new-room-channel' })
   );
@@ -158,6 +160,11 @@ export function mountNewRoomForm(section, store) {
           text.value = '';
           name.value = '';
           store.select(/** @type {{ room_id: string }} */ (result).room_id);
+          // The conversation goes on in the room's composer, shown with the room's next frame.
+          const next = /** @type {HTMLInputElement | null} */ (
+            composer.querySelector('input[type=text]')
+          );
+          requestAnimationFrame(() => next?.focus());
         },
       },
       h('h2', null, 'New conversation'),

@@ -63,7 +63,11 @@ export function mountConversation(section, store, composer) {
         ? [h('p', { class: 'timeline-empty' }, 'No messages kept for this room.')]
         : [...next.values()].map((entry) => entry.element)),
     );
-    if (nearBottom || roomId !== shownRoom) timeline.scrollTop = timeline.scrollHeight;
+    // A chat follows its latest message, unless someone scrolled up to read; acting shows it.
+    if (nearBottom || roomId !== shownRoom || store.state.showLatest) {
+      timeline.scrollTop = timeline.scrollHeight;
+    }
+    store.state.showLatest = false;
     shown = next;
     shownRoom = roomId;
   };
@@ -97,7 +101,7 @@ function headerContent(room, store) {
         ),
       ),
     ),
-    h('div', { class: 'room-tags' }, roomTags(room)),
+    h('div', { class: 'room-tags' }, roomTags(room, store.state.settings)),
     h(
       'div',
       { class: 'header-actions' },
@@ -158,8 +162,10 @@ const senderLabel = (message) =>
 function messageElement(message, delivery, room, store) {
   const onPostback =
     message.sender === 'bot' && room
-      ? (/** @type {string} */ label) =>
-          void store.act(api.customerSays({ room_id: room.room_id, postback: label }))
+      ? (/** @type {string} */ label) => {
+          store.followLatest();
+          void store.act(api.customerSays({ room_id: room.room_id, postback: label }));
+        }
       : undefined;
   return h(
     'div',

@@ -28,11 +28,10 @@ export function mountDeliveryPanel(panel, store) {
   );
 
   const render = () => {
-    const roomId = store.state.selected;
-    const all = [...store.state.deliveries.values()].filter(
-      (delivery) => !onlyRoom.checked || delivery.room_id === roomId,
+    const latest = store.state.deliveries.latest(
+      shownAtMost,
+      onlyRoom.checked ? (store.state.selected ?? '') : null,
     );
-    const latest = all.slice(-shownAtMost).reverse();
     list.replaceChildren(
       ...(latest.length === 0
         ? [h('li', { class: 'panel-empty' }, 'No webhooks yet.')]

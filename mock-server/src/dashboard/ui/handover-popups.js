@@ -119,6 +119,7 @@ export function mountHandoverPopups(container, store) {
             onclick: async () => {
               if ((await store.act(api.acceptHandover(room.room_id))) !== undefined) {
                 store.select(room.room_id);
+                store.followLatest();
               }
             },
           },

@@ -16,9 +16,10 @@ function byId(id) {
 
 const store = createStore();
 
-mountNewRoomForm(byId('new-room'), store);
+const composer = createComposer(store);
+mountNewRoomForm(byId('new-room'), store, composer);
 mountRoomsList(byId('rooms'), store);
-mountConversation(byId('conversation'), store, createComposer(store));
+mountConversation(byId('conversation'), store, composer);
 mountDeliveryPanel(byId('deliveries'), store);
 mountSettingsPanel(byId('settings'), store);
 mountHandoverPopups(byId('handover-popups'), store);
@@ -47,19 +48,45 @@ store.subscribe((topic) => {
   }
 });
 
-for (const [tabId, panelId] of [
+const tabs = [
   ['tab-deliveries', 'deliveries'],
   ['tab-settings', 'settings'],
-]) {
-  byId(tabId).addEventListener('click', () => {
-    for (const [otherTab, otherPanel] of [
-      ['tab-deliveries', 'deliveries'],
-      ['tab-settings', 'settings'],
-    ]) {
-      byId(otherTab).setAttribute('aria-selected', String(otherTab === tabId));
-      byId(otherPanel).hidden = otherPanel !== panelId;
-    }
+].map(([tab, panel]) => ({ tab: byId(tab ?? ''), panel: byId(panel ?? '') }));
+/** @param {number} chosen */
+const showTab = (chosen) => {
+  tabs.forEach(({ tab, panel }, index) => {
+    tab.setAttribute('aria-selected', String(index === chosen));
+    tab.tabIndex = index === chosen ? 0 : -1;
+    panel.hidden = index !== chosen;
   });
-}
+};
+tabs.forEach(({ tab }, index) => {
+  tab.addEventListener('click', () => showTab(index));
+  // The arrow keys move between tabs, as in any tab list.
+  tab.addEventListener('keydown', (event) => {
+    const step = { ArrowRight: 1, ArrowLeft: -1 }[event.key];
+    if (step === undefined) return;
+    const next = (index + step + tabs.length) % tabs.length;
+    showTab(next);
+    tabs[next]?.tab.focus();
+  });
+});
+
+// On a narrow screen the delivery log and settings open over the conversation.
+const sideToggle = byId('side-toggle');
+/** @param {boolean} open */
+const openSide = (open) => {
+  sideToggle.setAttribute('aria-expanded', String(open));
+  document.body.classList.toggle('side-open', open);
+};
+sideToggle.addEventListener('click', () =>
+  openSide(sideToggle.getAttribute('aria-expanded') !== 'true'),
+);
+document.addEventListener('keydown', (event) => {
+  if (event.key === 'Escape' && document.body.classList.contains('side-open')) {
+    openSide(false);
+    sideToggle.focus();
+  }
+});
 
 followEvents(store);

@@ -18,9 +18,9 @@ export function messagePreview(message) {
 function describe(type, text, payload) {
   switch (type) {
     case 'buttons':
-      return `${payload.text || text || 'Buttons'} [${(payload.buttons ?? []).length} buttons]`;
+      return `${payload.text || text || 'Buttons'} [${count(payload.buttons, 'button')}]`;
     case 'carousel':
-      return `Carousel of ${(payload.cards ?? []).length} cards`;
+      return `Carousel of ${count(payload.cards, 'card')}`;
     case 'card':
       return `Card: ${payload.title ?? text}`;
     case 'file_attachment':
@@ -32,4 +32,10 @@ function describe(type, text, payload) {
     default:
       return text || type;
   }
+}
+
+/** "1 card", "3 cards". @param {unknown[] | undefined} items @param {string} noun */
+function count(items, noun) {
+  const n = items?.length ?? 0;
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }

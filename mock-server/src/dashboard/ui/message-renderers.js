@@ -1,4 +1,6 @@
 import { externalLink, h, picture, webUrl } from './dom.js';
+import { icon } from './icons.js';
+import { linkedText } from './linked-text.js';
 
 /**
  * How each message type looks in the conversation, as a chat app shows it: text, pictures and
@@ -66,14 +68,18 @@ export function renderMessageBody(message, options) {
         h(
           'div',
           { class: 'location', 'data-testid': 'location' },
-          h('div', { class: 'location-pin', 'aria-hidden': 'true' }, '📍'),
+          icon('pin', 'location-pin'),
           h(
             'div',
             null,
             h('div', { class: 'card-title' }, payload.name || 'Shared location'),
             payload.address && h('div', { class: 'card-description' }, payload.address),
             h('div', { class: 'coordinates' }, `${payload.latitude}, ${payload.longitude}`),
-            payload.map_url && externalLink(payload.map_url, 'Open map', { class: 'card-url' }),
+            mapUrlOf(payload) &&
+              externalLink(mapUrlOf(payload), 'Open map ↗', {
+                class: 'map-link',
+                'data-testid': 'map-link',
+              }),
           ),
         ),
       ];
@@ -93,7 +99,20 @@ export function renderMessageBody(message, options) {
 
 /** @param {string} text */
 function paragraph(text) {
-  return h('p', { class: 'text' }, text);
+  return h('p', { class: 'text' }, linkedText(text));
+}
+
+/**
+ * Where to see a location on a map: the link the message gives, or one made of its coordinates
+ * (a customer's phone often sends only those).
+ *
+ * @param {any} payload a location payload
+ */
+function mapUrlOf(payload) {
+  if (webUrl(payload.map_url)) return payload.map_url;
+  const { latitude, longitude } = payload;
+  if (typeof latitude !== 'number' || typeof longitude !== 'number') return undefined;
+  return `https://www.openstreetmap.org/?mlat=${latitude}&mlon=${longitude}#map=16/${latitude}/${longitude}`;
 }
 
 /** @param {string} url */
@@ -128,7 +147,7 @@ function renderFile(text, payload) {
     h(
       'div',
       { class: 'file', 'data-testid': 'file' },
-      h('span', { class: 'file-icon', 'aria-hidden': 'true' }, '📄'),
+      icon('file', 'file-icon'),
       h(
         'div',
         null,

@@ -1,4 +1,13 @@
 import { api } from './api.js';
+import { createDeliveryLog } from './delivery-log.js';
+import {
+  compareItems,
+  isRefusal,
+  messageItem,
+  refusalItem,
+  refusalsOf,
+  timelineLimit,
+} from './timeline.js';
 
 /**
  * The inbox's state, kept equal to the mock's by following `/_mock/events`: the `ready` snapshot
@@ -6,26 +15,15 @@ import { api } from './api.js';
  * lacks (the delivery log, the history of the room on screen and its refused bot requests) is
  * fetched from the control API and merged, so an event that overtakes a fetch is not lost.
  *
- * @typedef {{ kind: 'message', key: string, time: string, order: number, id: number, message: any }} MessageItem
- * @typedef {{ kind: 'refusal', key: string, time: string, order: number, id: number, exchange: any }} RefusalItem
- * @typedef {MessageItem | RefusalItem} TimelineItem
+ * Memory stays bounded on a page left open for days: only the room on screen has a timeline (of
+ * at most `timelineLimit` items), and the delivery log keeps the latest `deliveriesKept`.
+ *
+ * @typedef {import('./timeline.js').TimelineItem} TimelineItem
  * @typedef {'connection' | 'settings' | 'rooms' | 'selected' | 'timeline' | 'deliveries' | 'notice'} Topic
  */
 
-/** @param {any} delivery how far it got: settled beats pending, then more attempts */
-const progress = (delivery) => (delivery.status === 'pending' ? 0 : 1e6) + delivery.attempts.length;
-
-/** @param {TimelineItem} a @param {TimelineItem} b */
-function timelineOrder(a, b) {
-  if (a.time !== b.time) return a.time < b.time ? -1 : 1;
-  if (a.order !== b.order) return a.order - b.order;
-  if (a.kind !== b.kind) return a.kind === 'message' ? -1 : 1;
-  return a.id - b.id;
-}
-
-/** @param {any} exchange */
-const isRefusal = (exchange) =>
-  exchange.direction === 'from_bot' && exchange.room_id !== null && (exchange.status ?? 0) >= 400;
+/** How many deliveries the page keeps; the panel shows the latest hundred. */
+export const deliveriesKept = 1000;
 
 export function createStore() {
   const state = {
@@ -37,21 +35,18 @@ export function createStore() {
     rooms: new Map(),
     /** @type {string | null} */
     selected: null,
-    /** @type {Map<string, Map<string, TimelineItem>>} */
+    /** @type {Map<string, Map<string, TimelineItem>>} the room on screen's, while it is loading */
     timelines: new Map(),
-    /** @type {Map<string, any>} */
-    deliveries: new Map(),
-    /** @type {Map<string, string>} a redelivery's first delivery */
-    firstOf: new Map(),
-    /** @type {Map<string, string>} a first delivery's latest repeat */
-    latestOf: new Map(),
+    deliveries: createDeliveryLog(deliveriesKept),
     /** @type {{ text: string } | null} */
     notice: null,
+    /** Set when the user acted in the room: the conversation then shows its latest message. */
+    showLatest: false,
   };
   /** @type {Set<(topic: Topic) => void>} */
   const listeners = new Set();
-  /** @type {Set<string>} rooms whose history was fetched on this connection */
-  const loaded = new Set();
+  // Each connection and each reset starts a generation; what a fetch of an older one brings
+  // (or the error it fails with) is dropped.
   let generation = 0;
 
   /** @type {Set<Topic>} */
@@ -62,65 +57,25 @@ export function createStore() {
     pending.clear();
     for (const topic of topics) for (const listener of [...listeners]) listener(topic);
   };
-  /** @param {Topic} topic */
-  const changed = (topic) => {
+  /** @param {Topic[]} topics */
+  const changed = (...topics) => {
     if (pending.size === 0) requestAnimationFrame(flush);
-    pending.add(topic);
+    for (const topic of topics) pending.add(topic);
   };
 
-  /** @param {string} roomId */
-  const timelineOf = (roomId) => {
-    let timeline = state.timelines.get(roomId);
-    if (!timeline) {
-      timeline = new Map();
-      state.timelines.set(roomId, timeline);
+  /** Adds to the room's timeline, if it has one (it is on screen). @param {string} roomId @param {TimelineItem} item */
+  const addItem = (roomId, item) => {
+    const timeline = state.timelines.get(roomId);
+    if (timeline && !timeline.has(item.key)) timeline.set(item.key, item);
+  };
+
+  /** @param {string} roomId the id of the room's latest message the page knows */
+  const latestMessageId = (roomId) => {
+    let latest = 0;
+    for (const item of state.timelines.get(roomId)?.values() ?? []) {
+      if (item.kind === 'message' && item.id > latest) latest = item.id;
     }
-    return timeline;
-  };
-
-  /** @param {string} roomId @param {any} message @param {number} order */
-  const addMessage = (roomId, message, order) => {
-    const timeline = timelineOf(roomId);
-    const key = `m${message.id}`;
-    if (timeline.has(key)) return;
-    timeline.set(key, {
-      kind: 'message',
-      key,
-      time: message.created_at,
-      order,
-      id: message.id,
-      message,
-    });
-  };
-
-  /** @param {any} exchange @param {number} order */
-  const addRefusal = (exchange, order) => {
-    const timeline = timelineOf(exchange.room_id);
-    const key = `x${exchange.seq}`;
-    if (timeline.has(key)) return;
-    timeline.set(key, {
-      kind: 'refusal',
-      key,
-      time: exchange.time,
-      order,
-      id: exchange.seq,
-      exchange,
-    });
-  };
-
-  /** @param {any} delivery */
-  const mergeDelivery = (delivery) => {
-    const known = state.deliveries.get(delivery.id);
-    if (known && progress(known) > progress(delivery)) return;
-    state.deliveries.set(delivery.id, delivery);
-    if (delivery.redelivery_of !== null) {
-      const first = state.firstOf.get(delivery.redelivery_of) ?? delivery.redelivery_of;
-      state.firstOf.set(delivery.id, first);
-      const latest = state.latestOf.get(first);
-      if (!latest || Number(latest.slice(4)) <= Number(delivery.id.slice(4))) {
-        state.latestOf.set(first, delivery.id);
-      }
-    }
+    return latest;
   };
 
   /** @param {string} roomId @param {any} message */
@@ -145,100 +100,92 @@ export function createStore() {
     changed('notice');
   };
 
-  /** Fetches what the snapshot lacks, for this connection only. */
+  /** A failure of this generation's fetch; an older one's no longer matters. */
+  const notifyIfCurrent = (/** @type {number} */ asked) => (/** @type {unknown} */ error) => {
+    if (asked === generation) notify(error);
+  };
+
   const fetchDeliveries = () => {
     const asked = generation;
     api.deliveries().then((answer) => {
       if (asked !== generation) return;
-      for (const delivery of answer.deliveries) mergeDelivery(delivery);
+      for (const delivery of answer.deliveries) state.deliveries.merge(delivery);
+      state.deliveries.trim(state.selected);
       changed('deliveries');
-    }, notify);
+    }, notifyIfCurrent(asked));
   };
 
-  /** @param {string} roomId */
-  const loadRoom = (roomId) => {
-    if (loaded.has(roomId)) return;
-    loaded.add(roomId);
+  /** Fetches the room's history, refusals and deliveries; events from now on are kept. */
+  const loadRoom = (/** @type {string} */ roomId) => {
+    if (state.timelines.has(roomId)) return;
+    state.timelines.set(roomId, new Map());
     const asked = generation;
-    Promise.all([api.getRoom(roomId), api.roomRefusals(roomId)]).then(
-      ([detail, traffic]) => {
-        if (asked !== generation) return;
+    Promise.all([api.getRoom(roomId), api.roomTraffic(roomId), api.deliveries(roomId)]).then(
+      ([detail, traffic, deliveries]) => {
+        if (asked !== generation || !state.timelines.has(roomId)) return;
         if (!state.rooms.has(roomId)) state.rooms.set(roomId, detail.room);
-        for (const message of detail.messages) addMessage(roomId, message, 0);
-        for (const exchange of traffic.exchanges) if (isRefusal(exchange)) addRefusal(exchange, 0);
-        changed('timeline');
+        for (const message of detail.messages) addItem(roomId, messageItem(message));
+        for (const item of refusalsOf(detail.messages, traffic.exchanges)) addItem(roomId, item);
+        for (const delivery of deliveries.deliveries) state.deliveries.merge(delivery);
+        changed('timeline', 'deliveries');
       },
       (error) => {
-        loaded.delete(roomId);
+        if (asked !== generation) return;
+        state.timelines.delete(roomId);
         notify(error);
       },
     );
+  };
+
+  /** Forgets rooms, timelines and deliveries; fetches of before are dropped. */
+  const startAfresh = () => {
+    generation += 1;
+    state.timelines = new Map();
+    state.deliveries.clear();
   };
 
   /** @param {any} event one event of `/_mock/events` */
   const apply = (event) => {
     switch (event.type) {
       case 'ready':
-        generation += 1;
-        loaded.clear();
+        startAfresh();
         state.settings = event.settings;
         state.rooms = new Map(event.rooms.map((/** @type {any} */ room) => [room.room_id, room]));
-        state.timelines = new Map();
-        state.deliveries = new Map();
-        state.firstOf = new Map();
-        state.latestOf = new Map();
         if (state.selected !== null && !state.rooms.has(state.selected)) state.selected = null;
         fetchDeliveries();
         if (state.selected !== null) loadRoom(state.selected);
-        for (const topic of /** @type {Topic[]} */ ([
-          'settings',
-          'rooms',
-          'selected',
-          'timeline',
-          'deliveries',
-        ])) {
-          changed(topic);
-        }
+        changed('settings', 'rooms', 'selected', 'timeline', 'deliveries');
         return;
       case 'room':
         state.rooms.set(event.room.room_id, event.room);
         changed('rooms');
         return;
       case 'message':
-        addMessage(event.room_id, event.message, event.seq);
+        addItem(event.room_id, messageItem(event.message));
         noteLastMessage(event.room_id, event.message);
-        changed('rooms');
-        changed('timeline');
+        changed('rooms', 'timeline');
         return;
       case 'delivery':
-        mergeDelivery(event.delivery);
+        state.deliveries.merge(event.delivery);
+        state.deliveries.trim(state.selected);
         changed('deliveries');
         return;
-      case 'exchange':
-        if (!isRefusal(event.exchange)) return;
-        addRefusal(event.exchange, event.seq);
+      case 'exchange': {
+        const roomId = event.exchange.room_id;
+        if (!isRefusal(event.exchange) || !state.timelines.has(roomId)) return;
+        addItem(roomId, refusalItem(event.exchange, latestMessageId(roomId)));
         changed('timeline');
         return;
+      }
       case 'settings':
         state.settings = event.settings;
         changed('settings');
         return;
       case 'reset':
-        loaded.clear();
+        startAfresh();
         state.rooms = new Map();
-        state.timelines = new Map();
-        state.deliveries = new Map();
-        state.firstOf = new Map();
-        state.latestOf = new Map();
         state.selected = null;
-        for (const topic of /** @type {Topic[]} */ ([
-          'rooms',
-          'selected',
-          'timeline',
-          'deliveries',
-        ])) {
-          changed(topic);
-        }
+        changed('rooms', 'selected', 'timeline', 'deliveries');
         return;
       default:
         return;
@@ -259,11 +206,18 @@ export function createStore() {
       state.connection = connection;
       changed('connection');
     },
-    /** @param {string | null} roomId */
+    /** Shows a room; the timeline of the one shown before is let go. @param {string | null} roomId */
     select(roomId) {
+      for (const shown of state.timelines.keys()) {
+        if (shown !== roomId) state.timelines.delete(shown);
+      }
       state.selected = roomId;
       if (roomId !== null) loadRoom(roomId);
-      changed('selected');
+      changed('selected', 'timeline');
+    },
+    /** The user acted in the room on screen: show its latest message, and what follows. */
+    followLatest() {
+      state.showLatest = true;
       changed('timeline');
     },
     clearNotice() {
@@ -280,17 +234,23 @@ export function createStore() {
             : -1,
       );
     },
-    /** @param {string} roomId @returns {TimelineItem[]} */
-    timeline(roomId) {
-      return [...(state.timelines.get(roomId)?.values() ?? [])].sort(timelineOrder);
-    },
     /**
-     * The delivery that tells a customer message's fate: its latest redelivery, if any.
-     * @param {string | null} deliveryId
+     * The room's timeline, oldest first; beyond `timelineLimit` the oldest are let go.
+     * @param {string} roomId
+     * @returns {TimelineItem[]}
      */
+    timeline(roomId) {
+      const timeline = state.timelines.get(roomId);
+      if (!timeline) return [];
+      const items = [...timeline.values()].sort(compareItems);
+      for (const dropped of items.splice(0, items.length - timelineLimit)) {
+        timeline.delete(dropped.key);
+      }
+      return items;
+    },
+    /** @param {string | null} deliveryId */
     deliveryOf(deliveryId) {
-      if (deliveryId === null) return undefined;
-      return state.deliveries.get(state.latestOf.get(deliveryId) ?? deliveryId);
+      return state.deliveries.fateOf(deliveryId);
     },
     /** Runs a control call; a refusal shows in the notice bar. @param {Promise<unknown>} call */
     async act(call) {
