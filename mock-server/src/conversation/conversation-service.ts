@@ -151,7 +151,7 @@ export class ConversationService {
     const channel = findChannel(this.deps.directory.channels, request);
     const made =
       request.customer?.id === undefined
-        ? generateCustomer(channel.source, this.deps.faker)
+        ? generateCustomer(channel.source, this.deps.faker, request.customer?.name)
         : undefined;
     const customerId = request.customer?.id ?? made?.id ?? '';
     const existing = store.findByCustomer(channel.id, customerId);

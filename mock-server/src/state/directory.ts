@@ -112,16 +112,25 @@ export function generateDirectory(
   return { channels, divisions, agents };
 }
 
-/** A new customer's id and name, in the form the channel uses for user ids. */
+/**
+ * A new customer's id and name, in the form the channel uses for user ids; on the web widget the
+ * id is an e-mail address made from the name, the given one when there is one.
+ */
 export function generateCustomer(
   source: ChannelSource,
   faker: Faker,
+  givenName?: string,
 ): { readonly id: string; readonly name: string } {
-  const name = faker.person.fullName();
-  const local = name
-    .toLowerCase()
-    .replace(/[^a-z]+/g, '.')
-    .replace(/^\.|\.$/g, '');
+  // Drawn even when a name is given, so the ids that follow stay the same for a seed.
+  const generated = faker.person.fullName();
+  const name = givenName ?? generated;
+  const localOf = (text: string) =>
+    text
+      .toLowerCase()
+      .replace(/[^a-z]+/g, '.')
+      .replace(/^\.|\.$/g, '');
+  // A name in another script has no letters an address can take: the generated one lends its own.
+  const local = localOf(name) || localOf(generated);
   switch (source) {
     case 'wa':
       return { id: `628${faker.string.numeric(10)}`, name };
