@@ -38,3 +38,13 @@ it('names a path that does not exist, and a folder without scripts', async () =>
       harness/src/run: the folder holds no scripts (*.yaml, *.yml or *.json)"
   `);
 });
+
+it('says how many of the files are invalid with the verb of that count', async () => {
+  const head = (
+    await problemsOf([
+      'harness/test/fixtures/invalid/bad-yaml.yaml',
+      'harness/test/fixtures/cli/passing',
+    ])
+  ).split('\n')[0];
+  expect(head).toBe('1 of 3 script files is invalid; nothing was run. Fix these and run again:');
+});
