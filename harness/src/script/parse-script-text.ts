@@ -1,12 +1,13 @@
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { describeIssue, formatProblemPath } from './describe-issue.js';
-import { locateNode, nodeText, type Position } from './locate-node.js';
+import { locateNode, type Position } from './locate-node.js';
 import {
   knownFieldsAt,
   ScriptSchema,
   type LoadedScript,
   type LoadedStep,
 } from './script-schema.js';
+import { summarizeStep } from './summarize-step.js';
 
 /** A script read from its text, or every problem found in it (`file:line:column: …`). */
 export type ScriptParse =
@@ -105,7 +106,7 @@ export function parseScriptText(file: string, text: string, json: boolean): Scri
   const { steps, name, timeout, ...rest } = result.data;
   const loaded: LoadedStep[] = steps.map((step, index) => {
     const position = locateNode(document, lines, ['steps', index]);
-    const written = nodeText(document, text, ['steps', index]);
+    const written = summarizeStep(document, text, ['steps', index]);
     const summary =
       written.length > summaryLimit ? `${written.slice(0, summaryLimit - 1)}…` : written;
     return { ...step, index, line: position.line, column: position.column, summary };
