@@ -106,8 +106,6 @@ it('fails a bot that sends buttons to a WhatsApp room, naming the mock’s refus
       harness/test/fixtures/cli/whatsapp-buttons/menu-on-whatsapp.yaml:7:5  step 2  bot: { type: text, text: /Reply with a number/ }
       the mock refused the bot's request: MESSAGE_TYPE_NOT_SUPPORTED: buttons messages are not supported in WhatsApp rooms: send the choices as a text message instead. (type: WhatsApp (wa) refuses buttons and carousel)
       expected: a text message with text /Reply with a number/
-      contract errors:
-        REFUSED postBotMessage at type: MESSAGE_TYPE_NOT_SUPPORTED: buttons messages are not supported in WhatsApp rooms: send the choices as a text message instead. (type: WhatsApp (wa) refuses buttons and carousel)
       traffic of this turn:
         · CALL customer.say 200  {"channel":"wa","customer":{"id":"6281234567890","name":"Budi"},"text":"menu"}
         → webhook POST / 200  text "menu" from Budi
