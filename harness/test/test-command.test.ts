@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -208,4 +209,26 @@ it('stops the run on Ctrl-C, not a minute later: the script not finished is an e
   expect(code).toBe(1);
   expect(stdout).toContain('! could not run: A long silence after the thanks');
   expect(stdout).toContain('1 script: 0 passed, 0 failed, 1 error');
+});
+
+it('says the mock’s port is taken, with exit code 2, rather than crashing', async () => {
+  const holder = createServer();
+  await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
+  onTestFinished(
+    () =>
+      new Promise<void>((resolve) => {
+        holder.close(() => {
+          resolve();
+        });
+      }),
+  );
+  const address = holder.address();
+  const port = typeof address === 'object' && address !== null ? address.port : 0;
+
+  const run = await runCliCaptured(['test', `${fixtures}/passing`, '--port', String(port)]);
+
+  expect(run.code).toBe(2);
+  expect(run.stderr).toBe(
+    `qiscus-mock test: Cannot listen on 127.0.0.1:${port}: port ${port} is in use: pick another with --port, or 0 for any free one.\n`,
+  );
 });

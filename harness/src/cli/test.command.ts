@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { outputError } from '../errors.js';
+import { isMockError } from '#mock-server';
+import { outputError, usageError } from '../errors.js';
 import { formatJsonReport } from '../report/format-json-report.js';
 import { formatJunitReport } from '../report/format-junit-report.js';
 import { formatPrettyReport, formatSummaryLine } from '../report/format-pretty-report.js';
@@ -118,11 +119,18 @@ async function runTest(args: readonly string[], output: CommandOutput): Promise<
 
   // Loaded only when a run starts, so that every other command starts without the runner.
   const { runConversations } = await import('../run/run-conversations.js');
-  const result = await runConversations({
-    ...request.run,
-    onProgress: progressPrinter(write, color, request.run.botCmd),
-    ...(output.stop ? { signal: output.stop } : {}),
-  });
+  let result: RunResult;
+  try {
+    result = await runConversations({
+      ...request.run,
+      onProgress: progressPrinter(write, color, request.run.botCmd),
+      ...(output.stop ? { signal: output.stop } : {}),
+    });
+  } catch (error) {
+    // The mock could not start (its port is taken …): the flags are for the user to change.
+    if (isMockError(error)) throw usageError(error.message, { cause: error });
+    throw error;
+  }
 
   if (out === undefined) {
     output.stdout(formatReport(reporter, result, color));
