@@ -104,3 +104,14 @@ it('shows a step written as a block mapping in flow style, on one line', () => {
     'bot: { text: "Reply with a number:\\n1. Billing" }, timeout: 3s',
   ]);
 });
+
+it('says a file holds one script when a second document starts in it', () => {
+  const parsed = parseScriptText(
+    'two.yaml',
+    'channel: qiscus\nsteps:\n  - customer: Hi\n---\nchannel: wa\nsteps:\n  - customer: Hi\n',
+    false,
+  );
+  expect(parsed.ok ? [] : parsed.problems).toEqual([
+    'two.yaml:4:1: starts a second document (---): a file holds one script; put each in a file of its own',
+  ]);
+});

@@ -44,15 +44,21 @@ function readValue(
     ok: false,
     problems: document.errors.map((error) => {
       const [position] = error.linePos ?? [];
+      const where = position
+        ? { line: position.line, column: position.col }
+        : { line: 1, column: 1 };
+      if (error.code === 'MULTIPLE_DOCS') {
+        return at(
+          file,
+          where,
+          'starts a second document (---): a file holds one script; put each in a file of its own',
+        );
+      }
       const reason = (error.message.split('\n')[0] ?? '').replace(
         / at line \d+, column \d+:?$/,
         '',
       );
-      return at(
-        file,
-        position ? { line: position.line, column: position.col } : { line: 1, column: 1 },
-        `is not valid ${json ? 'JSON' : 'YAML'}: ${reason}`,
-      );
+      return at(file, where, `is not valid ${json ? 'JSON' : 'YAML'}: ${reason}`);
     }),
   };
 }
