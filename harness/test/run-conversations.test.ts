@@ -182,3 +182,19 @@ it('reports every script as finished when the run is stopped before the bot answ
     ),
   );
 });
+
+it('fails a silence when the bot wrote before it and no step expected the message', async () => {
+  const result = await runConversations({
+    paths: ['harness/test/fixtures/silence'],
+    cwd: root,
+  });
+
+  const silence = result.scripts[0]?.steps[2];
+  expect(silence).toMatchObject({
+    status: 'failed',
+    message:
+      'the bot wrote before the 300ms of silence, and no bot step expected it: add one before the silence if the message is right',
+    expected: 'no bot message for 300ms',
+    actual: 'text "Sure. One of our agents will take over this chat and reply here shortly."',
+  });
+});
