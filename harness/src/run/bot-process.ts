@@ -3,8 +3,8 @@ import { once } from 'node:events';
 import { setTimeout as delay } from 'node:timers/promises';
 import { OutputTail } from './output-tail.js';
 
-/** How long a bot has to stop after SIGTERM before it gets SIGKILL. */
-const stopGraceMs = 3000;
+/** How long a bot has to stop after SIGTERM before it gets SIGKILL, by default. */
+const defaultStopGraceMs = 3000;
 
 /** A bot started by a shell command, in a process group of its own. */
 export interface BotProcess {
@@ -34,7 +34,9 @@ function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
 export function spawnBotProcess(
   command: string,
   env: Readonly<Record<string, string>>,
+  options: { readonly stopGraceMs?: number } = {},
 ): BotProcess {
+  const stopGraceMs = options.stopGraceMs ?? defaultStopGraceMs;
   const output = new OutputTail();
   const exit = new AbortController();
   let reason: string | null = null;
