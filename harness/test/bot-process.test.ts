@@ -1,5 +1,7 @@
+import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { request } from 'undici';
 import { expect, it, onTestFinished } from 'vitest';
 import { createSystemClock } from '#mock-server';
@@ -8,6 +10,7 @@ import { findFreePort } from '../src/run/find-free-port.js';
 import { waitUntilAnswers } from '../src/run/wait-until-answers.js';
 
 const echoBot = fileURLToPath(new URL('support/echo-bot.js', import.meta.url));
+const exitWhileBotRuns = fileURLToPath(new URL('support/exit-while-bot-runs.ts', import.meta.url));
 const node = JSON.stringify(process.execPath);
 
 /** Whether a process with that id still runs (a zombie, exited but not yet reaped, does not). */
@@ -40,3 +43,15 @@ it('kills a bot that ignores SIGTERM once its grace period is over', async () =>
   expect(bot.output.toString()).toContain('echo bot: ignoring SIGTERM');
   expect(isRunning(pid)).toBe(false);
 });
+
+it('kills the bot when the program that started it exits without stopping it', async () => {
+  const { stdout } = await promisify(execFile)(process.execPath, [
+    '--import',
+    'tsx',
+    exitWhileBotRuns,
+    echoBot,
+  ]);
+  const pid = Number(stdout.trim());
+  expect(pid).toBeGreaterThan(0);
+  expect(isRunning(pid)).toBe(false);
+}, 20_000);

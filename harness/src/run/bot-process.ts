@@ -30,6 +30,9 @@ function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
 /**
  * Starts `command` through the shell, detached into its own process group so the bot and any
  * process it starts can be stopped together. Its stdout and stderr are kept, the last 64 KiB.
+ * Being detached, the bot does not get the terminal's Ctrl-C: should this process exit before
+ * `stop()` is done (a second Ctrl-C, a crash), the group is killed on the way out, so a bot
+ * never outlives its run.
  */
 export function spawnBotProcess(
   command: string,
@@ -62,6 +65,10 @@ export function spawnBotProcess(
     reason = signal === null ? `exit code ${String(code)}` : `signal ${signal}`;
     exit.abort();
   });
+  const killOnExit = () => {
+    signalGroup(child, 'SIGKILL');
+  };
+  process.once('exit', killOnExit);
   let stopping: Promise<void> | undefined;
   const closed = once(child, 'close').then(
     () => undefined,
@@ -72,7 +79,9 @@ export function spawnBotProcess(
     exited: exit.signal,
     exitReason: () => reason,
     stop() {
-      stopping ??= stopProcess();
+      stopping ??= stopProcess().finally(() => {
+        process.off('exit', killOnExit);
+      });
       return stopping;
     },
   };
