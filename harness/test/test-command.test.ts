@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -231,4 +231,30 @@ it('says the mock’s port is taken, with exit code 2, rather than crashing', as
   expect(run.stderr).toBe(
     `qiscus-mock test: Cannot listen on 127.0.0.1:${port}: port ${port} is in use: pick another with --port, or 0 for any free one.\n`,
   );
+});
+
+it('refuses an --out it cannot write before running anything, saying why', async () => {
+  const folder = await temporaryFolder();
+  await writeFile(join(folder, 'taken'), 'a file, not a folder');
+
+  const underFile = await runCliCaptured([
+    'test',
+    `${fixtures}/passing`,
+    '--out',
+    join(folder, 'taken', 'report.xml'),
+  ]);
+  const aFolder = await runCliCaptured(['test', `${fixtures}/passing`, '--out', folder]);
+
+  expect([underFile, aFolder].map((run) => [run.code, run.stdout, run.stderr])).toEqual([
+    [
+      2,
+      '',
+      `qiscus-mock test: Cannot write the report to ${folder}/taken/report.xml: a part of its path is a file, not a folder. Choose another --out.\n`,
+    ],
+    [
+      2,
+      '',
+      `qiscus-mock test: Cannot write the report to ${folder}: it is a folder: name a file in it, such as ${folder}/report.xml. Choose another --out.\n`,
+    ],
+  ]);
 });

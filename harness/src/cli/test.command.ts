@@ -1,7 +1,5 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
 import { isMockError } from '#mock-server';
-import { outputError, usageError } from '../errors.js';
+import { usageError } from '../errors.js';
 import { formatJsonReport } from '../report/format-json-report.js';
 import { formatJunitReport } from '../report/format-junit-report.js';
 import { formatPrettyReport, formatSummaryLine } from '../report/format-pretty-report.js';
@@ -9,6 +7,7 @@ import { formatRunHeader, formatScriptLine } from '../report/format-progress.js'
 import type { RunResult } from '../run/run-result.js';
 import type { RunProgress } from '../run/run-options.js';
 import type { Command, CommandOutput } from './command.js';
+import { prepareReportFile, writeReportFile } from './report-file.js';
 import { knownMockPort, testRequestFromArgs, type Reporter } from './test-run-options.js';
 
 const help = `Usage: qiscus-mock test <files or folders …> [options]
@@ -61,18 +60,6 @@ function formatReport(reporter: Reporter, result: RunResult, color: boolean): st
   }
 }
 
-async function writeReport(out: string, text: string): Promise<void> {
-  try {
-    await mkdir(dirname(resolve(out)), { recursive: true });
-    await writeFile(resolve(out), text);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw outputError(`Could not write the report to ${out}: ${code}. Choose another --out.`, {
-      cause: error,
-    });
-  }
-}
-
 /** Prints the header once the bot answers, and a line per finished script. */
 function progressPrinter(
   write: (text: string) => void,
@@ -110,6 +97,7 @@ async function runTest(args: readonly string[], output: CommandOutput): Promise<
     return 0;
   }
   const { reporter, out } = request;
+  if (out !== undefined) await prepareReportFile(out);
 
   // A machine-readable report on stdout keeps stdout to itself; progress goes to stderr then.
   const reportOnStdout = out === undefined;
@@ -136,7 +124,7 @@ async function runTest(args: readonly string[], output: CommandOutput): Promise<
     output.stdout(formatReport(reporter, result, color));
     if (reporter !== 'pretty') write(`${formatSummaryLine(result, color)}\n`);
   } else {
-    await writeReport(out, formatReport(reporter, result, false));
+    await writeReportFile(out, formatReport(reporter, result, false));
     write(`\n${formatSummaryLine(result, color)}\nWrote the ${reporter} report to ${out}\n`);
   }
   return result.summary.failed + result.summary.errors > 0 ? 1 : 0;
