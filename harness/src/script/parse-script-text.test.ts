@@ -115,3 +115,15 @@ it('says a file holds one script when a second document starts in it', () => {
     'two.yaml:4:1: starts a second document (---): a file holds one script; put each in a file of its own',
   ]);
 });
+
+it('cuts a long step’s summary between characters, never inside an emoji', () => {
+  const text = `${'a'.repeat(108)}😀😀😀😀😀😀😀😀`;
+  const parsed = parseScriptText(
+    'long.yaml',
+    `channel: qiscus\nsteps:\n  - customer: ${text}\n`,
+    false,
+  );
+  if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
+  const summary = parsed.script.steps[0]?.summary ?? '';
+  expect(summary).toBe(`customer: ${'a'.repeat(108)}😀…`);
+});

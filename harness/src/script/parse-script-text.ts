@@ -113,8 +113,12 @@ export function parseScriptText(file: string, text: string, json: boolean): Scri
   const loaded: LoadedStep[] = steps.map((step, index) => {
     const position = locateNode(document, lines, ['steps', index]);
     const written = summarizeStep(document, text, ['steps', index]);
+    // Cut by code point, so an emoji at the cut is not split into half a character.
+    const characters = Array.from(written);
     const summary =
-      written.length > summaryLimit ? `${written.slice(0, summaryLimit - 1)}…` : written;
+      characters.length > summaryLimit
+        ? `${characters.slice(0, summaryLimit - 1).join('')}…`
+        : written;
     return { ...step, index, line: position.line, column: position.column, summary };
   });
   return {
