@@ -1,3 +1,4 @@
+/** A subcommand of `qiscus-mock`, and where a command writes. */
 export type { Command, CommandOutput } from './cli/command.js';
 export { runCli } from './cli/run-cli.js';
 export { HarnessError, harnessErrorCodes, type HarnessErrorCode } from './errors.js';

@@ -23,7 +23,7 @@ it('lists every problem of every invalid script at once, each with file:line:col
       harness/test/fixtures/invalid/broken.json:4:3: is not valid JSON: Missing , between flow map items
       harness/test/fixtures/invalid/unknown-step.yaml:5:5: steps[1].custmer is not a step kind; did you mean "customer"?
       harness/test/fixtures/invalid/unknown-step.yaml:6:12: steps[2].bot.txt is not a field here; did you mean "text"?
-      harness/test/fixtures/invalid/wrong-type.yaml:2:10: channel must be one of qiscus, wa, ig, telegram, line, fb, custom, not the text "whatsapp"
+      harness/test/fixtures/invalid/wrong-type.yaml:2:10: channel must be one of qiscus, wa, ig, telegram, line, fb, custom, not the text "whatsapp"; did you mean "wa"?
       harness/test/fixtures/invalid/wrong-type.yaml:3:29: customer.id must be a text, not the number 6281234567890; put it in quotes: "6281234567890"
       harness/test/fixtures/invalid/wrong-type.yaml:4:10: timeout must be a duration, not the bare number 2: write it with a unit, such as 500ms, 2s, 1.5s or 1m
       harness/test/fixtures/invalid/wrong-type.yaml:7:17: steps[1].bot_active must be true or false (the room's bot switch), not "maybe""
@@ -37,4 +37,14 @@ it('names a path that does not exist, and a folder without scripts', async () =>
       harness/test/fixtures/nowhere: no such file or folder
       harness/src/run: the folder holds no scripts (*.yaml, *.yml or *.json)"
   `);
+});
+
+it('says how many of the files are invalid with the verb of that count', async () => {
+  const head = (
+    await problemsOf([
+      'harness/test/fixtures/invalid/bad-yaml.yaml',
+      'harness/test/fixtures/cli/passing',
+    ])
+  ).split('\n')[0];
+  expect(head).toBe('1 of 3 script files is invalid; nothing was run. Fix these and run again:');
 });

@@ -82,3 +82,19 @@ it('fails with HARNESS_ERR_BOT when nothing answers at the bot URL', async () =>
       'Nothing answers at http://127.0.0.1:9/ (waited 300ms): start the bot first, check its URL, or give a command that starts it (--bot-cmd).',
   });
 });
+
+it('fails with HARNESS_ERR_BOT, saying what to do, when the command never answers', async () => {
+  const run = runConversations({
+    paths: ['harness/test/fixtures/echo'],
+    cwd: root,
+    botCmd: 'echo starting; sleep 100',
+    botStartTimeoutMs: 300,
+  });
+
+  const error = (await run.catch((caught: unknown) => caught)) as HarnessError;
+  expect(error.code).toBe('HARNESS_ERR_BOT');
+  expect(error.message.replace(/\d{4,5}/g, 'PORT')).toMatchInlineSnapshot(`
+    "The bot started by "echo starting; sleep 100" did not answer at http://127.0.0.1:PORT/ within 300ms: make it listen on 127.0.0.1 and the port in $PORT (PORT), or give the URL it listens on with --bot-url; if it only needs longer to start, raise --bot-start-timeout. The last of its output:
+    starting"
+  `);
+});

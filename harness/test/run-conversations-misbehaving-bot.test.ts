@@ -106,3 +106,30 @@ it('fails each turn in which the mock refused the bot or the bot refused a webho
     ]
   `);
 });
+
+it('fails every script running when the mock refuses a request that names no room, and says why', async () => {
+  const bot = await startMisbehavingBot();
+  onTestFinished(() => bot.close());
+
+  const result = await runConversations({
+    paths: ['harness/test/fixtures/no-room'],
+    cwd: root,
+    botUrl: bot.url,
+    concurrency: 2,
+    mock: { deterministic: true },
+    onProgress: (event) => {
+      if (event.type === 'bot-ready') bot.mockUrl = event.mockUrl;
+    },
+  });
+
+  expect(result.scripts.map((script) => [script.status, script.steps[1]?.message])).toEqual([
+    [
+      'failed',
+      "the mock refused the bot's request: MALFORMED_BODY: The body is not valid JSON: Unexpected end of JSON input. [the request names no room, so every script running when it came is failed by it]",
+    ],
+    [
+      'failed',
+      "the mock refused the bot's request: MALFORMED_BODY: The body is not valid JSON: Unexpected end of JSON input. [the request names no room, so every script running when it came is failed by it]",
+    ],
+  ]);
+});

@@ -126,6 +126,7 @@ it('runs scripts of the same customer one after the other, in the room they shar
 
 it('stops when aborted: the running script ends as an error, the rest are not run', async () => {
   const stop = new AbortController();
+  const finished: string[] = [];
   const result = await runConversations({
     paths: ['harness/test/fixtures/slow'],
     cwd: root,
@@ -133,6 +134,7 @@ it('stops when aborted: the running script ends as an error, the rest are not ru
     signal: stop.signal,
     onProgress: (event) => {
       if (event.type === 'script-started') stop.abort();
+      if (event.type === 'script-finished') finished.push(event.result.error ?? '');
     },
   });
 
@@ -151,4 +153,48 @@ it('stops when aborted: the running script ends as an error, the rest are not ru
     ['error', 'not run: the run was stopped before it', ['skipped ', 'skipped ']],
   ]);
   expect(result.summary).toMatchObject({ scripts: 2, errors: 2 });
+  expect(finished).toEqual([
+    'the run was stopped during step 1 (harness/test/fixtures/slow/waits-long-too.yaml:4:5)',
+    'not run: the run was stopped before it',
+  ]);
+});
+
+it('reports every script as finished when the run is stopped before the bot answers', async () => {
+  const stop = new AbortController();
+  const finished: string[] = [];
+  const result = await runConversations({
+    paths: ['harness/test/fixtures/slow'],
+    cwd: root,
+    botUrl: 'http://127.0.0.1:9/',
+    botStartTimeoutMs: 60_000,
+    signal: stop.signal,
+    onProgress: (event) => {
+      if (event.type === 'loaded') stop.abort();
+      if (event.type === 'script-finished')
+        finished.push(`${event.result.name}: ${event.result.error ?? ''}`);
+    },
+  });
+
+  expect(result.summary).toMatchObject({ scripts: 2, errors: 2 });
+  expect(finished).toEqual(
+    result.scripts.map(
+      (script) => `${script.name}: not run: the run was stopped before the bot was ready`,
+    ),
+  );
+});
+
+it('fails a silence when the bot wrote before it and no step expected the message', async () => {
+  const result = await runConversations({
+    paths: ['harness/test/fixtures/silence'],
+    cwd: root,
+  });
+
+  const silence = result.scripts[0]?.steps[2];
+  expect(silence).toMatchObject({
+    status: 'failed',
+    message:
+      'the bot wrote before the 300ms of silence, and no bot step expected it: add one before the silence if the message is right',
+    expected: 'no bot message for 300ms',
+    actual: 'text "Sure. One of our agents will take over this chat and reply here shortly."',
+  });
 });

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -106,8 +107,6 @@ it('fails a bot that sends buttons to a WhatsApp room, naming the mock’s refus
       harness/test/fixtures/cli/whatsapp-buttons/menu-on-whatsapp.yaml:7:5  step 2  bot: { type: text, text: /Reply with a number/ }
       the mock refused the bot's request: MESSAGE_TYPE_NOT_SUPPORTED: buttons messages are not supported in WhatsApp rooms: send the choices as a text message instead. (type: WhatsApp (wa) refuses buttons and carousel)
       expected: a text message with text /Reply with a number/
-      contract errors:
-        REFUSED postBotMessage at type: MESSAGE_TYPE_NOT_SUPPORTED: buttons messages are not supported in WhatsApp rooms: send the choices as a text message instead. (type: WhatsApp (wa) refuses buttons and carousel)
       traffic of this turn:
         · CALL customer.say 200  {"channel":"wa","customer":{"id":"6281234567890","name":"Budi"},"text":"menu"}
         → webhook POST / 200  text "menu" from Budi
@@ -210,4 +209,52 @@ it('stops the run on Ctrl-C, not a minute later: the script not finished is an e
   expect(code).toBe(1);
   expect(stdout).toContain('! could not run: A long silence after the thanks');
   expect(stdout).toContain('1 script: 0 passed, 0 failed, 1 error');
+});
+
+it('says the mock’s port is taken, with exit code 2, rather than crashing', async () => {
+  const holder = createServer();
+  await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
+  onTestFinished(
+    () =>
+      new Promise<void>((resolve) => {
+        holder.close(() => {
+          resolve();
+        });
+      }),
+  );
+  const address = holder.address();
+  const port = typeof address === 'object' && address !== null ? address.port : 0;
+
+  const run = await runCliCaptured(['test', `${fixtures}/passing`, '--port', String(port)]);
+
+  expect(run.code).toBe(2);
+  expect(run.stderr).toBe(
+    `qiscus-mock test: Cannot listen on 127.0.0.1:${port}: port ${port} is in use: pick another with --port, or 0 for any free one.\n`,
+  );
+});
+
+it('refuses an --out it cannot write before running anything, saying why', async () => {
+  const folder = await temporaryFolder();
+  await writeFile(join(folder, 'taken'), 'a file, not a folder');
+
+  const underFile = await runCliCaptured([
+    'test',
+    `${fixtures}/passing`,
+    '--out',
+    join(folder, 'taken', 'report.xml'),
+  ]);
+  const aFolder = await runCliCaptured(['test', `${fixtures}/passing`, '--out', folder]);
+
+  expect([underFile, aFolder].map((run) => [run.code, run.stdout, run.stderr])).toEqual([
+    [
+      2,
+      '',
+      `qiscus-mock test: Cannot write the report to ${folder}/taken/report.xml: a part of its path is a file, not a folder. Choose another --out.\n`,
+    ],
+    [
+      2,
+      '',
+      `qiscus-mock test: Cannot write the report to ${folder}: it is a folder: name a file in it, such as ${folder}/report.xml. Choose another --out.\n`,
+    ],
+  ]);
 });

@@ -1,22 +1,14 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
-import { isMockError, serveFlags, serveOptionsFromFlags } from '#mock-server';
-import { outputError, usageError } from '../errors.js';
+import { isMockError } from '#mock-server';
+import { usageError } from '../errors.js';
 import { formatJsonReport } from '../report/format-json-report.js';
 import { formatJunitReport } from '../report/format-junit-report.js';
 import { formatPrettyReport, formatSummaryLine } from '../report/format-pretty-report.js';
 import { formatRunHeader, formatScriptLine } from '../report/format-progress.js';
 import type { RunResult } from '../run/run-result.js';
-import { parseDuration } from '../script/parse-duration.js';
 import type { RunProgress } from '../run/run-options.js';
 import type { Command, CommandOutput } from './command.js';
-import { parseCommandArgs } from './parse-command-args.js';
-
-/** The port the mock takes when the bot is already running: it must know where the mock is. */
-const knownMockPort = '3737';
-
-const reporters = ['pretty', 'json', 'junit'] as const;
-type Reporter = (typeof reporters)[number];
+import { prepareReportFile, writeReportFile } from './report-file.js';
+import { knownMockPort, testRequestFromArgs, type Reporter } from './test-run-options.js';
 
 const help = `Usage: qiscus-mock test <files or folders …> [options]
 
@@ -57,31 +49,6 @@ Examples:
 Exit codes: 0 every script passed, 1 a script failed or could not run, 2 a usage error, an
 invalid script, or a bot that could not be started.`;
 
-function chooseReporter(text: string | undefined): Reporter {
-  if (text === undefined) return 'pretty';
-  const reporter = reporters.find((candidate) => candidate === text);
-  if (reporter === undefined) {
-    throw usageError(`--reporter must be pretty, json or junit, not "${text}".`);
-  }
-  return reporter;
-}
-
-function duration(flag: string, text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
-  const parsed = parseDuration(text);
-  if (!parsed.ok) throw usageError(`--${flag} ${parsed.message}.`);
-  return parsed.ms;
-}
-
-function concurrency(text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
-  const value = Number(text);
-  if (!/^[0-9]+$/.test(text) || value < 1 || value > 1000) {
-    throw usageError(`--concurrency must be a whole number from 1 to 1000, not "${text}".`);
-  }
-  return value;
-}
-
 function formatReport(reporter: Reporter, result: RunResult, color: boolean): string {
   switch (reporter) {
     case 'pretty':
@@ -90,18 +57,6 @@ function formatReport(reporter: Reporter, result: RunResult, color: boolean): st
       return formatJsonReport(result);
     case 'junit':
       return formatJunitReport(result);
-  }
-}
-
-async function writeReport(out: string, text: string): Promise<void> {
-  try {
-    await mkdir(dirname(resolve(out)), { recursive: true });
-    await writeFile(resolve(out), text);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw outputError(`Could not write the report to ${out}: ${code}. Choose another --out.`, {
-      cause: error,
-    });
   }
 }
 
@@ -130,84 +85,47 @@ function progressPrinter(
 }
 
 async function runTest(args: readonly string[], output: CommandOutput): Promise<number> {
-  const { values, positionals } = parseCommandArgs(
-    'test',
-    args,
-    {
-      ...serveFlags,
-      'bot-cmd': { type: 'string' },
-      reporter: { type: 'string' },
-      out: { type: 'string', short: 'o' },
-      concurrency: { type: 'string' },
-      timeout: { type: 'string' },
-      'bot-start-timeout': { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
+  const request = await testRequestFromArgs(args, {
+    cwd: process.cwd(),
+    env: process.env,
+    log: (line) => {
+      output.stderr(`${line}\n`);
     },
-    true,
-  );
-  if (values.help) {
+  });
+  if (request.help) {
     output.stdout(`${help}\n`);
     return 0;
   }
-  if (positionals.length === 0) {
-    throw usageError(
-      'Give the conversation scripts to run: files or folders, such as `qiscus-mock test examples/conversations`.\nRun `qiscus-mock test --help` for its flags.',
-    );
-  }
-  const reporter = chooseReporter(values.reporter);
-  const scriptsAtOnce = concurrency(values.concurrency);
-  const timeoutMs = duration('timeout', values.timeout);
-  const botStartTimeoutMs = duration('bot-start-timeout', values['bot-start-timeout']);
-  const botUrl = values['bot-url'];
-  const botCmd = values['bot-cmd'];
-  const port = values.port ?? (botUrl !== undefined && botCmd === undefined ? knownMockPort : '0');
-  let mock;
-  try {
-    // The runner points the mock at the bot itself, so --bot-url does not go into its options.
-    const { botUrl: _set, ...options } = await serveOptionsFromFlags(
-      { ...values, port },
-      (line) => {
-        output.stderr(`${line}\n`);
-      },
-    );
-    mock = options;
-  } catch (error) {
-    if (error instanceof RangeError || isMockError(error)) {
-      throw usageError(`${error.message}\nRun \`qiscus-mock test --help\` for its flags.`, {
-        cause: error,
-      });
-    }
-    throw error;
-  }
+  const { reporter, out } = request;
+  if (out !== undefined) await prepareReportFile(out);
 
   // A machine-readable report on stdout keeps stdout to itself; progress goes to stderr then.
-  const reportOnStdout = values.out === undefined;
+  const reportOnStdout = out === undefined;
   const progressTo = reporter !== 'pretty' && reportOnStdout ? 'stderr' : 'stdout';
   const write = output[progressTo];
   const color = output.colors?.[progressTo] ?? false;
 
   // Loaded only when a run starts, so that every other command starts without the runner.
   const { runConversations } = await import('../run/run-conversations.js');
-  const result = await runConversations({
-    paths: positionals,
-    cwd: process.cwd(),
-    ...(botUrl === undefined ? {} : { botUrl }),
-    ...(botCmd === undefined ? {} : { botCmd }),
-    env: process.env,
-    ...(scriptsAtOnce === undefined ? {} : { concurrency: scriptsAtOnce }),
-    ...(timeoutMs === undefined ? {} : { timeoutMs }),
-    ...(botStartTimeoutMs === undefined ? {} : { botStartTimeoutMs }),
-    mock,
-    onProgress: progressPrinter(write, color, botCmd),
-    ...(output.stop ? { signal: output.stop } : {}),
-  });
+  let result: RunResult;
+  try {
+    result = await runConversations({
+      ...request.run,
+      onProgress: progressPrinter(write, color, request.run.botCmd),
+      ...(output.stop ? { signal: output.stop } : {}),
+    });
+  } catch (error) {
+    // The mock could not start (its port is taken …): the flags are for the user to change.
+    if (isMockError(error)) throw usageError(error.message, { cause: error });
+    throw error;
+  }
 
-  if (values.out === undefined) {
+  if (out === undefined) {
     output.stdout(formatReport(reporter, result, color));
     if (reporter !== 'pretty') write(`${formatSummaryLine(result, color)}\n`);
   } else {
-    await writeReport(values.out, formatReport(reporter, result, false));
-    write(`\n${formatSummaryLine(result, color)}\nWrote the ${reporter} report to ${values.out}\n`);
+    await writeReportFile(out, formatReport(reporter, result, false));
+    write(`\n${formatSummaryLine(result, color)}\nWrote the ${reporter} report to ${out}\n`);
   }
   return result.summary.failed + result.summary.errors > 0 ? 1 : 0;
 }

@@ -19,7 +19,11 @@ function toJson(value: unknown): string {
 }
 
 function abbreviate(text: string): string {
-  return text.length <= maxBodyLength ? text : `${text.slice(0, maxBodyLength - 1)}…`;
+  // Cut by code point, so an emoji at the cut is not split into half a character.
+  const characters = Array.from(text);
+  return characters.length <= maxBodyLength
+    ? text
+    : `${characters.slice(0, maxBodyLength - 1).join('')}…`;
 }
 
 /** A webhook says little in JSON's first hundred characters; the customer's words say more. */

@@ -10,11 +10,8 @@ it('reports a refused request with where the step is written, expected against a
 
     ✗ The menu on WhatsApp (scripts/menu-on-whatsapp.yaml)
       scripts/menu-on-whatsapp.yaml:6:5  step 2  bot: { buttons: [Billing, Sales] }
-      The mock refused what the bot sent in this turn.
-      expected: a buttons message with the buttons Billing, Sales
-      actual:   no bot message within 2 s
-      contract errors:
-        REFUSED postBotMessage at type: MESSAGE_TYPE_NOT_SUPPORTED: buttons messages are not supported in WhatsApp rooms: send the choices as a text message instead.
+      the mock refused the bot's request: MESSAGE_TYPE_NOT_SUPPORTED: buttons messages are not supported in WhatsApp rooms: send the choices as a text message instead.
+      expected: a buttons message with buttons [Billing, Sales]
       contract warnings:
         UNKNOWN_FIELD postBotMessage at payload.buttons[0].colour: payload.buttons[0].colour is not a field of postBotMessage.
       traffic of this turn:
@@ -85,4 +82,31 @@ it('counts in the summary line with singulars where there is one', () => {
   expect(formatSummaryLine(clean)).toBe(
     '1 script: 1 passed, 0 failed, 0 errors · 2 steps · 312 ms',
   );
+});
+
+it('lists the contract errors of a failed step that its message does not already say', () => {
+  const [passed, failed, errored] = failingRun.scripts;
+  const step = failed?.steps[1];
+  if (!passed || !failed || !errored || !step) throw new Error('the sample run changed');
+  const second = {
+    ...step.violations[0],
+    code: 'FLAGGED',
+    message: 'BOT_MESSAGE_AFTER_HANDOVER: the bot wrote into room 187250792 after handing it over',
+  };
+  const run = RunResultSchema.parse({
+    ...failingRun,
+    scripts: [
+      passed,
+      {
+        ...failed,
+        steps: [failed.steps[0], { ...step, violations: [...step.violations, second] }],
+      },
+      errored,
+    ],
+  });
+  const report = formatPrettyReport(run);
+  expect(report).toContain(
+    'other contract errors:\n    FLAGGED postBotMessage at type: BOT_MESSAGE_AFTER_HANDOVER',
+  );
+  expect(report.match(/MESSAGE_TYPE_NOT_SUPPORTED: buttons messages/g)).toHaveLength(1);
 });

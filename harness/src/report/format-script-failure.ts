@@ -9,11 +9,22 @@ export function formatViolation(violation: Violation): string {
   return `${violation.code}${operation}${path}: ${violation.message}`;
 }
 
-function violationLines(violations: readonly Violation[], paint: Paint): string[] {
-  const errors = violations.filter((violation) => violation.severity === 'error');
+function violationLines(
+  violations: readonly Violation[],
+  paint: Paint,
+  said: string | null = null,
+): string[] {
+  // A step failed by a contract error already says it in its message: it is not said twice.
+  const errors = violations.filter(
+    (violation) => violation.severity === 'error' && !(said?.includes(violation.message) ?? false),
+  );
   const warnings = violations.filter((violation) => violation.severity === 'warning');
+  const heading =
+    errors.length < violations.length - warnings.length
+      ? 'other contract errors:'
+      : 'contract errors:';
   return [
-    ...(errors.length > 0 ? [paint.red('contract errors:')] : []),
+    ...(errors.length > 0 ? [paint.red(heading)] : []),
     ...errors.map((violation) => `  ${formatViolation(violation)}`),
     ...(warnings.length > 0 ? [paint.yellow('contract warnings:')] : []),
     ...warnings.map((violation) => `  ${formatViolation(violation)}`),
@@ -27,7 +38,7 @@ function stepLines(file: string, step: StepResult, paint: Paint): string[] {
     ...(step.message === null ? [] : [step.message]),
     ...(step.expected === null ? [] : [`expected: ${paint.green(step.expected)}`]),
     ...(step.actual === null ? [] : [`actual:   ${paint.red(step.actual)}`]),
-    ...violationLines(step.violations, paint),
+    ...violationLines(step.violations, paint, step.message),
     ...(step.traffic.length > 0 ? [paint.dim('traffic of this turn:')] : []),
     ...step.traffic.map((exchange) => `  ${formatExchangeLine(exchange)}`),
   ];

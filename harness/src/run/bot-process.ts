@@ -3,8 +3,8 @@ import { once } from 'node:events';
 import { setTimeout as delay } from 'node:timers/promises';
 import { OutputTail } from './output-tail.js';
 
-/** How long a bot has to stop after SIGTERM before it gets SIGKILL. */
-const stopGraceMs = 3000;
+/** How long a bot has to stop after SIGTERM before it gets SIGKILL, by default. */
+const defaultStopGraceMs = 3000;
 
 /** A bot started by a shell command, in a process group of its own. */
 export interface BotProcess {
@@ -30,11 +30,16 @@ function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
 /**
  * Starts `command` through the shell, detached into its own process group so the bot and any
  * process it starts can be stopped together. Its stdout and stderr are kept, the last 64 KiB.
+ * Being detached, the bot does not get the terminal's Ctrl-C: should this process exit before
+ * `stop()` is done (a second Ctrl-C, a crash), the group is killed on the way out, so a bot
+ * never outlives its run.
  */
 export function spawnBotProcess(
   command: string,
   env: Readonly<Record<string, string>>,
+  options: { readonly stopGraceMs?: number } = {},
 ): BotProcess {
+  const stopGraceMs = options.stopGraceMs ?? defaultStopGraceMs;
   const output = new OutputTail();
   const exit = new AbortController();
   let reason: string | null = null;
@@ -60,6 +65,10 @@ export function spawnBotProcess(
     reason = signal === null ? `exit code ${String(code)}` : `signal ${signal}`;
     exit.abort();
   });
+  const killOnExit = () => {
+    signalGroup(child, 'SIGKILL');
+  };
+  process.once('exit', killOnExit);
   let stopping: Promise<void> | undefined;
   const closed = once(child, 'close').then(
     () => undefined,
@@ -70,7 +79,9 @@ export function spawnBotProcess(
     exited: exit.signal,
     exitReason: () => reason,
     stop() {
-      stopping ??= stopProcess();
+      stopping ??= stopProcess().finally(() => {
+        process.off('exit', killOnExit);
+      });
       return stopping;
     },
   };

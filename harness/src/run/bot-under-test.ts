@@ -111,7 +111,7 @@ async function startCommand(options: BotUnderTestOptions, command: string): Prom
     const shown = tail === '' ? '(it printed nothing)' : tail;
     throw botError(
       exited === null
-        ? `The bot started by "${command}" did not answer at ${url} within ${formatDuration(options.startTimeoutMs)}: make it listen on 127.0.0.1 and the port in $PORT (${port}), or give the URL it listens on with --bot-url. The last of its output:\n${shown}`
+        ? `The bot started by "${command}" did not answer at ${url} within ${formatDuration(options.startTimeoutMs)}: make it listen on 127.0.0.1 and the port in $PORT (${port}), or give the URL it listens on with --bot-url; if it only needs longer to start, raise --bot-start-timeout. The last of its output:\n${shown}`
         : `The bot started by "${command}" stopped (${exited}) before it answered at ${url}. The last of its output:\n${shown}`,
     );
   }

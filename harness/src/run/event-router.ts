@@ -28,6 +28,8 @@ export class EventRouter {
   /** Scripts running now, for the rare finding that names no room. */
   private readonly running = new Set<RoomFollower>();
   private opening: RoomFollower | null = null;
+  /** The script that stopped running last. */
+  private lastRunning: RoomFollower | null = null;
 
   /** Takes one event of the mock. */
   route(event: MockEvent): void {
@@ -49,9 +51,14 @@ export class EventRouter {
     }
     if (roomId === null && event.type === 'exchange' && event.exchange.direction === 'from_bot') {
       // A request the mock refused before it could tell the room: every running script may
-      // have caused it, so each of them hears of it.
-      const found = validateExchange(event.exchange);
-      for (const running of this.running) running.addViolations(found);
+      // have caused it, so each of them hears of it (and fails: the run must). With none
+      // running, the script that ended last keeps it, so it is never lost.
+      const found = validateExchange(event.exchange).map((violation) => ({
+        ...violation,
+        message: `${violation.message} [the request names no room, so every script running when it came is failed by it]`,
+      }));
+      const hearing = this.running.size > 0 ? [...this.running] : [this.lastRunning];
+      for (const follower of hearing) follower?.addViolations(found);
     }
   }
 
@@ -77,6 +84,9 @@ export class EventRouter {
   /** The script of `follower` runs (or no longer does). */
   setRunning(follower: RoomFollower, running: boolean): void {
     if (running) this.running.add(follower);
-    else this.running.delete(follower);
+    else {
+      this.running.delete(follower);
+      this.lastRunning = follower;
+    }
   }
 }

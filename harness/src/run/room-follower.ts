@@ -133,6 +133,11 @@ export class RoomFollower {
     return this.botMessages.at(-1);
   }
 
+  /** The next bot message no step has matched yet, left on the queue. */
+  peekBotMessage(): RoomMessage | undefined {
+    return this.botMessages[0];
+  }
+
   /** The next bot message no step has matched yet, taken off the queue. */
   nextBotMessage(): RoomMessage | undefined {
     return this.botMessages.shift();

@@ -123,6 +123,12 @@ export async function runConversations(options: RunConversationsOptions): Promis
     router.route(event);
   });
   const control = new MockControl(mock.url);
+  // A script not run gets its progress line too, so the progress accounts for every script.
+  const notRunNow = (script: LoadedScript, why: string): ScriptResult => {
+    const result = notRun(script, why);
+    options.onProgress?.({ type: 'script-finished', result });
+    return result;
+  };
   let bot: BotUnderTest | undefined;
   try {
     let results: ScriptResult[];
@@ -154,7 +160,7 @@ export async function runConversations(options: RunConversationsOptions): Promis
         limit: options.concurrency ?? defaultConcurrency(),
         keyOf: (script, index) => `${script.channel}\u0000${scriptCustomer(script, index).id}`,
         signal: stop.signal,
-        skip: (script) => notRun(script, 'not run: the run was stopped before it'),
+        skip: (script) => notRunNow(script, 'not run: the run was stopped before it'),
         work: async (script, index) => {
           options.onProgress?.({ type: 'script-started', file: script.file, name: script.name });
           const run = await runScript(script, {
@@ -181,7 +187,7 @@ export async function runConversations(options: RunConversationsOptions): Promis
       });
     } else {
       results = scripts.map((script) =>
-        notRun(script, 'not run: the run was stopped before the bot was ready'),
+        notRunNow(script, 'not run: the run was stopped before the bot was ready'),
       );
     }
     // Stopped before its output is read: all it printed has come through the pipes by then.

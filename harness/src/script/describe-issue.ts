@@ -31,6 +31,16 @@ const typeWords: Readonly<Record<string, string>> = {
   record: 'a mapping',
 };
 
+/** A channel as people name it, and as a script names it (`channel: wa`). */
+const channelNames: Readonly<Record<string, string>> = {
+  whatsapp: 'wa',
+  instagram: 'ig',
+  facebook: 'fb',
+  messenger: 'fb',
+  widget: 'qiscus',
+  'web widget': 'qiscus',
+};
+
 /** The value at `path` inside `root`, if there is one. */
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   let current = root;
@@ -78,7 +88,13 @@ export function describeIssue(
     case 'invalid_value': {
       const options = issue.values.map(String);
       if (value === undefined) return at(`is required: one of ${options.join(', ')}`);
-      const close = typeof value === 'string' ? suggestName(value, options) : undefined;
+      const named = typeof value === 'string' ? channelNames[value.toLowerCase()] : undefined;
+      const close =
+        named !== undefined && options.includes(named)
+          ? named
+          : typeof value === 'string'
+            ? suggestName(value, options)
+            : undefined;
       const hint = close ? `; did you mean "${close}"?` : '';
       return at(`must be one of ${options.join(', ')}, not ${describeValue(value)}${hint}`);
     }

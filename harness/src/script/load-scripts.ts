@@ -50,7 +50,7 @@ export async function loadScripts(paths: readonly string[], cwd: string): Promis
   if (problems.length > 0) {
     const head =
       invalidFiles > 0
-        ? `${invalidFiles} of ${files.length} script file${files.length === 1 ? ' is' : 's are'} invalid; nothing was run. Fix these and run again:`
+        ? `${invalidFiles} of ${files.length} script file${files.length === 1 ? '' : 's'} ${invalidFiles === 1 ? 'is' : 'are'} invalid; nothing was run. Fix these and run again:`
         : 'The scripts cannot be loaded; nothing was run:';
     throw scriptError([head, ...problems.map((p) => `  ${p}`)].join('\n'));
   }

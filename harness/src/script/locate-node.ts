@@ -48,15 +48,3 @@ export function locateNode(
   const { line, col } = lines.linePos(offset);
   return { line, column: col };
 }
-
-/** The source text of the node at `path`, on one line (for a step's summary). */
-export function nodeText(document: Document, source: string, path: readonly PropertyKey[]): string {
-  const node: unknown = document.getIn(path, true);
-  if (!hasRange(node)) return '';
-  return source
-    .slice(node.range[0], node.range[1])
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line !== '' && !line.startsWith('#'))
-    .join(' ');
-}

@@ -23,7 +23,7 @@ it('refuses a bare number, an unknown unit, zero and more than ten minutes, sayi
         "ok": false,
       },
       {
-        "message": "must be longer than zero: write it with a unit, such as 500ms, 2s, 1.5s or 1m",
+        "message": ""0s" is not longer than zero: give a wait of at least 1ms, such as 500ms or 2s",
         "ok": false,
       },
       {
@@ -40,4 +40,17 @@ it('refuses a bare number, an unknown unit, zero and more than ten minutes, sayi
 
 it('writes a duration back the way a script would', () => {
   expect([500, 2000, 1500, 60_000].map(formatDuration)).toEqual(['500ms', '2s', '1.5s', '1m']);
+});
+
+it('says a negative duration, or one that rounds to no milliseconds, is not longer than zero', () => {
+  expect(['-1s', '0.4ms'].map(parseDuration)).toEqual([
+    {
+      ok: false,
+      message: '"-1s" is not longer than zero: give a wait of at least 1ms, such as 500ms or 2s',
+    },
+    {
+      ok: false,
+      message: '"0.4ms" is not longer than zero: give a wait of at least 1ms, such as 500ms or 2s',
+    },
+  ]);
 });

@@ -19,14 +19,20 @@ export function parseDuration(input: unknown): DurationParse {
     return { ok: false, message: `must be a duration, not the bare number ${input}: ${hint}` };
   }
   if (typeof input !== 'string') return { ok: false, message: `must be a duration: ${hint}` };
-  const match = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m)\s*$/.exec(input);
+  const match = /^\s*(-?\d+(?:\.\d+)?)\s*(ms|s|m)\s*$/.exec(input);
   if (!match) return { ok: false, message: `"${input}" is not a duration: ${hint}` };
   const [, amount = '', unit = 'ms'] = match;
-  const ms = Number(amount) * unitMs[unit as keyof typeof unitMs];
-  if (ms <= 0) return { ok: false, message: `must be longer than zero: ${hint}` };
+  // Whole milliseconds, as the timers take them: 0.4ms is zero too.
+  const ms = Math.round(Number(amount) * unitMs[unit as keyof typeof unitMs]);
+  if (ms <= 0) {
+    return {
+      ok: false,
+      message: `"${input.trim()}" is not longer than zero: give a wait of at least 1ms, such as 500ms or 2s`,
+    };
+  }
   if (ms > maxDurationMs)
     return { ok: false, message: `"${input}" is longer than 10m, the most a step may wait` };
-  return { ok: true, ms: Math.round(ms) };
+  return { ok: true, ms };
 }
 
 /** A duration as a person reads it: `500ms`, `2s`, `1.5s`, `1m`. */

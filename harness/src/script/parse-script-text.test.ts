@@ -25,7 +25,7 @@ it('reads every step kind with where it is written and how it reads', () => {
     parsed.script.steps.map((step) => `${step.line}:${step.column} ${step.kind} | ${step.summary}`),
   ).toEqual([
     '6:5 customer | customer: Hi',
-    '7:5 bot | bot: { text: /hi budi/i, type: text } timeout: 5s',
+    '7:5 bot | bot: { text: /hi budi/i, type: text }, timeout: 5s',
     '9:5 customer | customer: { postback: Billing }',
     '10:5 handover | handover: { role: billing }',
     '11:5 silence | silence: 500ms',
@@ -76,4 +76,54 @@ it('refuses a step that opens the conversation with anything but a customer mess
       "first.yaml:3:27: steps[0].customer.postback cannot open the conversation: there is no bot message with buttons to press yet",
     ]
   `);
+});
+
+it('shows a step written as a block mapping in flow style, on one line', () => {
+  const parsed = parseScriptText(
+    'block.yaml',
+    [
+      'channel: wa',
+      'steps:',
+      '  - customer: Hi',
+      '  - bot:',
+      '      type: buttons # the menu',
+      '      buttons: [Billing, "Opening hours"]',
+      '  - bot:',
+      '      text: |-',
+      '        Reply with a number:',
+      '        1. Billing',
+      '    timeout: 3s',
+      '',
+    ].join('\n'),
+    false,
+  );
+  if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
+  expect(parsed.script.steps.map((step) => step.summary)).toEqual([
+    'customer: Hi',
+    'bot: { type: buttons, buttons: [Billing, "Opening hours"] }',
+    'bot: { text: "Reply with a number:\\n1. Billing" }, timeout: 3s',
+  ]);
+});
+
+it('says a file holds one script when a second document starts in it', () => {
+  const parsed = parseScriptText(
+    'two.yaml',
+    'channel: qiscus\nsteps:\n  - customer: Hi\n---\nchannel: wa\nsteps:\n  - customer: Hi\n',
+    false,
+  );
+  expect(parsed.ok ? [] : parsed.problems).toEqual([
+    'two.yaml:4:1: starts a second document (---): a file holds one script; put each in a file of its own',
+  ]);
+});
+
+it('cuts a long step’s summary between characters, never inside an emoji', () => {
+  const text = `${'a'.repeat(108)}😀😀😀😀😀😀😀😀`;
+  const parsed = parseScriptText(
+    'long.yaml',
+    `channel: qiscus\nsteps:\n  - customer: ${text}\n`,
+    false,
+  );
+  if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
+  const summary = parsed.script.steps[0]?.summary ?? '';
+  expect(summary).toBe(`customer: ${'a'.repeat(108)}😀…`);
 });

@@ -1,12 +1,13 @@
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { describeIssue, formatProblemPath } from './describe-issue.js';
-import { locateNode, nodeText, type Position } from './locate-node.js';
+import { locateNode, type Position } from './locate-node.js';
 import {
   knownFieldsAt,
   ScriptSchema,
   type LoadedScript,
   type LoadedStep,
 } from './script-schema.js';
+import { summarizeStep } from './summarize-step.js';
 
 /** A script read from its text, or every problem found in it (`file:line:column: …`). */
 export type ScriptParse =
@@ -43,15 +44,21 @@ function readValue(
     ok: false,
     problems: document.errors.map((error) => {
       const [position] = error.linePos ?? [];
+      const where = position
+        ? { line: position.line, column: position.col }
+        : { line: 1, column: 1 };
+      if (error.code === 'MULTIPLE_DOCS') {
+        return at(
+          file,
+          where,
+          'starts a second document (---): a file holds one script; put each in a file of its own',
+        );
+      }
       const reason = (error.message.split('\n')[0] ?? '').replace(
         / at line \d+, column \d+:?$/,
         '',
       );
-      return at(
-        file,
-        position ? { line: position.line, column: position.col } : { line: 1, column: 1 },
-        `is not valid ${json ? 'JSON' : 'YAML'}: ${reason}`,
-      );
+      return at(file, where, `is not valid ${json ? 'JSON' : 'YAML'}: ${reason}`);
     }),
   };
 }
@@ -105,9 +112,13 @@ export function parseScriptText(file: string, text: string, json: boolean): Scri
   const { steps, name, timeout, ...rest } = result.data;
   const loaded: LoadedStep[] = steps.map((step, index) => {
     const position = locateNode(document, lines, ['steps', index]);
-    const written = nodeText(document, text, ['steps', index]);
+    const written = summarizeStep(document, text, ['steps', index]);
+    // Cut by code point, so an emoji at the cut is not split into half a character.
+    const characters = Array.from(written);
     const summary =
-      written.length > summaryLimit ? `${written.slice(0, summaryLimit - 1)}…` : written;
+      characters.length > summaryLimit
+        ? `${characters.slice(0, summaryLimit - 1).join('')}…`
+        : written;
     return { ...step, index, line: position.line, column: position.column, summary };
   });
   return {

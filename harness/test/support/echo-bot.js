@@ -1,6 +1,7 @@
 // A bot in its own process, as `--bot-cmd` starts one: it reads the mock's details from its
 // environment, listens on $PORT and echoes each customer text back through the mock's API.
-// `--exit-at-once` makes it fail at start-up, as a broken bot would.
+// `--exit-at-once` makes it fail at start-up, as a broken bot would; `--ignore-sigterm` makes it
+// ignore SIGTERM, as a stuck one would. A GET answers with its process id.
 import { createServer } from 'node:http';
 
 const { QISCUS_BASE_URL, QISCUS_APP_CODE, QISCUS_SECRET_KEY, QISCUS_BOT_EMAIL, PORT } = process.env;
@@ -16,7 +17,7 @@ process.stdout.write(
 
 const server = createServer(async (request, response) => {
   if (request.method !== 'POST') {
-    response.writeHead(200).end('echo bot');
+    response.writeHead(200).end(`echo bot ${process.pid}`);
     return;
   }
   let body = '';
@@ -39,6 +40,10 @@ const server = createServer(async (request, response) => {
 
 server.listen(Number(PORT), '127.0.0.1');
 process.on('SIGTERM', () => {
+  if (process.argv.includes('--ignore-sigterm')) {
+    process.stdout.write('echo bot: ignoring SIGTERM\n');
+    return;
+  }
   server.close();
   server.closeAllConnections();
 });

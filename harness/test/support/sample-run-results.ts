@@ -176,9 +176,11 @@ export const failingRun = RunResultSchema.parse({
           status: 'failed',
           duration_ms: 2002,
           summary: 'bot: { buttons: [Billing, Sales] }',
-          expected: 'a buttons message with the buttons Billing, Sales',
-          actual: 'no bot message within 2 s',
-          message: 'The mock refused what the bot sent in this turn.',
+          expected: 'a buttons message with buttons [Billing, Sales]',
+          actual: null,
+          // As the runner words a step failed by a contract error: the finding's message in it.
+          message:
+            "the mock refused the bot's request: MESSAGE_TYPE_NOT_SUPPORTED: buttons messages are not supported in WhatsApp rooms: send the choices as a text message instead.",
           violations: [
             {
               code: 'REFUSED',

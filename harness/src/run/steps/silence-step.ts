@@ -3,8 +3,9 @@ import { describeBotMessage, readBotMessage } from './read-bot-message.js';
 import { endedEarly, failed, passed, type StepContext, type StepOutcome } from './step-context.js';
 
 /**
- * Expects no bot message in the room for a while: fails at the first one that arrives meanwhile.
- * Messages that came before the step and no step matched are not its concern.
+ * Expects no bot message in the room for a while: fails at the first one that arrives meanwhile,
+ * or at once if one came before the step that no step matched. Whether such a message came just
+ * before or just after the step began is timing; either way the bot spoke unexpectedly.
  */
 export async function runSilenceStep(
   durationMs: number,
@@ -13,6 +14,14 @@ export async function runSilenceStep(
   const { follower } = context;
   const before = follower.botMessageCount;
   const expected = `no bot message for ${formatDuration(durationMs)}`;
+  const unmatched = follower.peekBotMessage();
+  if (unmatched) {
+    return failed(
+      `the bot wrote before the ${formatDuration(durationMs)} of silence, and no bot step expected it: add one before the silence if the message is right`,
+      expected,
+      describeBotMessage(readBotMessage(unmatched)),
+    );
+  }
   const spoke = await follower.waitFor(
     () => (follower.botMessageCount > before ? true : undefined),
     durationMs,

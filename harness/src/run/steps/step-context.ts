@@ -36,6 +36,7 @@ export function failed(
   return { status: 'failed', message, expected, actual };
 }
 
+/** A passed step's outcome. */
 export const passed: StepOutcome = { status: 'passed' };
 
 /** The run was stopped while a step waited. */

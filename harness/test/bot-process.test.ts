@@ -1,0 +1,57 @@
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { request } from 'undici';
+import { expect, it, onTestFinished } from 'vitest';
+import { createSystemClock } from '#mock-server';
+import { spawnBotProcess } from '../src/run/bot-process.js';
+import { findFreePort } from '../src/run/find-free-port.js';
+import { waitUntilAnswers } from '../src/run/wait-until-answers.js';
+
+const echoBot = fileURLToPath(new URL('support/echo-bot.js', import.meta.url));
+const exitWhileBotRuns = fileURLToPath(new URL('support/exit-while-bot-runs.ts', import.meta.url));
+const node = JSON.stringify(process.execPath);
+
+/** Whether a process with that id still runs (a zombie, exited but not yet reaped, does not). */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  const stat = `/proc/${pid}/stat`;
+  return existsSync(stat) && !/^\d+ \(.*\) Z/.test(readFileSync(stat, 'utf8'));
+}
+
+it('kills a bot that ignores SIGTERM once its grace period is over', async () => {
+  const port = await findFreePort();
+  const url = `http://127.0.0.1:${port}/`;
+  const bot = spawnBotProcess(
+    `${node} ${JSON.stringify(echoBot)} --ignore-sigterm`,
+    { PORT: String(port) },
+    { stopGraceMs: 200 },
+  );
+  onTestFinished(() => bot.stop());
+  const clock = createSystemClock();
+  expect(await waitUntilAnswers(url, 10_000, bot.exited, () => clock.now())).toBe(true);
+  const pid = Number((await (await request(url)).body.text()).replace('echo bot ', ''));
+  expect(isRunning(pid)).toBe(true);
+
+  await bot.stop();
+
+  expect(bot.output.toString()).toContain('echo bot: ignoring SIGTERM');
+  expect(isRunning(pid)).toBe(false);
+});
+
+it('kills the bot when the program that started it exits without stopping it', async () => {
+  const { stdout } = await promisify(execFile)(process.execPath, [
+    '--import',
+    'tsx',
+    exitWhileBotRuns,
+    echoBot,
+  ]);
+  const pid = Number(stdout.trim());
+  expect(pid).toBeGreaterThan(0);
+  expect(isRunning(pid)).toBe(false);
+}, 20_000);
