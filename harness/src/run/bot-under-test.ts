@@ -1,7 +1,7 @@
 import type { Clock, MockServer } from '#mock-server';
-import { startReferenceBot } from '#reference-bot';
 import { botError } from '../errors.js';
 import { formatDuration } from '../script/parse-duration.js';
+import { startReferenceBotFor } from '../stack/start-reference-bot-for.js';
 import { spawnBotProcess } from './bot-process.js';
 import { findFreePort } from './find-free-port.js';
 import { RunStopped } from './steps/step-context.js';
@@ -36,15 +36,7 @@ export interface BotUnderTestOptions {
 const lines = 40;
 
 async function startReference(mock: MockServer): Promise<BotUnderTest> {
-  const bot = await startReferenceBot({
-    baseUrl: mock.url,
-    appCode: mock.appCode,
-    secretKey: mock.secretKey,
-    botEmail: mock.botEmail,
-    port: 0,
-    // The bot follows the app's own channel rules (a config file may change them).
-    rules: mock.settings().channel_rules,
-  });
+  const bot = await startReferenceBotFor(mock);
   return {
     kind: 'reference',
     url: bot.url,

@@ -9,7 +9,7 @@ import { MockControl } from './mock-control.js';
 import type { RunConversationsOptions } from './run-options.js';
 import { runPool } from './run-pool.js';
 import type { RunResult, ScriptResult } from './run-result.js';
-import { runScript, type ScriptRun } from './run-script.js';
+import { runScript, skipped, type ScriptRun } from './run-script.js';
 import { scriptCustomer } from './script-customer.js';
 import { RunStopped } from './steps/step-context.js';
 
@@ -34,20 +34,7 @@ function notRun(script: LoadedScript, why: string): ScriptResult {
     room_id: null,
     status: 'error',
     duration_ms: 0,
-    steps: script.steps.map((step) => ({
-      index: step.index,
-      kind: step.kind,
-      line: step.line,
-      column: step.column,
-      status: 'skipped',
-      duration_ms: 0,
-      summary: step.summary,
-      expected: null,
-      actual: null,
-      message: null,
-      violations: [],
-      traffic: [],
-    })),
+    steps: script.steps.map(skipped),
     violations: [],
     error: why,
   };

@@ -30,7 +30,8 @@ export interface ScriptRun {
   readonly follower: RoomFollower;
 }
 
-function skipped(step: LoadedStep): StepResult {
+/** A step that did not run: the script stopped before it. */
+export function skipped(step: LoadedStep): StepResult {
   return {
     index: step.index,
     kind: step.kind,

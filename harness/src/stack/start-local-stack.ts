@@ -1,5 +1,6 @@
 import { createMockServer, type MockServer, type MockServerOptions } from '#mock-server';
-import { startReferenceBot, type ReferenceBot } from '#reference-bot';
+import type { ReferenceBot } from '#reference-bot';
+import { startReferenceBotFor } from './start-reference-bot-for.js';
 
 /** What to start: the mock's options, and where the reference bot listens. */
 export interface LocalStackOptions {
@@ -27,14 +28,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const mock = await createMockServer(options.mock ?? {});
   let bot: ReferenceBot;
   try {
-    bot = await startReferenceBot({
-      baseUrl: mock.url,
-      appCode: mock.appCode,
-      secretKey: mock.secretKey,
-      botEmail: mock.botEmail,
+    bot = await startReferenceBotFor(mock, {
       port: options.botPort ?? 0,
-      // The bot follows the app's own channel rules (a config file may change them).
-      rules: mock.settings().channel_rules,
       ...(options.botLog ? { log: options.botLog } : {}),
     });
   } catch (error) {
