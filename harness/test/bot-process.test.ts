@@ -1,5 +1,4 @@
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { request } from 'undici';
@@ -8,21 +7,11 @@ import { createSystemClock } from '#mock-server';
 import { spawnBotProcess } from '../src/run/bot-process.js';
 import { findFreePort } from '../src/run/find-free-port.js';
 import { waitUntilAnswers } from '../src/run/wait-until-answers.js';
+import { hasGone, isRunning } from './support/is-running.js';
 
 const echoBot = fileURLToPath(new URL('support/echo-bot.js', import.meta.url));
 const exitWhileBotRuns = fileURLToPath(new URL('support/exit-while-bot-runs.ts', import.meta.url));
 const node = JSON.stringify(process.execPath);
-
-/** Whether a process with that id still runs (a zombie, exited but not yet reaped, does not). */
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  const stat = `/proc/${pid}/stat`;
-  return existsSync(stat) && !/^\d+ \(.*\) Z/.test(readFileSync(stat, 'utf8'));
-}
 
 it('kills a bot that ignores SIGTERM once its grace period is over', async () => {
   const port = await findFreePort();
@@ -30,7 +19,7 @@ it('kills a bot that ignores SIGTERM once its grace period is over', async () =>
   const bot = spawnBotProcess(
     `${node} ${JSON.stringify(echoBot)} --ignore-sigterm`,
     { PORT: String(port) },
-    { stopGraceMs: 200 },
+    { stopGraceMs: 1000 },
   );
   onTestFinished(() => bot.stop());
   const clock = createSystemClock();
@@ -53,5 +42,5 @@ it('kills the bot when the program that started it exits without stopping it', a
   ]);
   const pid = Number(stdout.trim());
   expect(pid).toBeGreaterThan(0);
-  expect(isRunning(pid)).toBe(false);
+  expect(await hasGone(pid)).toBe(true);
 }, 20_000);

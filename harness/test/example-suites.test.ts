@@ -92,7 +92,8 @@ it('fails the WhatsApp script, naming the refusal, when the Python bot sends but
     ],
     cwd: repoRoot,
     botCmd: pythonBot,
-    env: { EXAMPLE_BOT_FORCE_BUTTONS: '1' },
+    // The environment the CLI gives a bot: this machine's, PATH included.
+    env: { ...process.env, EXAMPLE_BOT_FORCE_BUTTONS: '1' },
   });
 
   const byChannel = Object.fromEntries(

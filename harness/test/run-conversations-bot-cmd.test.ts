@@ -1,24 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
 import { HarnessError, runConversations } from '#harness';
+import { hasGone } from './support/is-running.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const echoBot = fileURLToPath(new URL('support/echo-bot.js', import.meta.url));
 // Node by its full path: the bot's environment is only what the run gives it.
 const node = JSON.stringify(process.execPath);
-
-/** Whether a process with that id still runs (an exited one not yet reaped does not). */
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  // Orphans go to the machine's first process, which may reap them late: a zombie has exited.
-  const stat = `/proc/${pid}/stat`;
-  return !existsSync(stat) || !/^\d+ \(.*\) Z/.test(readFileSync(stat, 'utf8'));
-}
 
 it('starts the bot command with the mock’s details, waits for it, keeps its output and stops it at the end', async () => {
   const result = await runConversations({
@@ -44,7 +32,7 @@ it('starts the bot command with the mock’s details, waits for it, keeps its ou
   ]);
   expect(started?.[2]).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
   expect(output).toContain('echo bot: heard "how are you?"');
-  expect(isRunning(Number(started?.[1]))).toBe(false);
+  expect(await hasGone(Number(started?.[1]))).toBe(true);
 });
 
 it('fails with HARNESS_ERR_BOT and the bot’s output when the command exits before it answers', async () => {
@@ -88,13 +76,13 @@ it('fails with HARNESS_ERR_BOT, saying what to do, when the command never answer
     paths: ['harness/test/fixtures/echo'],
     cwd: root,
     botCmd: 'echo starting; sleep 100',
-    botStartTimeoutMs: 300,
+    botStartTimeoutMs: 1000,
   });
 
   const error = (await run.catch((caught: unknown) => caught)) as HarnessError;
   expect(error.code).toBe('HARNESS_ERR_BOT');
   expect(error.message.replace(/\d{4,5}/g, 'PORT')).toMatchInlineSnapshot(`
-    "The bot started by "echo starting; sleep 100" did not answer at http://127.0.0.1:PORT/ within 300ms: make it listen on 127.0.0.1 and the port in $PORT (PORT), or give the URL it listens on with --bot-url; if it only needs longer to start, raise --bot-start-timeout. The last of its output:
+    "The bot started by "echo starting; sleep 100" did not answer at http://127.0.0.1:PORT/ within 1s: make it listen on 127.0.0.1 and the port in $PORT (PORT), or give the URL it listens on with --bot-url; if it only needs longer to start, raise --bot-start-timeout. The last of its output:
     starting"
   `);
 });
