@@ -109,4 +109,10 @@ it('refuses control calls from a page of another origin, body or none, and chang
   expect(sameOrigin.statusCode).toBe(200);
   await sameOrigin.body.dump();
   expect(server.rooms.get(room_id)?.room.resolved).toBe(true);
+  // … also when a TLS proxy serves it under the same name.
+  const behindProxy = await request(`${server.url}/_mock/config`, {
+    headers: { origin: server.url.replace('http:', 'https:') },
+  });
+  expect(behindProxy.statusCode).toBe(200);
+  await behindProxy.body.dump();
 });

@@ -58,7 +58,12 @@ export function checkOrigin(
   host: string | undefined,
 ): MockError | undefined {
   if (origin === undefined) return undefined;
-  if (host !== undefined && origin.toLowerCase() === `http://${host.toLowerCase()}`) {
+  // Served through a TLS proxy, the dashboard's origin is https with the same Host.
+  const lower = origin.toLowerCase();
+  if (
+    host !== undefined &&
+    (lower === `http://${host.toLowerCase()}` || lower === `https://${host.toLowerCase()}`)
+  ) {
     return undefined;
   }
   return mockError(
