@@ -182,7 +182,7 @@ export function buildReferenceBotApp(deps: ReferenceBotAppDeps): ReferenceBotApp
         // A reply that cannot go out leaves the rest of the decision without its context.
         return;
       }
-      if (action.kind !== 'send') handedOver.add(roomId);
+      if (action.kind === 'handOver' || action.kind === 'handOverToRole') handedOver.add(roomId);
     }
     // Told once the replies are out, so whoever reads the log knows the room holds them.
     log(`${heard}: ${decision.actions.map(describeAction).join(', ') || 'no reply'}`);
