@@ -12,7 +12,7 @@ import { conversationTemplates, channelsForScale } from './harness-scale-templat
 register();
 const { runConversations } = await import('../harness/src/index.ts');
 
-const usage = `Usage: npm run bench:harness [-- --scripts N] [-- --concurrency N]
+const usage = `Usage: npm run bench:harness [-- [--scripts N] [--concurrency N]]
 
 Generates N conversation scripts (default 1000) across every channel and behaviour of the
 reference bot into a temporary folder, runs them with runConversations against the reference

@@ -32,7 +32,8 @@ Options:
   --timeout DURATION       how long each expectation waits, such as 2s or 500ms (default 2s; a
                            script or a step may set its own)
   --bot-start-timeout DURATION
-                           how long a --bot-cmd bot may take to answer (default 15s)
+                           how long the bot may take to answer at the start, whether
+                           started by --bot-cmd or already at --bot-url (default 15s)
   --port N                 the mock's port (default any free one; ${knownMockPort} with --bot-url alone)
   --config FILE            the mock's config file (channels, agents, divisions, switches)
   --seed N                 seed for the mock's generated agents and customers
