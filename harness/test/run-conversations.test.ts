@@ -198,3 +198,17 @@ it('fails a silence when the bot wrote before it and no step expected the messag
     actual: 'text "Sure. One of our agents will take over this chat and reply here shortly."',
   });
 });
+
+it('warns of a bot message no step took after the last step, and still passes the script', async () => {
+  const result = await runConversations({ paths: ['harness/test/fixtures/unread'], cwd: root });
+
+  const [script] = result.scripts;
+  expect(script?.status).toBe('passed');
+  expect(script?.violations.map((found) => [found.code, found.severity])).toEqual([
+    ['UNREAD_BOT_MESSAGE', 'warning'],
+  ]);
+  expect(script?.violations[0]?.message).toBe(
+    'after the last step, a message no step expected: buttons "What can I help you with?" buttons [Billing, Promotions, Opening hours, Talk to a human, Help centre]. Add a `bot` step for it, or find why the bot sent it.',
+  );
+  expect(result.summary).toMatchObject({ passed: 1, failed: 0, violations: 1 });
+});

@@ -10,6 +10,8 @@ import { ExchangeDirectionSchema, ExchangeSchema, z } from '#contracts';
  * - DELIVERY_FAILED: the bot did not take a webhook (no answer, or a status other than 2xx).
  * - FLAGGED: the mock accepted a request but flagged it (the bot wrote after handing over …).
  * - UNKNOWN_FIELD: a body carries a field the contract does not know (a warning).
+ * - UNREAD_BOT_MESSAGE: the bot wrote after the last step a message no step expected, such as a
+ *   reply sent twice (a warning: scripts may stop early on purpose).
  */
 export const ViolationCodeSchema = z.enum([
   'REFUSED',
@@ -18,6 +20,7 @@ export const ViolationCodeSchema = z.enum([
   'DELIVERY_FAILED',
   'FLAGGED',
   'UNKNOWN_FIELD',
+  'UNREAD_BOT_MESSAGE',
 ]);
 export type ViolationCode = z.infer<typeof ViolationCodeSchema>;
 

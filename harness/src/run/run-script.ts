@@ -5,6 +5,7 @@ import type { EventRouter } from './event-router.js';
 import type { MockControl } from './mock-control.js';
 import { RoomFollower } from './room-follower.js';
 import type { ScriptResult, StepResult, Violation } from './run-result.js';
+import { describeBotMessage, readBotMessage } from './steps/read-bot-message.js';
 import { beginsTurn, runStep } from './steps/run-step.js';
 import { RunStopped, failed, type StepContext, type StepOutcome } from './steps/step-context.js';
 import { violationOutcome } from './steps/violation-outcome.js';
@@ -46,6 +47,23 @@ export function skipped(step: LoadedStep): StepResult {
     violations: [],
     traffic: [],
   };
+}
+
+/** The bot's messages in the room that no step took, once every step has passed. */
+function unreadBotMessages(follower: RoomFollower): Violation[] {
+  const unread: Violation[] = [];
+  for (let message = follower.nextBotMessage(); message; message = follower.nextBotMessage()) {
+    unread.push({
+      code: 'UNREAD_BOT_MESSAGE',
+      severity: 'warning',
+      operation_id: 'postBotMessage',
+      direction: 'from_bot',
+      exchange_seq: null,
+      path: null,
+      message: `after the last step, a message no step expected: ${describeBotMessage(readBotMessage(message))}. Add a \`bot\` step for it, or find why the bot sent it.`,
+    });
+  }
+  return unread;
 }
 
 function roundMs(ms: number): number {
@@ -126,6 +144,7 @@ export async function runScript(script: LoadedScript, deps: ScriptRunDeps): Prom
       );
       await deps.settle();
       violations.push(...follower.stepFindings().violations);
+      if (!stopped) violations.push(...unreadBotMessages(follower));
     }
   } catch (caught) {
     error = `the harness failed while running this script: ${caught instanceof Error ? (caught.stack ?? caught.message) : String(caught)}`;

@@ -8,6 +8,7 @@ const what: Readonly<Record<Violation['code'], string>> = {
   FLAGGED: 'the mock flagged a request of the bot',
   SCHEMA_MISMATCH: 'an exchange breaks the contract',
   UNKNOWN_FIELD: 'a body has a field the contract does not know',
+  UNREAD_BOT_MESSAGE: 'the bot sent a message no step expected',
 };
 
 /** A step failed by a contract finding of its turn, even one the script did not mention. */
