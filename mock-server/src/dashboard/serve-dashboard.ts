@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { hostGuardHook } from '../http/host-guard.js';
 
 /** Where the dashboard's scripts and style sheet are served; the page itself is at `/`. */
 export const dashboardAssetPrefix = '/dashboard/';
@@ -61,14 +62,7 @@ export async function serveDashboard(
   const page = files.get('index.html');
   if (!page) throw new Error('the dashboard has no index.html');
   await app.register((scope, _options, done) => {
-    scope.addHook('onRequest', (request, _reply, next) => {
-      try {
-        deps.guardHost(request);
-        next();
-      } catch (error) {
-        next(error as Error);
-      }
-    });
+    scope.addHook('onRequest', hostGuardHook(deps.guardHost));
     scope.get('/', (_request, reply) =>
       reply
         .headers({ ...commonHeaders, 'content-type': page.type })

@@ -12,6 +12,7 @@ import { postBotMessageRoute } from '../routes/post-bot-message.route.js';
 import type { RouteDeps } from '../routes/route-deps.js';
 import { registerBodyParsers } from './body-parsers.js';
 import { registerErrorHandling } from './error-handler.js';
+import { hostGuardHook } from './host-guard.js';
 import './exchange-notes.js';
 
 /** What the app needs besides the route dependencies. */
@@ -81,14 +82,7 @@ export async function buildApp(deps: RouteDeps, options: AppOptions): Promise<Fa
   };
   // The docs, in a scope of their own so only they pay for the Host check hook.
   await app.register(async (docs) => {
-    docs.addHook('onRequest', (request, _reply, done) => {
-      try {
-        deps.guardHost(request);
-        done();
-      } catch (error) {
-        done(error as Error);
-      }
-    });
+    docs.addHook('onRequest', hostGuardHook(deps.guardHost));
     docs.get('/openapi.json', () => servedDocument());
     await docs.register(swagger, {
       mode: 'static',

@@ -1,4 +1,4 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import { mockError, type MockError } from '../errors.js';
 import { isLoopbackHost } from '../webhooks/webhook-target.js';
 
@@ -70,4 +70,21 @@ export function checkOrigin(
     'MOCK_ERR_ORIGIN_NOT_ALLOWED',
     `A page of ${JSON.stringify(origin)} may not drive the mock: its control API and event stream answer only the dashboard at http://${host ?? ''}/ and clients that are not browsers.`,
   );
+}
+
+/**
+ * The Host check as an `onRequest` hook, for a scope of routes that are not catalogue operations
+ * (the docs, the dashboard's files): the refusal goes to the error handler.
+ */
+export function hostGuardHook(
+  guardHost: (request: FastifyRequest) => void,
+): (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction) => void {
+  return (request, _reply, done) => {
+    try {
+      guardHost(request);
+      done();
+    } catch (error) {
+      done(error as Error);
+    }
+  };
 }
