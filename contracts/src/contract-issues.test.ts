@@ -66,3 +66,11 @@ it('suggests a known field for a slip, but does not guess between short names', 
   expect(suggestField('ab', ['b'])).toBeUndefined();
   expect(suggestField('colour', ['label', 'type'])).toBeUndefined();
 });
+
+it('suggests the known name a typo was meant to be, and nothing for a word far from all', () => {
+  const kinds = ['customer', 'bot', 'handover', 'silence', 'agent', 'resolve', 'bot_active'];
+  expect(suggestField('custmer', kinds)).toBe('customer');
+  expect(suggestField('handvoer', kinds)).toBe('handover');
+  expect(suggestField('Bot', kinds)).toBe('bot');
+  expect(suggestField('weather', kinds)).toBeUndefined();
+});

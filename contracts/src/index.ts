@@ -101,6 +101,8 @@ export {
   type CheckOptions,
   type ContractCheck,
 } from './contract-issues.js';
+/** The known name a mistyped one was probably meant to be, for a "did you mean" hint. */
+export { suggestField } from './unknown-fields.js';
 export {
   defineOperation,
   defineWebhook,

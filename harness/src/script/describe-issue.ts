@@ -1,5 +1,4 @@
-import { formatIssuePath, type z } from '#contracts';
-import { suggestName } from './suggest-name.js';
+import { formatIssuePath, suggestField, type z } from '#contracts';
 
 /** One problem of a script file: where (a path in the document), and what is wrong. */
 export interface ScriptProblem {
@@ -68,7 +67,7 @@ export function describeIssue(
       return issue.keys.map((key) => {
         const custom = !issue.message.startsWith('Unrecognized key');
         const known = knownFields(path);
-        const close = suggestName(key, known);
+        const close = suggestField(key, known);
         const message = custom
           ? issue.message
           : close
@@ -93,7 +92,7 @@ export function describeIssue(
         named !== undefined && options.includes(named)
           ? named
           : typeof value === 'string'
-            ? suggestName(value, options)
+            ? suggestField(value, options)
             : undefined;
       const hint = close ? `; did you mean "${close}"?` : '';
       return at(`must be one of ${options.join(', ')}, not ${describeValue(value)}${hint}`);

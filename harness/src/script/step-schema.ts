@@ -1,12 +1,12 @@
 import {
   BotMessageTypeSchema,
   CustomerMessageRequestSchema,
+  suggestField,
   z,
   type CustomerMessageRequest,
 } from '#contracts';
 import { StepKindSchema, type StepKind } from '../run/run-result.js';
 import { DurationSchema, TextPatternSchema } from './script-values.js';
-import { suggestName } from './suggest-name.js';
 
 const timeout = { timeout: DurationSchema.optional() };
 
@@ -184,7 +184,7 @@ export const StepSchema = z.unknown().transform((value, ctx): Step => {
   const present = keys.filter((key): key is StepKind => (kinds as readonly string[]).includes(key));
   const unknown = keys.filter((key) => key !== 'timeout' && !present.includes(key as StepKind));
   for (const key of unknown) {
-    const close = suggestName(key, [...kinds, 'timeout']);
+    const close = suggestField(key, [...kinds, 'timeout']);
     ctx.addIssue({
       code: 'unrecognized_keys',
       keys: [key],
