@@ -1,6 +1,6 @@
 import type { RunResult, ScriptResult } from '../run/run-result.js';
 import { createPaint, type Paint } from './create-paint.js';
-import { formatDuration } from './format-duration.js';
+import { formatElapsed } from './format-elapsed.js';
 import { formatScriptFailure, formatViolation } from './format-script-failure.js';
 
 /** How many of the spawned bot's last lines a failure report shows. */
@@ -26,7 +26,7 @@ function summaryLine(result: RunResult, paint: Paint): string {
     }, ${summary.errors > 0 ? paint.yellow(errors) : errors}`,
     count(summary.steps, 'step'),
     ...(summary.violations > 0 ? [count(summary.violations, 'contract finding')] : []),
-    formatDuration(result.duration_ms),
+    formatElapsed(result.duration_ms),
   ];
   return parts.join(' · ');
 }

@@ -1,6 +1,6 @@
 import type { RunResult, ScriptResult } from '../run/run-result.js';
 import { createPaint } from './create-paint.js';
-import { formatDuration } from './format-duration.js';
+import { formatElapsed } from './format-elapsed.js';
 
 /** What the header of a run says: the bot under test and the mock it talks to. */
 export interface RunHeaderFacts {
@@ -36,11 +36,11 @@ export function formatScriptLine(script: ScriptResult, color = false): string {
   const where = `${script.name} ${paint.dim(`(${script.file})`)}`;
   switch (script.status) {
     case 'passed':
-      return `${paint.green('✓')} ${where} ${formatDuration(script.duration_ms)}\n`;
+      return `${paint.green('✓')} ${where} ${formatElapsed(script.duration_ms)}\n`;
     case 'failed': {
       const step = script.steps.find((candidate) => candidate.status === 'failed');
       const at = step === undefined ? '' : `, step ${step.index + 1} at line ${step.line}`;
-      return `${paint.red('✗')} ${where} ${formatDuration(script.duration_ms)}${paint.red(at)}\n`;
+      return `${paint.red('✗')} ${where} ${formatElapsed(script.duration_ms)}${paint.red(at)}\n`;
     }
     case 'error': {
       const why = (script.error ?? 'it could not run').split('\n')[0] ?? '';

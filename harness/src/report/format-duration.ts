@@ -1,5 +1,0 @@
-/** A duration as a person reads it: `120 ms` under a second, `2.3 s` from there. */
-export function formatDuration(ms: number): string {
-  if (ms < 1000) return `${Math.round(ms)} ms`;
-  return `${(ms / 1000).toFixed(1)} s`;
-}
