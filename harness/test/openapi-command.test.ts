@@ -60,7 +60,7 @@ it('says why when the file cannot be written', async () => {
   expect(await runCliCaptured(['openapi', '--out', out])).toEqual({
     code: 2,
     stdout: '',
-    stderr: `qiscus-mock openapi: Could not write ${out}: a file stands where a folder is needed.\n`,
+    stderr: `qiscus-mock openapi: Cannot write the OpenAPI document to ${out}: a part of its path is a file, not a folder. Choose another --out.\n`,
   });
 });
 

@@ -1,10 +1,10 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, extname, resolve } from 'node:path';
+import { extname } from 'node:path';
 import { buildOpenApiDocument, operations, serializeOpenApiDocument, webhooks } from '#contracts';
 import type { OpenApiFormat } from '#contracts';
-import { outputError, usageError } from '../errors.js';
+import { usageError } from '../errors.js';
 import type { Command } from './command.js';
 import { parseCommandArgs } from './parse-command-args.js';
+import { writeOutputFile } from './write-output-file.js';
 
 const help = `Usage: qiscus-mock openapi [--out FILE] [--format json|yaml]
 
@@ -29,15 +29,6 @@ function chooseFormat(format: string | undefined, out: string | undefined): Open
   throw usageError(`--format must be json or yaml, not "${format}".`);
 }
 
-function explainWriteFailure(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'EEXIST' || code === 'ENOTDIR') return 'a file stands where a folder is needed.';
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
-    return 'not allowed to write there; choose another --out.';
-  }
-  return `${code ?? String(error)}.`;
-}
-
 /** `qiscus-mock openapi`: write the OpenAPI document. */
 export const openapiCommand: Command = {
   name: 'openapi',
@@ -59,15 +50,7 @@ export const openapiCommand: Command = {
       output.stdout(text);
       return 0;
     }
-    const target = resolve(values.out);
-    try {
-      await mkdir(dirname(target), { recursive: true });
-      await writeFile(target, text);
-    } catch (error) {
-      throw outputError(`Could not write ${values.out}: ${explainWriteFailure(error)}`, {
-        cause: error,
-      });
-    }
+    await writeOutputFile(values.out, text, 'the OpenAPI document', `qiscus.openapi.${format}`);
     output.stderr(`Wrote the OpenAPI 3.1 document (${format}) to ${values.out}\n`);
     return 0;
   },

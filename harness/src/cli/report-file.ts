@@ -1,21 +1,6 @@
-import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { outputError } from '../errors.js';
-
-function outputProblem(out: string, error: unknown): Error {
-  const code = (error as NodeJS.ErrnoException).code ?? String(error);
-  const why =
-    code === 'EISDIR'
-      ? `it is a folder: name a file in it, such as ${out.replace(/\/+$/, '')}/report.xml`
-      : code === 'EEXIST' || code === 'ENOTDIR'
-        ? 'a part of its path is a file, not a folder'
-        : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
-          ? 'it may not be written here (permission denied)'
-          : code;
-  return outputError(`Cannot write the report to ${out}: ${why}. Choose another --out.`, {
-    cause: error,
-  });
-}
+import { cannotWrite, writeOutputFile } from './write-output-file.js';
 
 /**
  * Makes sure a report can go to `out` before a run starts, so a long run is not lost to a typo:
@@ -30,16 +15,11 @@ export async function prepareReportFile(out: string): Promise<void> {
       throw Object.assign(new Error(`${out} is a folder`), { code: 'EISDIR' });
     }
   } catch (error) {
-    throw outputProblem(out, error);
+    throw cannotWrite('the report', out, error, 'report.xml');
   }
 }
 
 /** Writes the report to `out`, creating its folders; HARNESS_ERR_OUTPUT if it cannot. */
-export async function writeReportFile(out: string, text: string): Promise<void> {
-  try {
-    await mkdir(dirname(resolve(out)), { recursive: true });
-    await writeFile(resolve(out), text);
-  } catch (error) {
-    throw outputProblem(out, error);
-  }
+export function writeReportFile(out: string, text: string): Promise<void> {
+  return writeOutputFile(out, text, 'the report', 'report.xml');
 }
