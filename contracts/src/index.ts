@@ -66,6 +66,8 @@ export {
   RoomHandoverSchema,
   RoomBotSwitchRequestSchema,
   RoomMessageSchema,
+  type AcceptHandoverRequest,
+  type AgentMessageRequest,
   type HandoverStatus,
   type MockRoom,
   type MockRoomDetail,

@@ -1,5 +1,9 @@
 import {
+  AcceptHandoverRequestSchema,
+  AgentMessageRequestSchema,
   CustomerMessageRequestSchema,
+  type AcceptHandoverRequest,
+  type AgentMessageRequest,
   checkContract,
   type CustomerMessageRequest,
   type CustomerMessageResult,
@@ -51,6 +55,20 @@ export interface MockServer {
       message: CustomerMessageRequest | string,
       options?: { readonly wait?: boolean },
     ): Promise<CustomerMessageResult>;
+  };
+  /**
+   * Play an agent, as the control API's agent routes do. Each returns the room after the change,
+   * or throws MOCK_ERR_* (an unknown room, no agent to take it, a handover not pending …).
+   */
+  readonly agent: {
+    /** An agent writes in a room: the room's own agent, or `agent_id`. */
+    say(roomId: string, message: AgentMessageRequest): MockRoomDetail;
+    /** Accepts the room's pending handover: by `agent_id`, or the least busy agent. */
+    acceptHandover(roomId: string, request?: AcceptHandoverRequest): MockRoomDetail;
+    /** Declines the room's pending handover: the bot has the room again. */
+    declineHandover(roomId: string): MockRoomDetail;
+    /** Resolves the room: the conversation is over. */
+    resolve(roomId: string): MockRoomDetail;
   };
   readonly rooms: {
     list(): MockRoom[];
@@ -229,6 +247,30 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
   const listenUrl = `http://${host}:${address.port}`;
   listening.url = listenUrl;
 
+  // A change made through the handle is in the traffic log as a control call, as over HTTP.
+  const recordCall = (
+    operationId: string,
+    call: string,
+    roomId: string,
+    input: unknown,
+    result: unknown,
+  ) => {
+    traffic.record({
+      direction: 'control',
+      operationId,
+      method: 'CALL',
+      path: call,
+      roomId,
+      status: 200,
+      requestHeaders: {},
+      requestBody: input,
+      responseBody: result,
+      error: null,
+      warnings: [],
+      flags: [],
+    });
+  };
+
   return {
     url: listenUrl,
     appCode: resolved.appCode,
@@ -242,22 +284,43 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
         const outcome = service.customerSays(
           checkedInput(CustomerMessageRequestSchema, input, 'The customer message'),
         );
-        traffic.record({
-          direction: 'control',
-          operationId: 'sendCustomerMessage',
-          method: 'CALL',
-          path: 'customer.say',
-          roomId: outcome.result.room_id,
-          status: 200,
-          requestHeaders: {},
-          requestBody: input,
-          responseBody: outcome.result,
-          error: null,
-          warnings: [],
-          flags: [],
-        });
+        recordCall(
+          'sendCustomerMessage',
+          'customer.say',
+          outcome.result.room_id,
+          input,
+          outcome.result,
+        );
         if (!sayOptions.wait) return outcome.result;
         return { ...outcome.result, delivery: await outcome.settled() };
+      },
+    },
+    agent: {
+      say(roomId, message) {
+        const { text, agent_id } = checkedInput(
+          AgentMessageRequestSchema,
+          message,
+          'The agent message',
+        );
+        const room = service.detail(service.agentSays(roomId, text, agent_id));
+        recordCall('sendAgentMessage', 'agent.say', roomId, message, room);
+        return room;
+      },
+      acceptHandover(roomId, request = {}) {
+        const { agent_id } = checkedInput(AcceptHandoverRequestSchema, request, 'The acceptance');
+        const room = service.detail(service.acceptHandover(roomId, agent_id));
+        recordCall('acceptHandover', 'agent.acceptHandover', roomId, request, room);
+        return room;
+      },
+      declineHandover(roomId) {
+        const room = service.detail(service.declineHandover(roomId));
+        recordCall('declineHandover', 'agent.declineHandover', roomId, null, room);
+        return room;
+      },
+      resolve(roomId) {
+        const room = service.detail(service.resolve(roomId));
+        recordCall('resolveRoom', 'agent.resolve', roomId, null, room);
+        return room;
       },
     },
     rooms: {

@@ -146,6 +146,7 @@ export const AgentMessageRequestSchema = z
       .describe('Which agent writes; the room’s agent when left out.'),
   })
   .openapi('AgentMessageRequest', { example: { text: 'Hi Budi, I am Dewi from billing.' } });
+export type AgentMessageRequest = z.infer<typeof AgentMessageRequestSchema>;
 
 /** `POST /_mock/rooms/{room_id}/handover/accept`: optionally, which agent takes the room. */
 export const AcceptHandoverRequestSchema = z
@@ -158,6 +159,7 @@ export const AcceptHandoverRequestSchema = z
       .describe('The agent who accepts; otherwise the least busy one (online first).'),
   })
   .openapi('AcceptHandoverRequest', { example: { agent_id: 164868 } });
+export type AcceptHandoverRequest = z.infer<typeof AcceptHandoverRequestSchema>;
 
 /** `POST /_mock/rooms/{room_id}/bot`: switch the bot on or off for one room. */
 export const RoomBotSwitchRequestSchema = z

@@ -5,7 +5,6 @@ import { loadScripts } from '../script/load-scripts.js';
 import type { LoadedScript } from '../script/script-schema.js';
 import { startBotUnderTest, type BotUnderTest } from './bot-under-test.js';
 import { EventRouter } from './event-router.js';
-import { MockControl } from './mock-control.js';
 import type { RunConversationsOptions } from './run-options.js';
 import { runPool } from './run-pool.js';
 import type { RunResult, ScriptResult } from './run-result.js';
@@ -109,7 +108,6 @@ export async function runConversations(options: RunConversationsOptions): Promis
   const unsubscribe = mock.events.subscribe((event) => {
     router.route(event);
   });
-  const control = new MockControl(mock.url);
   // A script not run gets its progress line too, so the progress accounts for every script.
   const notRunNow = (script: LoadedScript, why: string): ScriptResult => {
     const result = notRun(script, why);
@@ -152,7 +150,6 @@ export async function runConversations(options: RunConversationsOptions): Promis
           options.onProgress?.({ type: 'script-started', file: script.file, name: script.name });
           const run = await runScript(script, {
             mock,
-            control,
             router,
             clock,
             signal: stop.signal,
@@ -200,7 +197,6 @@ export async function runConversations(options: RunConversationsOptions): Promis
       if (bot) mock.configure({ bot_enabled: false });
       await bot?.stop();
     } finally {
-      await control.close();
       await mock.close();
     }
   }

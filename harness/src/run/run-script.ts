@@ -2,7 +2,6 @@ import type { MockServer } from '#mock-server';
 import type { Clock } from '#mock-server';
 import type { LoadedScript, LoadedStep } from '../script/script-schema.js';
 import type { EventRouter } from './event-router.js';
-import type { MockControl } from './mock-control.js';
 import { RoomFollower } from './room-follower.js';
 import type { ScriptResult, StepResult, Violation } from './run-result.js';
 import { describeBotMessage, readBotMessage } from './steps/read-bot-message.js';
@@ -13,7 +12,6 @@ import { violationOutcome } from './steps/violation-outcome.js';
 /** What running one script needs from the run. */
 export interface ScriptRunDeps {
   readonly mock: MockServer;
-  readonly control: MockControl;
   readonly router: EventRouter;
   readonly clock: Clock;
   readonly signal: AbortSignal;
@@ -81,7 +79,6 @@ export async function runScript(script: LoadedScript, deps: ScriptRunDeps): Prom
   const follower = new RoomFollower();
   const context: StepContext = {
     mock: deps.mock,
-    control: deps.control,
     router,
     follower,
     script,

@@ -1,5 +1,6 @@
 import type { MockRoom } from '#contracts';
 import { formatDuration } from '../../script/parse-duration.js';
+import { describeMockError } from './customer-step.js';
 import { endedEarly, failed, passed, type StepContext, type StepOutcome } from './step-context.js';
 
 /** Where a room's handover stands, in words. */
@@ -86,26 +87,35 @@ export async function runBotActiveStep(
  * An agent writes into the room. A handover request still waiting in the inbox is accepted first
  * (by that agent, or the least busy one), as an agent who answers takes the room.
  */
-export async function runAgentStep(
+export function runAgentStep(
   text: string,
   agentId: number | null,
   context: StepContext,
-): Promise<StepOutcome> {
-  const { follower, control } = context;
+): StepOutcome {
+  const { follower, mock } = context;
   const roomId = follower.roomId ?? '';
   const agent = agentId === null ? {} : { agent_id: agentId };
   if (follower.room?.handover.status === 'pending') {
-    const accepted = await control.post(`/_mock/rooms/${roomId}/handover/accept`, agent);
-    if (!accepted.ok) return failed(`the agent could not take the room: ${accepted.message}`);
+    try {
+      mock.agent.acceptHandover(roomId, agent);
+    } catch (error) {
+      return failed(`the agent could not take the room: ${describeMockError(error)}`);
+    }
   }
-  const wrote = await control.post(`/_mock/rooms/${roomId}/agent-messages`, { text, ...agent });
-  return wrote.ok ? passed : failed(`the agent could not write: ${wrote.message}`);
+  try {
+    mock.agent.say(roomId, { text, ...agent });
+    return passed;
+  } catch (error) {
+    return failed(`the agent could not write: ${describeMockError(error)}`);
+  }
 }
 
 /** The room is resolved (the conversation is over; the customer's next message opens a new session). */
-export async function runResolveStep(context: StepContext): Promise<StepOutcome> {
-  const resolved = await context.control.post(
-    `/_mock/rooms/${context.follower.roomId ?? ''}/resolve`,
-  );
-  return resolved.ok ? passed : failed(`the room could not be resolved: ${resolved.message}`);
+export function runResolveStep(context: StepContext): StepOutcome {
+  try {
+    context.mock.agent.resolve(context.follower.roomId ?? '');
+    return passed;
+  } catch (error) {
+    return failed(`the room could not be resolved: ${describeMockError(error)}`);
+  }
 }

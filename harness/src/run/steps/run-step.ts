@@ -26,9 +26,9 @@ export function runStep(
     case 'silence':
       return runSilenceStep(step.durationMs, context);
     case 'agent':
-      return runAgentStep(step.text, step.agentId, context);
+      return Promise.resolve(runAgentStep(step.text, step.agentId, context));
     case 'resolve':
-      return runResolveStep(context);
+      return Promise.resolve(runResolveStep(context));
     case 'bot_active':
       return runBotActiveStep(step.active, context, timeoutMs);
   }

@@ -1,14 +1,12 @@
 import type { MockServer } from '#mock-server';
 import type { LoadedScript } from '../../script/script-schema.js';
 import type { EventRouter } from '../event-router.js';
-import type { MockControl } from '../mock-control.js';
 import type { RoomFollower, WaitEnd } from '../room-follower.js';
 import { violationOutcome } from './violation-outcome.js';
 
 /** What a step acts with: the mock, the script's room and who the customer is. */
 export interface StepContext {
   readonly mock: MockServer;
-  readonly control: MockControl;
   readonly router: EventRouter;
   readonly follower: RoomFollower;
   readonly script: LoadedScript;
