@@ -58,10 +58,9 @@ it('refuses an unknown room, an empty text or an unknown field by name, and stor
   const before = server.traffic.list().length;
 
   expect(refusal(() => server.agent.resolve('999999999')).code).toBe('MOCK_ERR_ROOM_NOT_FOUND');
-  expect(refusal(() => server.agent.say(room_id, { text: '' }))).toEqual({
-    code: 'MOCK_ERR_VALIDATION',
-    message: expect.stringMatching(/^The agent message does not match the schema: text: /),
-  });
+  const empty = refusal(() => server.agent.say(room_id, { text: '' }));
+  expect(empty.code).toBe('MOCK_ERR_VALIDATION');
+  expect(empty.message).toMatch(/^The agent message does not match the schema: text: /);
   expect(
     refusal(() => server.agent.acceptHandover(room_id, { agentId: 3 } as never)).message,
   ).toMatch(/agentId/);
