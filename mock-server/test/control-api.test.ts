@@ -309,7 +309,7 @@ describe('the mock’s own control API', () => {
     expect(unknown.status).toBe(404);
     expect(unknown.body).toMatchObject({
       code: 'MOCK_ERR_AGENT_NOT_FOUND',
-      detail: 'No agent has the id 1.',
+      detail: 'No agent has the id 1: GET /_mock/config lists the agents and their ids.',
       errors: [{ path: 'agent_id', message: 'no such agent' }],
     });
     const detail = okBody(await callControl(server, getRoom, { params: { room_id } }));

@@ -362,9 +362,13 @@ export class ConversationService {
             'MOCK_ERR_NO_AGENT',
             `Room ${room.id} has no agent: accept its handover first, or give agent_id.`,
           )
-        : mockError('MOCK_ERR_AGENT_NOT_FOUND', `No agent has the id ${agentId}.`, {
-            errors: [{ path: 'agent_id', message: 'no such agent' }],
-          });
+        : mockError(
+            'MOCK_ERR_AGENT_NOT_FOUND',
+            `No agent has the id ${agentId}: GET /_mock/config lists the agents and their ids.`,
+            {
+              errors: [{ path: 'agent_id', message: 'no such agent' }],
+            },
+          );
     }
     const now = this.now();
     this.deps.store.appendMessage(room.id, {

@@ -346,8 +346,8 @@ describe('acceptHandover', () => {
     const pending = pendingRoom(true);
     expect(acceptHandover(pending, { staff, agentId: 999, now: 3000 })).toEqual({
       ok: false,
-      code: 'NO_AGENT',
-      message: 'No agent has the id 999.',
+      code: 'AGENT_NOT_FOUND',
+      message: 'No agent has the id 999: GET /_mock/config lists the agents and their ids.',
       path: 'agent_id',
     });
     expect(pending.handover.status).toBe('pending');

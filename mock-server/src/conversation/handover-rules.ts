@@ -11,7 +11,7 @@ export type TransitionRefusal =
     }
   | {
       readonly ok: false;
-      readonly code: 'NO_PENDING_HANDOVER' | 'NO_AGENT';
+      readonly code: 'NO_PENDING_HANDOVER' | 'NO_AGENT' | 'AGENT_NOT_FOUND';
       readonly message: string;
       readonly path: string;
     };
@@ -98,15 +98,21 @@ export function acceptHandover(
       ? pickAgent(request.staff.agents, request.staff.load, room.handover.findOnlineAgent)
       : request.staff.agents.find((candidate) => candidate.id === request.agentId);
   if (!agent) {
+    if (request.agentId !== undefined) {
+      return {
+        ok: false,
+        code: 'AGENT_NOT_FOUND',
+        message: `No agent has the id ${request.agentId}: GET /_mock/config lists the agents and their ids.`,
+        path: 'agent_id',
+      };
+    }
     return {
       ok: false,
       code: 'NO_AGENT',
       message:
-        request.agentId !== undefined
-          ? `No agent has the id ${request.agentId}.`
-          : request.staff.agents.length === 0
-            ? 'No agent can take the room: the app has no agents.'
-            : 'No agent can take the room: none is online, and the bot asked for an online one.',
+        request.staff.agents.length === 0
+          ? 'No agent can take the room: the app has no agents.'
+          : 'No agent can take the room: none is online, and the bot asked for an online one.',
       path: 'agent_id',
     };
   }

@@ -9,14 +9,10 @@ export function refusal(outcome: TransitionRefusal): Error {
   if (outcome.code === 'NO_PENDING_HANDOVER') {
     return mockError('MOCK_ERR_NO_PENDING_HANDOVER', outcome.message);
   }
-  if (outcome.code === 'NO_AGENT') {
-    return mockError(
-      outcome.path === 'agent_id' && outcome.message.startsWith('No agent has the id')
-        ? 'MOCK_ERR_AGENT_NOT_FOUND'
-        : 'MOCK_ERR_NO_AGENT',
-      outcome.message,
-    );
+  if (outcome.code === 'AGENT_NOT_FOUND') {
+    return mockError('MOCK_ERR_AGENT_NOT_FOUND', outcome.message);
   }
+  if (outcome.code === 'NO_AGENT') return mockError('MOCK_ERR_NO_AGENT', outcome.message);
   const detail =
     outcome.code === 'ROLE_NOT_FOUND'
       ? 'no such division'
