@@ -23,6 +23,7 @@ import { mockError } from './errors.js';
 import { buildApp, type ServedRoute } from './http/build-app.js';
 import { CredentialCheck } from './http/check-credentials.js';
 import { recordExchange } from './http/exchange-recorder.js';
+import { ReplyBatch } from './http/reply-batch.js';
 import { attachEventStream } from './http/event-stream.js';
 import { createHostCheck, createHostGuard } from './http/host-guard.js';
 import { MockEvents } from './events/mock-events.js';
@@ -191,6 +192,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     traffic.clear();
     events.emit(() => ({ type: 'reset' }));
   };
+  const log = options.log ?? (() => undefined);
   const deps: RouteDeps = {
     appCode: resolved.appCode,
     botEmail,
@@ -209,12 +211,15 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     record: (request, status, body, bodyIsText) => {
       recordExchange(traffic, request, status, body, bodyIsText);
     },
+    replies: new ReplyBatch((error) => {
+      log(`An answer could not be sent: ${error instanceof Error ? error.message : String(error)}`);
+    }),
   };
   const listening: { url?: string } = {};
   const routes: ServedRoute[] = [];
   const app = await buildApp(deps, {
     bodyLimit: resolved.bodyLimit,
-    log: options.log ?? (() => undefined),
+    log,
     serverUrl: () => listening.url,
     onRoute: (route) => routes.push(route),
   });

@@ -59,6 +59,11 @@ export async function buildApp(deps: RouteDeps, options: AppOptions): Promise<Fa
       options.onRoute({ method, path: route.url, operationId: config?.operationId ?? null });
     }
   });
+  // Answers still waiting for the end of the turn go out before the connections are closed.
+  app.addHook('preClose', (done) => {
+    deps.replies.flush();
+    done();
+  });
   registerBodyParsers(app);
   handleError = registerErrorHandling(app, {
     bodyLimit: options.bodyLimit,

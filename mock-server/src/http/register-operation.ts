@@ -13,6 +13,7 @@ import { compileSerializer } from './compile-serializer.js';
 import type { CredentialCheck } from './check-credentials.js';
 import type { ExchangeNotes } from './exchange-notes.js';
 import type { RecordExchange } from './exchange-recorder.js';
+import type { ReplyBatch } from './reply-batch.js';
 
 type ParamsOf<D extends OperationDescriptor> = D['request'] extends {
   readonly params: infer P extends z.ZodType;
@@ -89,7 +90,8 @@ function refuse(problems: readonly { path: string; message: string }[], what: st
  * Registers one operation of the catalogue. Before the handler runs, in this order: the app code
  * of the path, the credentials, the path parameters, the media type and the body, all checked
  * against the descriptor's schemas. Unknown body fields are accepted (as Qiscus ignores them) and
- * noted on the exchange as contract warnings.
+ * noted on the exchange as contract warnings. The answer goes out with the others of the same
+ * event-loop turn (`ReplyBatch`).
  */
 export function registerOperation<const D extends OperationDescriptor>(
   app: FastifyInstance,
@@ -99,6 +101,7 @@ export function registerOperation<const D extends OperationDescriptor>(
     readonly credentials: () => CredentialCheck;
     readonly guardHost: (request: FastifyRequest) => void;
     readonly record: RecordExchange;
+    readonly replies: ReplyBatch;
   },
   handler: OperationHandler<D>,
 ): void {
@@ -185,7 +188,7 @@ export function registerOperation<const D extends OperationDescriptor>(
       // Serialized once: the same text goes out and into the traffic log.
       const text = serialize(result);
       deps.record(request, 200, text, true);
-      return reply.code(200).header('content-type', jsonContentType).send(text);
+      return deps.replies.send(reply.code(200).header('content-type', jsonContentType), text);
     },
   });
 }

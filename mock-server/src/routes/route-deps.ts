@@ -3,6 +3,7 @@ import type { Clock } from '../clock.js';
 import type { ConversationService, Switches } from '../conversation/conversation-service.js';
 import type { CredentialCheck } from '../http/check-credentials.js';
 import type { RecordExchange } from '../http/exchange-recorder.js';
+import type { ReplyBatch } from '../http/reply-batch.js';
 import type { MockEvents } from '../events/mock-events.js';
 import type { Directory } from '../state/directory.js';
 import type { TrafficLog } from '../traffic/traffic-log.js';
@@ -29,6 +30,8 @@ export interface RouteDeps {
   readonly events: MockEvents;
   /** Puts an answered request in the traffic log. */
   readonly record: RecordExchange;
+  /** Sends the Qiscus routes' answers together at the end of each event-loop turn. */
+  readonly replies: ReplyBatch;
 }
 
 /** The operation-registration dependencies, from the route dependencies. */
@@ -38,5 +41,6 @@ export function operationDeps(deps: RouteDeps) {
     credentials: () => deps.credentials,
     guardHost: deps.guardHost,
     record: deps.record,
+    replies: deps.replies,
   };
 }

@@ -1,0 +1,54 @@
+/** What the batch needs of a reply (fastify's has it). */
+export interface SendsText {
+  send(text: string): unknown;
+}
+
+interface PendingAnswer {
+  readonly reply: SendsText;
+  readonly text: string;
+}
+
+/**
+ * Sends the answers made in one turn of the event loop together, at the end of that turn, rather
+ * each as soon as it is ready. Requests that arrive together on many connections (a busy bot, a
+ * load test) are read one after the other in the same turn; written one by one, each answer made
+ * the kernel wake the client again, which cost more than making the answer (BENCHMARKS.md).
+ * Written in a burst, the client is woken once and finds them all. An answer waits one turn at
+ * most; the order of the answers is the order they were made in.
+ */
+export class ReplyBatch {
+  private pending: PendingAnswer[] = [];
+
+  /** @param report told of an answer that could not be sent (its connection is gone, say). */
+  constructor(private readonly report: (error: unknown) => void) {}
+
+  /**
+   * Queues `text` as the body of `reply`, whose status and headers are already set. Returns the
+   * reply, which an async route handler returns to say that it answers later.
+   */
+  send<R extends SendsText>(reply: R, text: string): R {
+    this.pending.push({ reply, text });
+    if (this.pending.length === 1) setImmediate(this.flush);
+    return reply;
+  }
+
+  /** How many answers are waiting for the end of the turn. */
+  get size(): number {
+    return this.pending.length;
+  }
+
+  /** Sends the waiting answers now (the server is closing, say); the end of the turn finds none. */
+  readonly flush = (): void => {
+    if (this.pending.length === 0) return;
+    const answers = this.pending;
+    this.pending = [];
+    for (const { reply, text } of answers) {
+      // One failed answer must not keep the others of the turn from going out.
+      try {
+        reply.send(text);
+      } catch (error) {
+        this.report(error);
+      }
+    }
+  };
+}
