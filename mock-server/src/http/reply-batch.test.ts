@@ -2,13 +2,18 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { ReplyBatch } from './reply-batch.js';
 
-/** A stand-in for fastify's reply: it notes what it was sent, in one list shared by all. */
+/** A stand-in for fastify's reply: it notes what it was sent, and a closed connection, in one list. */
 function replyInto(sent: string[], name: string, fail = false) {
   return {
     name,
     send(text: string) {
-      if (fail) throw new Error(`${name} has no connection`);
+      if (fail) throw new Error(`${name} cannot be serialized`);
       sent.push(`${name}:${text}`);
+    },
+    raw: {
+      destroy() {
+        sent.push(`${name}:closed`);
+      },
     },
   };
 }
@@ -51,17 +56,17 @@ describe('ReplyBatch', () => {
     expect(sent).toEqual(['a:1', 'b:2']);
   });
 
-  it('still sends the rest of the turn when one answer fails, and reports that one', async () => {
+  it('still sends the rest of the turn when one answer fails, reports it and closes its connection', async () => {
     const sent: string[] = [];
     const reported: unknown[] = [];
     const batch = new ReplyBatch((error) => reported.push(error));
     batch.send(replyInto(sent, 'a'), '1');
-    batch.send(replyInto(sent, 'gone', true), '2');
+    batch.send(replyInto(sent, 'bad', true), '2');
     batch.send(replyInto(sent, 'c'), '3');
 
     await nextTurn();
-    expect(sent).toEqual(['a:1', 'c:3']);
+    expect(sent).toEqual(['a:1', 'bad:closed', 'c:3']);
     expect(reported).toHaveLength(1);
-    expect(String(reported[0])).toContain('gone has no connection');
+    expect(String(reported[0])).toContain('bad cannot be serialized');
   });
 });

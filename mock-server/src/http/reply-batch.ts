@@ -1,6 +1,8 @@
 /** What the batch needs of a reply (fastify's has it). */
 export interface SendsText {
   send(text: string): unknown;
+  /** The connection's response, closed when sending fails. */
+  readonly raw: { destroy(): unknown };
 }
 
 interface PendingAnswer {
@@ -19,7 +21,10 @@ interface PendingAnswer {
 export class ReplyBatch {
   private pending: PendingAnswer[] = [];
 
-  /** @param report told of an answer that could not be sent (its connection is gone, say). */
+  /**
+   * @param report told when sending an answer throws. A closed connection does not throw: fastify
+   * lets such an answer go quietly.
+   */
   constructor(private readonly report: (error: unknown) => void) {}
 
   /**
@@ -43,11 +48,13 @@ export class ReplyBatch {
     const answers = this.pending;
     this.pending = [];
     for (const { reply, text } of answers) {
-      // One failed answer must not keep the others of the turn from going out.
+      // One failed answer must not keep the others of the turn from going out, and its client
+      // must not wait for it: its connection is closed.
       try {
         reply.send(text);
       } catch (error) {
         this.report(error);
+        reply.raw.destroy();
       }
     }
   };
