@@ -41,8 +41,13 @@ export interface OperationInput<D extends OperationDescriptor> {
   readonly request: FastifyRequest;
 }
 
-/** A handler's answer: the success body (the status is the operation's 200). */
-export type OperationHandler<D extends OperationDescriptor> = (input: OperationInput<D>) => unknown;
+/**
+ * A handler's answer: the success body (the status is the operation's 200), made at once, as the
+ * state is in memory. A plain record, so a promise cannot pass for one.
+ */
+export type OperationHandler<D extends OperationDescriptor> = (
+  input: OperationInput<D>,
+) => Readonly<Record<string, unknown>>;
 
 /** Notes something about the exchange of a request, for the traffic log. */
 export function flagExchange(request: FastifyRequest, flag: ExchangeFlag): void {
@@ -115,7 +120,10 @@ export function registerOperation<const D extends OperationDescriptor>(
     method: operation.method.toUpperCase(),
     url: toRoutePath(operation.path),
     config: { operationId: operation.id },
-    handler: async (request, reply) => {
+    // Not async, and returns nothing: fastify then leaves the answer to the batch. Returning the
+    // reply instead would make fastify wait for the response's 'finish' event, which costs every
+    // request a set of listeners on the response.
+    handler: (request, reply) => {
       deps.guardHost(request);
       const notes: ExchangeNotes = {
         direction: 'from_bot',
@@ -184,11 +192,10 @@ export function registerOperation<const D extends OperationDescriptor>(
         body: body as OperationInput<D>['body'],
         request,
       });
-      const result = produced instanceof Promise ? ((await produced) as unknown) : produced;
       // Serialized once: the same text goes out and into the traffic log.
-      const text = serialize(result);
+      const text = serialize(produced);
       deps.record(request, 200, text, true);
-      return deps.replies.send(reply.code(200).header('content-type', jsonContentType), text);
+      deps.replies.send(reply.code(200).header('content-type', jsonContentType), text);
     },
   });
 }

@@ -28,8 +28,8 @@ export class ReplyBatch {
   constructor(private readonly report: (error: unknown) => void) {}
 
   /**
-   * Queues `text` as the body of `reply`, whose status and headers are already set. Returns the
-   * reply, which an async route handler returns to say that it answers later.
+   * Queues `text` as the body of `reply`, whose status and headers are already set. A route
+   * handler that uses it must not return the reply or a promise: fastify would send or wait.
    */
   send<R extends SendsText>(reply: R, text: string): R {
     this.pending.push({ reply, text });
