@@ -11,7 +11,7 @@ one core and load generator to another, and reports each target against the bare
 server measured in the same run.
 
 Options:
-  --rounds N        rounds; the target order rotates by one each round   (default 3)
+  --rounds N        rounds; the target order rotates by one each round   (default 5)
   --warmup S        warm-up seconds at full load before measuring         (default 5)
   --duration S      measured seconds per target per round                (default 10)
   --connections C   concurrent keep-alive connections                     (default 50)
@@ -60,7 +60,7 @@ export function parseBenchOptions(argv) {
       strict: true,
       allowPositionals: false,
       options: {
-        rounds: { type: 'string', default: '3' },
+        rounds: { type: 'string', default: '5' },
         warmup: { type: 'string', default: '5' },
         duration: { type: 'string', default: '10' },
         connections: { type: 'string', default: '50' },
