@@ -22,8 +22,7 @@ describe('ReplyBatch', () => {
   it('sends nothing at once, and everything of the turn together at its end, in order', async () => {
     const sent: string[] = [];
     const batch = new ReplyBatch(() => undefined);
-    const first = replyInto(sent, 'a');
-    expect(batch.send(first, '1')).toBe(first);
+    batch.send(replyInto(sent, 'a'), '1');
     batch.send(replyInto(sent, 'b'), '2');
     batch.send(replyInto(sent, 'c'), '3');
     expect(sent).toEqual([]);

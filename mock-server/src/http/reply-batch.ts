@@ -14,8 +14,8 @@ interface PendingAnswer {
  * Sends the answers made in one turn of the event loop together, at the end of that turn, rather
  * each as soon as it is ready. Requests that arrive together on many connections (a busy bot, a
  * load test) are read one after the other in the same turn; written one by one, each answer made
- * the kernel wake the client again, which cost more than making the answer (BENCHMARKS.md).
- * Written in a burst, the client is woken once and finds them all. An answer waits one turn at
+ * the kernel wake the client again (BENCHMARKS.md: 14 µs of system time a message, against 8.5
+ * written in bursts). Written in a burst, the client is woken once and finds them all. An answer waits one turn at
  * most; the order of the answers is the order they were made in.
  */
 export class ReplyBatch {
@@ -29,12 +29,12 @@ export class ReplyBatch {
 
   /**
    * Queues `text` as the body of `reply`, whose status and headers are already set. A route
-   * handler that uses it must not return the reply or a promise: fastify would send or wait.
+   * handler that uses it must then return nothing: given the reply or a promise, fastify would
+   * send or wait itself.
    */
-  send<R extends SendsText>(reply: R, text: string): R {
+  send(reply: SendsText, text: string): void {
     this.pending.push({ reply, text });
     if (this.pending.length === 1) setImmediate(this.flush);
-    return reply;
   }
 
   /** How many answers are waiting for the end of the turn. */
