@@ -5,20 +5,26 @@ import { startMisbehavingBot } from './support/misbehaving-bot.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-it('fails each turn in which the mock refused the bot or the bot refused a webhook, naming the mock’s error', async () => {
+/** Runs the scripts of `harness/test/fixtures/<folder>` against a fresh misbehaving bot. */
+async function runAgainstMisbehavingBot(folder: string, concurrency: number) {
   const bot = await startMisbehavingBot();
   onTestFinished(() => bot.close());
-
   const result = await runConversations({
-    paths: ['harness/test/fixtures/misbehaving'],
+    paths: [`harness/test/fixtures/${folder}`],
     cwd: root,
     botUrl: bot.url,
-    concurrency: 1,
+    concurrency,
     mock: { deterministic: true },
     onProgress: (event) => {
+      // The bot learns the mock's URL only once the harness has started it.
       if (event.type === 'bot-ready') bot.mockUrl = event.mockUrl;
     },
   });
+  return { bot, result };
+}
+
+it('fails each turn in which the mock refused the bot or the bot refused a webhook, naming the mock’s error', async () => {
+  const { bot, result } = await runAgainstMisbehavingBot('misbehaving', 1);
 
   expect(result.bot).toMatchObject({ kind: 'url', url: bot.url, command: null, output: null });
   expect(
@@ -108,19 +114,7 @@ it('fails each turn in which the mock refused the bot or the bot refused a webho
 });
 
 it('fails every script running when the mock refuses a request that names no room, and says why', async () => {
-  const bot = await startMisbehavingBot();
-  onTestFinished(() => bot.close());
-
-  const result = await runConversations({
-    paths: ['harness/test/fixtures/no-room'],
-    cwd: root,
-    botUrl: bot.url,
-    concurrency: 2,
-    mock: { deterministic: true },
-    onProgress: (event) => {
-      if (event.type === 'bot-ready') bot.mockUrl = event.mockUrl;
-    },
-  });
+  const { result } = await runAgainstMisbehavingBot('no-room', 2);
 
   expect(result.scripts.map((script) => [script.status, script.steps[1]?.message])).toEqual([
     [
