@@ -1,6 +1,12 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // The '#…' aliases (and `qiscus-mock` itself) resolve to the TypeScript sources under this
+  // condition, so the tests run the code as it is, never a build in dist/. The others are
+  // Vite's default server conditions, which this list replaces.
+  ssr: {
+    resolve: { conditions: ['qiscus-mock-source', 'module', 'node', 'development|production'] },
+  },
   test: {
     reporters: ['default', './vitest-summary-reporter.ts'],
     projects: [

@@ -5,11 +5,10 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { register } from 'tsx/esm/api';
 import { stringify } from 'yaml';
 import { conversationTemplates, channelsForScale } from './harness-scale-templates.js';
 
-register();
+await import('../scripts/register-sources.js');
 const { runConversations } = await import('../harness/src/index.ts');
 
 const usage = `Usage: npm run bench:harness [-- [--scripts N] [--concurrency N]]

@@ -1,7 +1,7 @@
 import { OpenApiGeneratorV31, OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
-import packageJson from '../../package.json' with { type: 'json' };
 import { authStyles, type AuthRequirement, type AuthStyle } from './auth.js';
 import { operations, webhooks } from './catalog.js';
+import { packageVersion } from './package-version.js';
 import {
   ChannelRulesSchema,
   channelNames,
@@ -318,7 +318,7 @@ export function buildOpenApiDocument(options: OpenApiDocumentOptions = {}): Open
     openapi: '3.1.0',
     info: {
       title: 'Qiscus Omnichannel Chat bot API (qiscus-mock)',
-      version: packageJson.version,
+      version: packageVersion,
       description,
       license: { name: 'MIT', identifier: 'MIT' },
     },

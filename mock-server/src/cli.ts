@@ -169,7 +169,6 @@ async function runServe(args: readonly string[], io: ServeIo): Promise<number> {
 /** `qiscus-mock serve`: the CLI shell over `createMockServer`. */
 export const serveCommand = {
   name: 'serve',
-  summary: 'start the mock Qiscus bot API (default 127.0.0.1:3737)',
   help,
   run: runServe,
 };

@@ -120,7 +120,6 @@ async function runReferenceBot(args: readonly string[], io: ReferenceBotIo): Pro
 /** `qiscus-mock reference-bot`: the CLI shell over `startReferenceBot`. */
 export const referenceBotCommand = {
   name: 'reference-bot',
-  summary: 'start the bundled reference bot (default 127.0.0.1:3738)',
   help,
   run: runReferenceBot,
 };

@@ -8,11 +8,9 @@ export interface CommandOutput {
   readonly colors?: { readonly stdout: boolean; readonly stderr: boolean };
 }
 
-/** One subcommand of `qiscus-mock`. */
+/** One subcommand of `qiscus-mock`; its one-line summary is in the command table. */
 export interface Command {
   readonly name: string;
-  /** One line for the command list. */
-  readonly summary: string;
   /** The full `--help` text. */
   readonly help: string;
   /** Runs with the arguments after the command name; resolves to the exit code. */

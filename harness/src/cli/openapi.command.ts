@@ -32,7 +32,6 @@ function chooseFormat(format: string | undefined, out: string | undefined): Open
 /** `qiscus-mock openapi`: write the OpenAPI document. */
 export const openapiCommand: Command = {
   name: 'openapi',
-  summary: 'write the OpenAPI 3.1 document of the Qiscus bot API',
   help,
   async run(args, output) {
     const { values } = parseCommandArgs('openapi', args, {

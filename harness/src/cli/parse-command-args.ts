@@ -1,6 +1,11 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { usageError } from '../errors.js';
 
+/** What `parseArgs` gives for these options, named so the declarations can name it. */
+type ParsedCommandArgs<O extends NonNullable<ParseArgsConfig['options']>> = ReturnType<
+  typeof parseArgs<{ args: string[]; options: O; strict: true; allowPositionals: boolean }>
+>;
+
 /**
  * `parseArgs` in strict mode, with its errors turned into usage errors that name the command and
  * point at its `--help`.
@@ -10,7 +15,7 @@ export function parseCommandArgs<const O extends NonNullable<ParseArgsConfig['op
   args: readonly string[],
   options: O,
   allowPositionals = false,
-) {
+): ParsedCommandArgs<O> {
   try {
     return parseArgs({ args: [...args], options, strict: true, allowPositionals });
   } catch (error) {

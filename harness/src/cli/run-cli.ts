@@ -1,27 +1,15 @@
-import packageJson from '../../../package.json' with { type: 'json' };
 import { HarnessError } from '../errors.js';
-import type { Command, CommandOutput } from './command.js';
-import { serveCommand } from '#mock-server';
-import { referenceBotCommand } from '#reference-bot';
-import { openapiCommand } from './openapi.command.js';
-import { startCommand } from './start.command.js';
-import { testCommand } from './test.command.js';
-
-const commands: readonly Command[] = [
-  serveCommand,
-  startCommand,
-  testCommand,
-  referenceBotCommand,
-  openapiCommand,
-];
+import type { CommandOutput } from './command.js';
+import { commandTable } from './command-table.js';
+import { packageVersion } from './package-version.js';
 
 /** Commands of DESIGN.md that later versions add; named so a user is told, not puzzled. */
 const plannedCommands = ['replay', 'conform', 'validate'];
 
 function mainHelp(): string {
-  const width = Math.max(...commands.map((command) => command.name.length)) + 2;
-  const list = commands.map((command) => `  ${command.name.padEnd(width)}${command.summary}`);
-  return `qiscus-mock ${packageJson.version}: a local stand-in for the Qiscus Omnichannel bot API.
+  const width = Math.max(...commandTable.map((command) => command.name.length)) + 2;
+  const list = commandTable.map((command) => `  ${command.name.padEnd(width)}${command.summary}`);
+  return `qiscus-mock ${packageVersion}: a local stand-in for the Qiscus Omnichannel bot API.
 
 Usage: qiscus-mock <command> [options]
 
@@ -50,19 +38,20 @@ export async function runCli(argv: readonly string[], output: CommandOutput): Pr
     return 0;
   }
   if (first === '-v' || first === '--version') {
-    output.stdout(`${packageJson.version}\n`);
+    output.stdout(`${packageVersion}\n`);
     return 0;
   }
-  const command = commands.find((candidate) => candidate.name === first);
-  if (!command) {
+  const entry = commandTable.find((candidate) => candidate.name === first);
+  if (!entry) {
     const why = plannedCommands.includes(first)
-      ? `\`qiscus-mock ${first}\` is planned but not in version ${packageJson.version} yet.`
+      ? `\`qiscus-mock ${first}\` is planned but not in version ${packageVersion} yet.`
       : first.startsWith('-')
         ? `Unknown option "${first}"; options go after the command.`
         : `Unknown command "${first}".`;
     output.stderr(`${why} Run \`qiscus-mock --help\` for the commands there are.\n`);
     return 2;
   }
+  const command = await entry.load();
   try {
     return await command.run(rest, output);
   } catch (error) {

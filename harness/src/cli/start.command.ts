@@ -35,7 +35,6 @@ function botPort(text: string | undefined): number {
 /** `qiscus-mock start`: the mock and the reference bot, wired (what `npm start` runs). */
 export const startCommand: Command = {
   name: 'start',
-  summary: 'start the mock and the reference bot together, wired (npm start)',
   help,
   async run(args, output) {
     // The bot URL is the reference bot's own, so `serve`'s --bot-url is not offered.

@@ -134,7 +134,6 @@ async function runTest(args: readonly string[], output: CommandOutput): Promise<
 /** `qiscus-mock test`: run conversation scripts against a bot and report. */
 export const testCommand: Command = {
   name: 'test',
-  summary: 'run conversation scripts against a bot; pretty, JSON or JUnit report',
   help,
   run: runTest,
 };
