@@ -1,9 +1,13 @@
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { extname } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import type * as Yaml from 'yaml';
 import { checkContract } from '#contracts';
 import { mockError } from '../errors.js';
 import { ConfigFileSchema, type ConfigFile } from './config-file-schema.js';
+
+// The YAML parser loads when a config file is read, not with every start of the mock.
+const loadYaml = () => createRequire(import.meta.url)('yaml') as typeof Yaml;
 
 /**
  * Reads and checks a config file, JSON or YAML by its extension. Every problem names the file
@@ -26,7 +30,7 @@ export function parseConfigText(text: string, file: string): ConfigFile {
   const extension = extname(file).toLowerCase();
   let data: unknown;
   try {
-    data = extension === '.json' ? JSON.parse(text) : parseYaml(text);
+    data = extension === '.json' ? JSON.parse(text) : loadYaml().parse(text);
   } catch (cause) {
     const kind = extension === '.json' ? 'JSON' : 'YAML';
     throw mockError(

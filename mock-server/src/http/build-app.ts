@@ -1,7 +1,7 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { buildOpenApiDocument } from '#contracts';
+import { buildOpenApiDocument, type OpenApiDocument } from '#contracts';
 import { serveDashboard } from '../dashboard/serve-dashboard.js';
 import { activateRoomBotRoute } from '../routes/activate-room-bot.route.js';
 import { appBotSettingsRoutes } from '../routes/app-bot-settings.route.js';
@@ -80,8 +80,10 @@ export async function buildApp(deps: RouteDeps, options: AppOptions): Promise<Fa
   controlRoutes(app, deps);
   await serveDashboard(app, deps);
 
-  const document = buildOpenApiDocument({ control: true });
+  // Built on the first request for it: generating it takes longer than the rest of a start.
+  let document: OpenApiDocument | undefined;
   const servedDocument = () => {
+    document ??= buildOpenApiDocument({ control: true });
     const url = options.serverUrl();
     return url ? { ...document, servers: [{ url, description: 'This mock' }] } : document;
   };
@@ -89,12 +91,17 @@ export async function buildApp(deps: RouteDeps, options: AppOptions): Promise<Fa
   await app.register(async (docs) => {
     docs.addHook('onRequest', hostGuardHook(deps.guardHost));
     docs.get('/openapi.json', () => servedDocument());
+    // The UI serves the document only through transformSpecification, so the plugin's own
+    // copy is a stand-in that is never sent.
     await docs.register(swagger, {
       mode: 'static',
-      specification: { document: document as never },
+      specification: {
+        document: { openapi: '3.1.0', info: { title: '', version: '' }, paths: {} },
+      },
     });
     await docs.register(swaggerUi, {
       routePrefix: '/docs',
+      transformSpecificationClone: false,
       uiConfig: { docExpansion: 'list', deepLinking: true, tryItOutEnabled: true },
       transformSpecification: () => servedDocument(),
     });

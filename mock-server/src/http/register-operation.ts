@@ -111,7 +111,10 @@ export function registerOperation<const D extends OperationDescriptor>(
   handler: OperationHandler<D>,
 ): void {
   const { params: paramsSchema, body: bodyContract } = operation.request;
-  const serialize = compileSerializer(operation.responses[200]?.schema);
+  // Compiled on the route's first answer, so a start of the mock does not pay for every route.
+  let compiled: ((value: unknown) => string) | undefined;
+  const serialize = (value: unknown) =>
+    (compiled ??= compileSerializer(operation.responses[200]?.schema))(value);
   // The path parameters last found valid: a bot posts to the same app, often the same room, again
   // and again, and the same values always check the same way.
   const paramNames = pathParamNames(operation.path);

@@ -1,4 +1,5 @@
-import { Faker, base, en, id_ID } from '@faker-js/faker';
+import type { Faker } from '@faker-js/faker';
+import { faker as indonesianFaker } from '@faker-js/faker/locale/id_ID';
 import {
   AgentSchema,
   ChannelSchema,
@@ -19,9 +20,14 @@ export interface Directory {
   readonly agents: readonly Agent[];
 }
 
+// The Indonesian locale alone, falling back to English and the base data as the shared instance
+// does: importing '@faker-js/faker' itself would load all of its 70 locales, a quarter of a
+// second of the mock's start.
+const FakerOfLocale = indonesianFaker.constructor as typeof Faker;
+
 /** A faker seeded once per server, with Indonesian names first (Qiscus's home market). */
 export function createSeededFaker(seed: number): Faker {
-  return new Faker({ locale: [id_ID, en, base], seed });
+  return new FakerOfLocale({ locale: indonesianFaker.rawDefinitions, seed });
 }
 
 const defaultChannelOptions: readonly ChannelOption[] = [

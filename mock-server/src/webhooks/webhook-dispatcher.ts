@@ -1,5 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { Pool } from 'undici';
+import type { Pool } from 'undici';
 import type { Delivery, DeliveryAttempt, DeliveryMode, DeliverySkipReason } from '#contracts';
 import { formatTimestamp, type Clock } from '../clock.js';
 import type { IdGenerator } from '../id-generator.js';
@@ -218,10 +218,14 @@ export class WebhookDispatcher {
     await delay(ms, undefined, { signal }).catch(() => undefined);
   }
 
-  private poolFor(url: URL): Pool {
+  private async poolFor(url: URL): Promise<Pool> {
     let pool = this.pools.get(url.origin);
     if (!pool) {
-      pool = new Pool(url.origin, { connections: 16, pipelining: 1, keepAliveTimeout: 4000 });
+      // undici loads with the first delivery rather than with every start of the mock.
+      const { Pool } = await import('undici');
+      pool =
+        this.pools.get(url.origin) ??
+        new Pool(url.origin, { connections: 16, pipelining: 1, keepAliveTimeout: 4000 });
       this.pools.set(url.origin, pool);
     }
     return pool;
@@ -235,7 +239,9 @@ export class WebhookDispatcher {
     let head = '';
     let error: string | null = null;
     try {
-      const response = await this.poolFor(url).request({
+      const response = await (
+        await this.poolFor(url)
+      ).request({
         method: 'POST',
         path: `${url.pathname}${url.search}`,
         headers: webhookHeaders,
