@@ -109,7 +109,7 @@ export default tseslint.config(
       '**/cli.ts',
       '**/cli/main.ts',
       'bin/**/*.js',
-      'scripts/**/*.js',
+      'packaging/**/*.js',
       '**/write-openapi-file.ts',
     ],
     rules: { 'no-console': 'off' },

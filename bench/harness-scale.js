@@ -8,7 +8,7 @@ import path from 'node:path';
 import { stringify } from 'yaml';
 import { conversationTemplates, channelsForScale } from './harness-scale-templates.js';
 
-await import('../scripts/register-sources.js');
+await import('../packaging/register-sources.js');
 const { runConversations } = await import('../harness/src/index.ts');
 
 const usage = `Usage: npm run bench:harness [-- [--scripts N] [--concurrency N]]

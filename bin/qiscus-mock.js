@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 const sources = new URL('../harness/src/cli/main.ts', import.meta.url);
 if (existsSync(sources)) {
   try {
-    await import('../scripts/register-sources.js');
+    await import('../packaging/register-sources.js');
   } catch (error) {
     console.error(
       'This is a checkout of the qiscus-mock repository, whose binary runs the TypeScript sources',

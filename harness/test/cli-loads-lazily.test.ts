@@ -25,7 +25,7 @@ async function modulesLoadedBy(args: readonly string[]): Promise<string[]> {
     .filter(
       (path) => !/^node_modules\/(tsx|esbuild|@esbuild|get-tsconfig|resolve-pkg-maps)\//.test(path),
     )
-    .filter((path) => path !== 'bin/qiscus-mock.js' && path !== 'scripts/register-sources.js');
+    .filter((path) => path !== 'bin/qiscus-mock.js' && path !== 'packaging/register-sources.js');
 }
 
 // What the CLI needs to parse its arguments and no more: no command, no dependency.

@@ -2,7 +2,7 @@
 // scripts and benchmarks do: tsx compiles the sources as they load, and the '#…' aliases of
 // package.json "imports" resolve to the sources (their "qiscus-mock-source" condition) instead
 // of the compiled dist/, so what runs is always the code as it is now, never an older build.
-// Use it as `node --import ./scripts/register-sources.js FILE.ts`, or import it first.
+// Use it as `node --import ./packaging/register-sources.js FILE.ts`, or import it first.
 import { register } from 'node:module';
 import { register as registerTsx } from 'tsx/esm/api';
 
