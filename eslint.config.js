@@ -126,8 +126,18 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.js'],
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    // A user's project, into which the package test installs the tarball: programs that print.
+    files: ['packaging/test/user-project/**'],
+    rules: { 'no-console': 'off' },
   },
   {
     // The dashboard runs in the browser as plain ES modules: browser globals, no Node ones, and

@@ -1,0 +1,228 @@
+import { execFile, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { cp, lstat, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import semver from 'semver';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { listInstalledEngines } from './installed-packages-engines.js';
+
+// The package as a user gets it: packed (prepack builds dist/ from the sources as they are now),
+// installed from the tarball into an empty project in a temporary folder, and used there.
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const run = promisify(execFile);
+const minute = 60_000;
+const ours = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as {
+  version: string;
+  engines: { node: string };
+  devDependencies: Record<string, string>;
+};
+// What the running vitest set for its own workers is not for the programs started here.
+// Colours are left out, so the output reads as text.
+const env = {
+  ...Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([name]) => !name.startsWith('VITEST') && name !== 'TEST' && name !== 'FORCE_COLOR',
+    ),
+  ),
+  NO_COLOR: '1',
+};
+
+let folder = '';
+let project = '';
+let packedFiles: string[] = [];
+let installOutput = '';
+
+/** Runs a program in the user's project and gives its output, failing on a non-zero exit. */
+async function inProject(file: string, args: readonly string[]) {
+  return run(file, [...args], { cwd: project, env, maxBuffer: 16 * 1024 * 1024 });
+}
+
+beforeAll(async () => {
+  folder = await mkdtemp(join(tmpdir(), 'qiscus-mock-package-'));
+  const pack = await run('npm', ['pack', '--json', '--pack-destination', folder], {
+    cwd: root,
+    env,
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  // The build's own lines come first on stdout; npm's JSON report is the rest.
+  const [report] = JSON.parse(pack.stdout.slice(pack.stdout.indexOf('[\n'))) as [
+    { filename: string; files: { path: string }[] },
+  ];
+  packedFiles = report.files.map((file) => file.path).sort();
+
+  project = join(folder, 'bot-project');
+  await cp(fileURLToPath(new URL('user-project/', import.meta.url)), project, { recursive: true });
+  await rename(join(project, 'user-tsconfig.json'), join(project, 'tsconfig.json'));
+  await writeFile(
+    join(project, 'package.json'),
+    JSON.stringify({ name: 'bot-project', private: true, type: 'module' }),
+  );
+  const install = await inProject('npm', [
+    'install',
+    join(folder, report.filename),
+    `@types/node@${ours.devDependencies['@types/node'] ?? ''}`,
+    '--prefer-offline',
+    '--no-audit',
+    '--no-fund',
+  ]);
+  installOutput = install.stdout + install.stderr;
+}, 15 * minute);
+
+afterAll(async () => {
+  if (folder) await rm(folder, { recursive: true, force: true });
+});
+
+it('ships compiled JavaScript, declarations and what runs beside them, and nothing else', () => {
+  const shipped =
+    /^(dist\/.+\.(js|d\.ts|css|html)|bin\/qiscus-mock\.js|contracts\/openapi\/[\w.-]+\.json|package\.json|README\.md|CHANGELOG\.md)$/;
+  expect(packedFiles.filter((path) => !shipped.test(path))).toEqual([]);
+  expect(
+    packedFiles.filter((path) => /(^|\/)(test|fixtures|screenshots|bench)\//.test(path)),
+  ).toEqual([]);
+  expect(packedFiles).toEqual(
+    expect.arrayContaining([
+      'bin/qiscus-mock.js',
+      'dist/harness/src/qiscus-mock.js',
+      'dist/harness/src/qiscus-mock.d.ts',
+      'dist/contracts/src/index.js',
+      'dist/contracts/src/index.d.ts',
+      'dist/mock-server/src/dashboard/ui/index.html',
+      'contracts/openapi/qiscus-omnichannel.openapi.json',
+      'CHANGELOG.md',
+    ]),
+  );
+});
+
+it('installs from the tarball with no engine warning, no tsx, and no package wanting a newer Node', async () => {
+  expect(installOutput).not.toContain('EBADENGINE');
+  expect((await lstat(join(project, 'node_modules/qiscus-mock'))).isDirectory()).toBe(true);
+  await expect(lstat(join(project, 'node_modules/tsx'))).rejects.toThrow();
+  const lowest = semver.minVersion(ours.engines.node)!.version;
+  const installed = await listInstalledEngines(join(project, 'node_modules'));
+  expect(installed.filter((pkg) => !semver.satisfies(lowest, pkg.node))).toEqual([]);
+});
+
+it(
+  'runs npx qiscus-mock --version',
+  async () => {
+    const { stdout } = await inProject('npx', ['--no', '--', 'qiscus-mock', '--version']);
+    expect(stdout).toBe(`${ours.version}\n`);
+  },
+  3 * minute,
+);
+
+it(
+  'runs npx qiscus-mock serve until its listening line, and stops on Ctrl-C',
+  async () => {
+    const child = spawn('npx', ['--no', '--', 'qiscus-mock', 'serve', '--port', '0'], {
+      cwd: project,
+      env,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const exited = once(child, 'exit');
+    let listening = '';
+    try {
+      for await (const line of createInterface({ input: child.stdout })) {
+        if (line.startsWith('qiscus-mock listening on ')) {
+          listening = line;
+          break;
+        }
+      }
+    } finally {
+      process.kill(-(child.pid ?? 0), 'SIGINT');
+    }
+    expect(listening).toMatch(/^qiscus-mock listening on http:\/\/127\.0\.0\.1:\d+$/);
+    await exited;
+  },
+  3 * minute,
+);
+
+it(
+  'runs npx qiscus-mock test on a script against the bundled reference bot',
+  async () => {
+    const { stdout } = await inProject('npx', [
+      '--no',
+      '--',
+      'qiscus-mock',
+      'test',
+      'conversations',
+    ]);
+    expect(stdout).toContain('1 script: 1 passed, 0 failed, 0 errors');
+  },
+  3 * minute,
+);
+
+it(
+  'writes with npx qiscus-mock openapi the document committed in the repository',
+  async () => {
+    const { stdout } = await inProject('npx', ['--no', '--', 'qiscus-mock', 'openapi']);
+    const committed = await readFile(
+      join(root, 'contracts/openapi/qiscus-omnichannel.openapi.json'),
+      'utf8',
+    );
+    expect(JSON.parse(stdout)).toEqual(JSON.parse(committed));
+  },
+  3 * minute,
+);
+
+it(
+  'imports qiscus-mock and qiscus-mock/contracts from an ES module',
+  async () => {
+    const { stdout } = await inProject(process.execPath, ['esm.mjs']);
+    expect(JSON.parse(stdout)).toEqual({
+      listening: true,
+      operations: 7,
+      checked: true,
+      classes: 'function',
+      run: 'function',
+    });
+  },
+  3 * minute,
+);
+
+it(
+  'requires qiscus-mock and qiscus-mock/contracts from a CommonJS module',
+  async () => {
+    const { stdout } = await inProject(process.execPath, ['cjs.cjs']);
+    expect(JSON.parse(stdout)).toEqual({ listening: true, refused: true, bot: 'function' });
+  },
+  3 * minute,
+);
+
+it(
+  'type-checks a TypeScript file using both entry points under strict',
+  async () => {
+    const tsc = join(root, 'node_modules/typescript/bin/tsc');
+    // tsc prints what it finds on stdout and exits with 2.
+    const checked = await inProject(process.execPath, [tsc, '-p', 'tsconfig.json']).catch(
+      (error: unknown) => error as { stdout: string },
+    );
+    expect(checked.stdout).toBe('');
+  },
+  3 * minute,
+);
+
+it(
+  'uses createMockServer in a vitest test',
+  async () => {
+    const vitest = join(root, 'node_modules/vitest/vitest.mjs');
+    const { stdout } = await inProject(process.execPath, [vitest, 'run', '--root', project]);
+    expect(stdout).toMatch(/Tests\s+1 passed/);
+  },
+  3 * minute,
+);
+
+it(
+  'uses createMockServer in a node:test test',
+  async () => {
+    const { stdout } = await inProject(process.execPath, ['--test', 'mock.node-test.mjs']);
+    expect(stdout).toContain('# pass 1');
+  },
+  3 * minute,
+);
