@@ -20,7 +20,8 @@ export default defineConfig({
         // 2-core machine can stretch past vitest's default 5 s.
         test: {
           name: 'integration',
-          include: ['*/test/**/*.test.ts'],
+          // examples/in-your-tests: a bot's own suite, which imports the package by its name.
+          include: ['*/test/**/*.test.ts', 'examples/*/**/*.test.ts'],
           testTimeout: 20_000,
           hookTimeout: 20_000,
         },
