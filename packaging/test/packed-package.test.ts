@@ -172,7 +172,7 @@ it(
 );
 
 it(
-  'imports qiscus-mock and qiscus-mock/contracts from an ES module',
+  'imports qiscus-mock and qiscus-mock/contracts from an ES module, and no other path of it',
   async () => {
     const { stdout } = await inProject(process.execPath, ['esm.mjs']);
     expect(JSON.parse(stdout)).toEqual({
@@ -181,6 +181,7 @@ it(
       checked: true,
       classes: 'function',
       run: 'function',
+      internal: 'ERR_PACKAGE_PATH_NOT_EXPORTED',
     });
   },
   3 * minute,

@@ -8,6 +8,11 @@ import {
 } from 'qiscus-mock/contracts';
 
 const mock = await createMockServer();
+// Only the two entry points can be imported: the rest of the package stays internal.
+const internal = await import('qiscus-mock/dist/harness/src/index.js').then(
+  () => 'imported',
+  (error) => error.code,
+);
 const check = checkContract(TextMessageSchema, messageExamples.text);
 console.log(
   JSON.stringify({
@@ -16,6 +21,7 @@ console.log(
     checked: check.ok,
     classes: typeof HarnessError,
     run: typeof runConversations,
+    internal,
   }),
 );
 await mock.close();
