@@ -33,7 +33,16 @@ const bannedClockAndRandomness = [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'coverage/**', 'contracts/openapi/**'] },
+  {
+    ignores: [
+      'node_modules/**',
+      'coverage/**',
+      'contracts/openapi/**',
+      // Written by npm run mutation.
+      'reports/**',
+      '.stryker-tmp/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
