@@ -16,6 +16,8 @@ export default {
   // The machine running this is usually shared; one test runner keeps the load predictable.
   concurrency: 1,
   timeoutMS: 10_000,
+  // The first run is the whole related suite, which takes minutes on a busy machine.
+  dryRunTimeoutMinutes: 30,
   reporters: ['clear-text', 'progress-append-only', 'html', 'json'],
   htmlReporter: { fileName: 'reports/mutation/mutation.html' },
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
