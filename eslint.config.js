@@ -33,7 +33,17 @@ const bannedClockAndRandomness = [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'coverage/**', 'contracts/openapi/**', 'dist/**'] },
+  {
+    ignores: [
+      'node_modules/**',
+      'coverage/**',
+      'contracts/openapi/**',
+      'dist/**',
+      // Written by npm run mutation.
+      'reports/**',
+      '.stryker-tmp/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {

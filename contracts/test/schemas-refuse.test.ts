@@ -8,7 +8,6 @@ import {
   HandOverToRoleRequestSchema,
   botMessageWebhook,
   checkContract,
-  maxMessageLength,
   postBotMessage,
   type ErrorDetail,
 } from '#contracts';
@@ -118,13 +117,29 @@ describe('the bot message schema', () => {
     ]);
   });
 
-  it('refuses an empty text and one longer than Qiscus allows', () => {
-    const empty = { ...examples.text.value, message: '' };
-    const long = { ...examples.text.value, message: 'a'.repeat(maxMessageLength + 1) };
-    expect(problemsOf(BotMessageSchema, empty)).toEqual([
+  it('refuses an empty text and one longer than the 4,000 characters Qiscus documents', () => {
+    // The SDK's post_comment documents `message` as at most 4000 characters: the limit is
+    // written out, not read from the contract it checks.
+    const text = (length: number) => ({ ...examples.text.value, message: 'a'.repeat(length) });
+    expect(problemsOf(BotMessageSchema, text(0))).toEqual([
       { path: 'message', message: 'a text message cannot be empty' },
     ]);
-    expect(problemsOf(BotMessageSchema, long).map((problem) => problem.path)).toEqual(['message']);
+    expect(problemsOf(BotMessageSchema, text(1))).toEqual([]);
+    expect(problemsOf(BotMessageSchema, text(4000))).toEqual([]);
+    expect(problemsOf(BotMessageSchema, text(4001)).map((problem) => problem.path)).toEqual([
+      'message',
+    ]);
+  });
+
+  it('holds the text sent with other message types to the same 4,000 characters', () => {
+    const caption = (length: number) => ({
+      ...examples.fileAttachment.value,
+      message: 'a'.repeat(length),
+    });
+    expect(problemsOf(BotMessageSchema, caption(4000))).toEqual([]);
+    expect(problemsOf(BotMessageSchema, caption(4001)).map((problem) => problem.path)).toEqual([
+      'message',
+    ]);
   });
 
   it('refuses a custom message without content', () => {

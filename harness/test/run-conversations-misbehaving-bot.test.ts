@@ -127,3 +127,20 @@ it('fails every script running when the mock refuses a request that names no roo
     ],
   ]);
 });
+
+it('fails a silence when the bot writes while it waits, naming the message', async () => {
+  const { result } = await runAgainstMisbehavingBot('late-bot', 1);
+
+  const [script] = result.scripts;
+  expect(script?.status).toBe('failed');
+  expect(script?.steps.map((step) => [step.kind, step.status])).toEqual([
+    ['customer', 'passed'],
+    ['bot', 'passed'],
+    ['silence', 'failed'],
+  ]);
+  expect(script?.steps[2]).toMatchObject({
+    message: 'the bot wrote during the 500ms of silence',
+    expected: 'no bot message for 500ms',
+    actual: 'text "one more thing"',
+  });
+});

@@ -161,3 +161,34 @@ it('warns, without refusing, when the sender is not the app’s bot address', as
     },
   ]);
 });
+
+it('refuses a carousel in a Telegram room, where buttons are taken', async () => {
+  const server = await startMock();
+  const telegram = server.settings().channels.find((channel) => channel.source === 'telegram');
+  expect(telegram).toBeDefined();
+  const roomId = await roomOn(server, telegram!);
+  const send = (name: string) =>
+    callQiscus(server, postBotMessage, {
+      params: { app_code: server.appCode },
+      body: {
+        ...(examples.find(([example]) => example === name)![1].value as object),
+        room_id: roomId,
+      },
+    });
+
+  const carousel = await send('carousel');
+  const buttons = await send('buttons');
+
+  expect(carousel.body).toEqual({
+    status: 400,
+    errors: {
+      code: 'MESSAGE_TYPE_NOT_SUPPORTED',
+      message:
+        'carousel messages are not supported in Telegram rooms: send each card as a text message instead.',
+      details: [{ path: 'type', message: 'Telegram (telegram) refuses carousel' }],
+    },
+  });
+  expect(buttons.status).toBe(200);
+  const types = server.rooms.get(roomId)?.messages.map((message) => message.type);
+  expect(types).toEqual(['text', 'buttons']);
+});

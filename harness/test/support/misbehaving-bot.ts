@@ -13,6 +13,11 @@ export interface MisbehavingBot {
 }
 
 const secret = 'mock-secret-key';
+/**
+ * How long the `late` bot waits before its second message: long enough that a `bot` step has
+ * matched the first and the next step has begun, well inside a `silence: 500ms` after it.
+ */
+const lateReplyDelayMs = 150;
 const appCode = 'qiscus-mock-app';
 
 async function readBody(incoming: IncomingMessage): Promise<string> {
@@ -26,8 +31,9 @@ async function readBody(incoming: IncomingMessage): Promise<string> {
  * `buttons` sends buttons (refused on WhatsApp), `fail` answers the webhook 500, `wrong auth`
  * sends with a wrong secret, `malformed` sends a body that is not JSON, `no room` one that is
  * not JSON and names no room, `quiet` sends nothing, `after handover`
- * hands the room over and then writes; anything else gets a text back. Replies are built from the
- * contracts' examples.
+ * hands the room over and then writes, `late` answers and then, a moment later
+ * ({@link lateReplyDelayMs}), writes once more; anything else gets a text back. Replies are built
+ * from the contracts' examples.
  */
 export async function startMisbehavingBot(): Promise<MisbehavingBot> {
   const inFlight = new Set<Promise<unknown>>();
@@ -60,7 +66,11 @@ export async function startMisbehavingBot(): Promise<MisbehavingBot> {
       await post(`/${appCode}/bot`, `{"room_id": "${roomId}", "message": `, auth);
     else if (text === 'no room') await post(`/${appCode}/bot`, '{"message": ', auth);
     else if (text === 'quiet') return;
-    else if (text === 'after handover') {
+    else if (text === 'late') {
+      await send({ ...messageExamples.text, message: 'you said: late' });
+      await new Promise((resolve) => setTimeout(resolve, lateReplyDelayMs));
+      await send({ ...messageExamples.text, message: 'one more thing' });
+    } else if (text === 'after handover') {
       await post(`/${appCode}/bot/${roomId}/hand_over`, '{}', auth);
       await send(messageExamples.text);
     } else await send({ ...messageExamples.text, message: `you said: ${text}` });

@@ -1,0 +1,39 @@
+import { configDefaults, defineConfig } from 'vitest/config';
+
+/**
+ * The suite as `npm run mutation` runs it (stryker.config.js): one test at a time on a machine
+ * that is busy with the mutants, so timeouts are wider, and without the dashboard's browser tests
+ * and the files whose tests start the binary, which runs no mutant (test-command's own 20 s limit
+ * on the binary is too short for the instrumented code).
+ */
+const exclude = [
+  ...configDefaults.exclude,
+  'mock-server/test/dashboard/**',
+  'mock-server/test/serve-cli.test.ts',
+  'harness/test/cli.test.ts',
+  'harness/test/start-command.test.ts',
+  'harness/test/test-command.test.ts',
+  // Spawns bots with 20 s limits of its own; its in-process part is small.
+  'harness/test/bot-process.test.ts',
+];
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['*/src/**/*.test.ts'], exclude },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['*/test/**/*.test.ts'],
+          exclude,
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});
