@@ -49,7 +49,7 @@ it('refuses an unknown format with exit code 2 and says which are known', async 
 it('refuses an unknown flag with exit code 2 and points at --help', async () => {
   const run = await runCliCaptured(['openapi', '--outt', 'x.json']);
   expect(run.code).toBe(2);
-  expect(run.stderr).toContain("Unknown option '--outt'");
+  expect(run.stderr).toContain('unknown flag --outt; did you mean --out?');
   expect(run.stderr).toContain('Run `qiscus-mock openapi --help` for its flags.');
 });
 

@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
-import { DeliveryModeSchema } from '#contracts';
+import { DeliveryModeSchema, explainArgsError } from '#contracts';
 import { formatBanner } from './banner.js';
 import { loadConfigFile } from './config/load-config-file.js';
 import { createMockServer } from './create-mock-server.js';
@@ -105,6 +105,12 @@ export async function serveOptionsFromFlags(
   };
 }
 
+const serveOptions = {
+  ...serveFlags,
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
 async function runServe(args: readonly string[], io: ServeIo): Promise<number> {
   let parsed;
   try {
@@ -112,14 +118,10 @@ async function runServe(args: readonly string[], io: ServeIo): Promise<number> {
       args: [...args],
       strict: true,
       allowPositionals: false,
-      options: {
-        ...serveFlags,
-        json: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
+      options: serveOptions,
     });
   } catch (error) {
-    return usage(io, error instanceof Error ? error.message : String(error));
+    return usage(io, explainArgsError(error, Object.keys(serveOptions)));
   }
   const flags = parsed.values;
   if (flags.help) {

@@ -75,7 +75,7 @@ it('refuses a bad flag or config with exit code 2 and says how to fix it', async
   expect(runs[1]?.stderr).toContain('--delivery must be once, reliable or chaos');
   expect(runs[2]?.stderr).toContain('Cannot read the config file missing.yaml');
   expect(runs[3]?.stderr).toContain('example.com is not this machine');
-  expect(runs[4]?.stderr).toContain("Unknown option '--nope'");
+  expect(runs[4]?.stderr).toContain('unknown flag --nope');
   for (const run of runs) expect(run.stderr).toContain('qiscus-mock serve --help');
 });
 

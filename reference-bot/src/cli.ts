@@ -1,5 +1,6 @@
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
+import { explainArgsError } from '#contracts';
 import { BotError } from './errors.js';
 import { startReferenceBot, type ReferenceBotOptions } from './start-reference-bot.js';
 
@@ -46,6 +47,17 @@ function port(text: string, from: string): number {
   return value;
 }
 
+const botOptions = {
+  'base-url': { type: 'string' },
+  'app-code': { type: 'string' },
+  secret: { type: 'string' },
+  'bot-email': { type: 'string' },
+  port: { type: 'string' },
+  host: { type: 'string' },
+  quiet: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
 async function runReferenceBot(args: readonly string[], io: ReferenceBotIo): Promise<number> {
   let flags;
   try {
@@ -53,19 +65,10 @@ async function runReferenceBot(args: readonly string[], io: ReferenceBotIo): Pro
       args: [...args],
       strict: true,
       allowPositionals: false,
-      options: {
-        'base-url': { type: 'string' },
-        'app-code': { type: 'string' },
-        secret: { type: 'string' },
-        'bot-email': { type: 'string' },
-        port: { type: 'string' },
-        host: { type: 'string' },
-        quiet: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
+      options: botOptions,
     }).values;
   } catch (error) {
-    return usage(io, error instanceof Error ? error.message : String(error));
+    return usage(io, explainArgsError(error, Object.keys(botOptions)));
   }
   if (flags.help) {
     io.stdout(`${help}\n`);

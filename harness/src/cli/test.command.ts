@@ -4,7 +4,8 @@ import { formatJsonReport } from '../report/format-json-report.js';
 import { formatJunitReport } from '../report/format-junit-report.js';
 import { formatPrettyReport, formatSummaryLine } from '../report/format-pretty-report.js';
 import { formatRunHeader, formatScriptLine } from '../report/format-progress.js';
-import type { RunResult } from '../run/run-result.js';
+import { inScriptOrder } from '../report/in-script-order.js';
+import type { RunResult, ScriptResult } from '../run/run-result.js';
 import type { RunProgress } from '../run/run-options.js';
 import type { Command, CommandOutput } from './command.js';
 import { prepareReportFile, writeReportFile } from './report-file.js';
@@ -61,13 +62,16 @@ function formatReport(reporter: Reporter, result: RunResult, color: boolean): st
   }
 }
 
-/** Prints the header once the bot answers, and a line per finished script. */
+/** Prints the header once the bot answers, and a line per finished script, in the scripts' order. */
 function progressPrinter(
   write: (text: string) => void,
   color: boolean,
   command: string | undefined,
 ): (event: RunProgress) => void {
   let scripts = 0;
+  const printScript = inScriptOrder((result: ScriptResult) => {
+    write(formatScriptLine(result, color));
+  });
   return (event) => {
     switch (event.type) {
       case 'loaded':
@@ -79,7 +83,7 @@ function progressPrinter(
       case 'script-started':
         return;
       case 'script-finished':
-        write(formatScriptLine(event.result, color));
+        printScript(event.index, event.result);
         return;
     }
   };

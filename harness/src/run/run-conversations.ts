@@ -109,9 +109,9 @@ export async function runConversations(options: RunConversationsOptions): Promis
     router.route(event);
   });
   // A script not run gets its progress line too, so the progress accounts for every script.
-  const notRunNow = (script: LoadedScript, why: string): ScriptResult => {
+  const notRunNow = (script: LoadedScript, index: number, why: string): ScriptResult => {
     const result = notRun(script, why);
-    options.onProgress?.({ type: 'script-finished', result });
+    options.onProgress?.({ type: 'script-finished', index, result });
     return result;
   };
   let bot: BotUnderTest | undefined;
@@ -145,7 +145,7 @@ export async function runConversations(options: RunConversationsOptions): Promis
         limit: options.concurrency ?? defaultConcurrency(),
         keyOf: (script, index) => `${script.channel}\u0000${scriptCustomer(script, index).id}`,
         signal: stop.signal,
-        skip: (script) => notRunNow(script, 'not run: the run was stopped before it'),
+        skip: (script, index) => notRunNow(script, index, 'not run: the run was stopped before it'),
         work: async (script, index) => {
           options.onProgress?.({ type: 'script-started', file: script.file, name: script.name });
           const run = await runScript(script, {
@@ -158,7 +158,7 @@ export async function runConversations(options: RunConversationsOptions): Promis
             settle,
           });
           runs[index] = run;
-          options.onProgress?.({ type: 'script-finished', result: run.result });
+          options.onProgress?.({ type: 'script-finished', index, result: run.result });
           return run.result;
         },
       });
@@ -170,8 +170,8 @@ export async function runConversations(options: RunConversationsOptions): Promis
         return run ? withLateFindings(run) : result;
       });
     } else {
-      results = scripts.map((script) =>
-        notRunNow(script, 'not run: the run was stopped before the bot was ready'),
+      results = scripts.map((script, index) =>
+        notRunNow(script, index, 'not run: the run was stopped before the bot was ready'),
       );
     }
     // Stopped before its output is read: all it printed has come through the pipes by then.

@@ -43,4 +43,9 @@ export type RunProgress =
       readonly mockUrl: string;
     }
   | { readonly type: 'script-started'; readonly file: string; readonly name: string }
-  | { readonly type: 'script-finished'; readonly result: ScriptResult };
+  | {
+      readonly type: 'script-finished';
+      /** The script's place in the run (the order its results are listed in). */
+      readonly index: number;
+      readonly result: ScriptResult;
+    };

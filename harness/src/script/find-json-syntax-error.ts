@@ -26,7 +26,7 @@ class Failure extends Error {
 export function findJsonSyntaxError(text: string): JsonSyntaxError | null {
   let at = 0;
   const describe = (): string =>
-    at >= text.length ? 'the end of the file' : JSON.stringify(text[at]);
+    at >= text.length ? 'the end of the file' : `\`${text[at] ?? ''}\``;
   const skip = (): void => {
     while (at < text.length && whitespace.has(text[at] ?? '')) at += 1;
   };
@@ -42,7 +42,7 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | null {
     at += 1;
     for (;;) {
       const character = text[at];
-      if (character === undefined) fail('the closing " of the string');
+      if (character === undefined) fail('the closing `"` of the string');
       if (character === '"') break;
       if (character === '\\') {
         escapePattern.lastIndex = at;
@@ -78,7 +78,7 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | null {
     }
     const literal = literals.find((word) => text.startsWith(word, at));
     if (literal === undefined)
-      fail('a value (a string in double quotes, a number, {, [, true, false or null)');
+      fail('a value (a string in double quotes, a number, `{`, `[`, true, false or null)');
     at += literal?.length ?? 0;
   };
   const readObject = (): void => {
@@ -88,15 +88,21 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | null {
       at += 1;
       return;
     }
-    for (;;) {
+    for (let first = true; ; first = false) {
       skip();
-      if (text[at] !== '"') fail('a key in double quotes (no comma after the last member)');
+      if (text[at] !== '"') {
+        fail(
+          first
+            ? 'a key in double quotes'
+            : 'a key in double quotes (no comma after the last member)',
+        );
+      }
       readString();
-      expect(':', '":" after the key');
+      expect(':', '`:` after the key');
       readValue();
       skip();
       if (text[at] === '}') break;
-      expect(',', '"," or "}"');
+      expect(',', '`,` or `}`');
     }
     at += 1;
   };
@@ -113,7 +119,7 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | null {
       readValue();
       skip();
       if (text[at] === ']') break;
-      expect(',', '"," or "]"');
+      expect(',', '`,` or `]`');
     }
     at += 1;
   };
