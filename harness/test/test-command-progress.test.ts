@@ -40,3 +40,33 @@ it('names an unknown flag in its own words, with the flag that was probably mean
     'qiscus-mock openapi: --out needs a value: write --out VALUE\nRun `qiscus-mock openapi --help` for its flags.\n',
   );
 });
+
+it('refuses a --bot-url on another machine before it starts, as serve does', async () => {
+  expect(
+    await runCliCaptured(['test', 'scripts', '--bot-url', 'http://example.com:8001/']),
+  ).toEqual({
+    code: 2,
+    stdout: '',
+    stderr:
+      'qiscus-mock test: --bot-url example.com is not this machine: the mock sends webhooks only to loopback addresses unless started with --allow-remote-webhook.\nRun `qiscus-mock test --help` for its flags.\n',
+  });
+});
+
+it('says what it waits for while nothing answers at --bot-url', async () => {
+  // Port 9 (discard) has nothing listening on this machine: each try is refused at once.
+  const run = await runCliCaptured([
+    'test',
+    'harness/test/fixtures/cli/passing/greeting.yaml',
+    '--bot-url',
+    'http://127.0.0.1:9/',
+    '--port',
+    '0',
+    '--bot-start-timeout',
+    '300ms',
+  ]);
+  expect(run.code).toBe(2);
+  expect(run.stdout.replace(/127\.0\.0\.1:\d{4,}/, '127.0.0.1:<port>')).toBe(
+    '… Waiting up to 300ms for the bot to answer at http://127.0.0.1:9/ (--bot-url); start it now, with QISCUS_BASE_URL=http://127.0.0.1:<port>\n',
+  );
+  expect(run.stderr).toContain('Nothing answers at http://127.0.0.1:9/ (waited 300ms)');
+});

@@ -3,7 +3,7 @@ import { usageError } from '../errors.js';
 import { formatJsonReport } from '../report/format-json-report.js';
 import { formatJunitReport } from '../report/format-junit-report.js';
 import { formatPrettyReport, formatSummaryLine } from '../report/format-pretty-report.js';
-import { formatRunHeader, formatScriptLine } from '../report/format-progress.js';
+import { formatBotWaiting, formatRunHeader, formatScriptLine } from '../report/format-progress.js';
 import { inScriptOrder } from '../report/in-script-order.js';
 import type { RunResult, ScriptResult } from '../run/run-result.js';
 import type { RunProgress } from '../run/run-options.js';
@@ -76,6 +76,9 @@ function progressPrinter(
     switch (event.type) {
       case 'loaded':
         scripts = event.scripts;
+        return;
+      case 'bot-waiting':
+        write(formatBotWaiting(event, color));
         return;
       case 'bot-ready':
         write(formatRunHeader({ ...event, scripts, ...(command ? { command } : {}) }, color));

@@ -103,6 +103,7 @@ export async function runConversations(options: RunConversationsOptions): Promis
   if (options.signal?.aborted) stop.abort();
   options.signal?.addEventListener('abort', onAbort, { once: true });
   const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
+  const startTimeoutMs = options.botStartTimeoutMs ?? defaultBotStartTimeoutMs;
   const mock = await createMockServer(options.mock ?? {});
   const router = new EventRouter();
   const unsubscribe = mock.events.subscribe((event) => {
@@ -124,8 +125,16 @@ export async function runConversations(options: RunConversationsOptions): Promis
         botUrl: options.botUrl,
         botCmd: options.botCmd,
         env: options.env,
-        startTimeoutMs: options.botStartTimeoutMs ?? defaultBotStartTimeoutMs,
+        startTimeoutMs,
         signal: stop.signal,
+        onWaiting: (url) => {
+          options.onProgress?.({
+            type: 'bot-waiting',
+            url,
+            mockUrl: mock.url,
+            timeoutMs: startTimeoutMs,
+          });
+        },
       });
     } catch (error) {
       if (!(error instanceof RunStopped)) throw error;

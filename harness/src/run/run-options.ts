@@ -37,6 +37,13 @@ export interface RunConversationsOptions {
 export type RunProgress =
   | { readonly type: 'loaded'; readonly scripts: number }
   | {
+      /** A bot at --bot-url did not answer at once; the run waits up to `timeoutMs` for it. */
+      readonly type: 'bot-waiting';
+      readonly url: string;
+      readonly mockUrl: string;
+      readonly timeoutMs: number;
+    }
+  | {
       readonly type: 'bot-ready';
       readonly kind: 'reference' | 'url' | 'command';
       readonly url: string;
