@@ -29,10 +29,12 @@ Options:
   --deterministic          fixed clock and sequential ids, for output that repeats exactly
   --allow-remote-webhook   allow a bot URL on another machine
   --allowed-host NAME      accept requests addressed to NAME too (repeatable), e.g. a tunnel
-  --json                   print one JSON line (url, app code, credentials) instead of the banner
+  --json                   print one JSON line (url, app code, credentials) instead of the
+                           banner; the line "qiscus-mock listening on URL" goes to stderr then
   -h, --help               show this help
 
-The first line printed is "qiscus-mock listening on URL"; scripts can wait for it.
+The first line printed is "qiscus-mock listening on URL" (on stderr with --json); scripts can
+wait for it.
 Exit codes: 0 stopped cleanly, 2 usage or configuration error.`;
 
 function usage(io: ServeIo, message: string): number {
@@ -146,6 +148,8 @@ async function runServe(args: readonly string[], io: ServeIo): Promise<number> {
     throw error;
   }
   if (flags.json) {
+    // stdout stays one JSON line; the line scripts wait on still comes, on stderr.
+    io.stderr(`qiscus-mock listening on ${server.url}\n`);
     io.stdout(
       `${JSON.stringify({ event: 'listening', url: server.url, app_code: server.appCode, secret_key: server.secretKey, admin_token: server.adminToken, bot_email: server.botEmail, docs: `${server.url}/docs` })}\n`,
     );
