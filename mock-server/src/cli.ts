@@ -35,7 +35,8 @@ Options:
 
 The first line printed is "qiscus-mock listening on URL" (on stderr with --json); scripts can
 wait for it.
-Exit codes: 0 stopped cleanly, 2 usage or configuration error.`;
+Exit codes: 0 stopped cleanly, 2 usage or configuration error.
+Docs: docs/mock-server.md (routes, flags, defaults, the config file), docs/error-codes.md.`;
 
 function usage(io: ServeIo, message: string): number {
   io.stderr(`qiscus-mock serve: ${message}\nRun \`qiscus-mock serve --help\` for its flags.\n`);

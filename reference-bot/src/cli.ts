@@ -30,7 +30,8 @@ Options (each has an environment variable, as a bot started by \`qiscus-mock tes
 
 The first line printed is "reference bot listening on URL"; give that URL to the mock as its
 bot URL (qiscus-mock serve --bot-url URL). Exit codes: 0 stopped cleanly, 2 usage or
-configuration error.`;
+configuration error.
+Docs: docs/reference-bot.md.`;
 
 function usage(io: ReferenceBotIo, message: string): number {
   io.stderr(

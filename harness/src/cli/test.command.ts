@@ -49,7 +49,8 @@ Examples:
   qiscus-mock test scripts/ --bot-cmd "npm start" --reporter junit --out reports/bot.xml
 
 Exit codes: 0 every script passed, 1 a script failed or could not run, 2 a usage error, an
-invalid script, or a bot that could not be started.`;
+invalid script, or a bot that could not be started.
+Docs: docs/scripts.md (the script format, the bot under test), docs/reports.md.`;
 
 function formatReport(reporter: Reporter, result: RunResult, color: boolean): string {
   switch (reporter) {
