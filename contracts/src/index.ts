@@ -105,6 +105,8 @@ export {
 } from './contract-issues.js';
 /** The known name a mistyped one was probably meant to be, for a "did you mean" hint. */
 export { suggestField } from './unknown-fields.js';
+/** A `node:util` parseArgs error in the commands' words, with a "did you mean" for a misspelt flag. */
+export { explainArgsError } from './explain-args-error.js';
 export {
   defineOperation,
   defineWebhook,

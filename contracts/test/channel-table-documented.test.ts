@@ -3,7 +3,7 @@ import { expect, it } from 'vitest';
 import { channelSources, defaultChannelRules } from '#contracts';
 
 it('shows in the README the channel matrix the contracts hold', async () => {
-  const readme = await readFile(new URL('../../README.md', import.meta.url), 'utf8');
+  const readme = await readFile(new URL('../../docs/contracts.md', import.meta.url), 'utf8');
   const documented = new Map<string, string>();
   for (const [, sources = '', buttons = '', carousel = ''] of readme.matchAll(
     /^\|\s*(`[a-z]+`[^|]*)\|\s*(yes|\*\*refused\*\*)\s*\|\s*(yes|\*\*refused\*\*)\s*\|/gm,

@@ -20,7 +20,7 @@ it('lists every problem of every invalid script at once, each with file:line:col
     "5 of 5 script files are invalid; nothing was run. Fix these and run again:
       harness/test/fixtures/invalid/bad-regex.yaml:5:18: steps[1].bot.text is not a valid regular expression (unterminated character class): write /pattern/flags (flags among d, g, i, m, s, u, v, y), or the exact text
       harness/test/fixtures/invalid/bad-yaml.yaml:5:4: is not valid YAML: All sequence items must start at the same column
-      harness/test/fixtures/invalid/broken.json:4:3: is not valid JSON: Missing , between flow map items
+      harness/test/fixtures/invalid/broken.json:4:3: is not valid JSON: found \`"\`, expected \`,\` or \`}\`
       harness/test/fixtures/invalid/unknown-step.yaml:5:5: steps[1].custmer is not a step kind; did you mean "customer"?
       harness/test/fixtures/invalid/unknown-step.yaml:6:12: steps[2].bot.txt is not a field here; did you mean "text"?
       harness/test/fixtures/invalid/wrong-type.yaml:2:10: channel must be one of qiscus, wa, ig, telegram, line, fb, custom, not the text "whatsapp"; did you mean "wa"?
@@ -47,4 +47,17 @@ it('says how many of the files are invalid with the verb of that count', async (
     ])
   ).split('\n')[0];
   expect(head).toBe('1 of 3 script files is invalid; nothing was run. Fix these and run again:');
+});
+
+it('counts a path that names no scripts apart from the invalid files in the line above them', async () => {
+  expect(
+    await problemsOf([
+      'harness/test/fixtures/nowhere',
+      'harness/test/fixtures/invalid/broken.json',
+    ]),
+  ).toMatchInlineSnapshot(`
+    "1 of 1 script file is invalid, and 1 path names none; nothing was run. Fix these and run again:
+      harness/test/fixtures/nowhere: no such file or folder
+      harness/test/fixtures/invalid/broken.json:4:3: is not valid JSON: found \`"\`, expected \`,\` or \`}\`"
+  `);
 });

@@ -49,7 +49,7 @@ it('refuses an unknown format with exit code 2 and says which are known', async 
 it('refuses an unknown flag with exit code 2 and points at --help', async () => {
   const run = await runCliCaptured(['openapi', '--outt', 'x.json']);
   expect(run.code).toBe(2);
-  expect(run.stderr).toContain("Unknown option '--outt'");
+  expect(run.stderr).toContain('unknown flag --outt; did you mean --out?');
   expect(run.stderr).toContain('Run `qiscus-mock openapi --help` for its flags.');
 });
 
@@ -68,4 +68,23 @@ it('shows its help with --help', async () => {
   const run = await runCliCaptured(['openapi', '--help']);
   expect(run.code).toBe(0);
   expect(run.stdout).toContain('Usage: qiscus-mock openapi [--out FILE] [--format json|yaml]');
+});
+
+// Node's recursive mkdir never returns where the file system refuses new folders (/proc).
+it.skipIf(process.platform !== 'linux')(
+  'refuses a folder the file system cannot create, at once, instead of trying for ever',
+  async () => {
+    const out = '/proc/qiscus-mock-missing/docs/doc.json';
+    expect(await runCliCaptured(['openapi', '--out', out])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `qiscus-mock openapi: Cannot write the OpenAPI document to ${out}: the folder /proc/qiscus-mock-missing cannot be created there: this file system takes no new folders. Choose another --out.\n`,
+    });
+  },
+);
+
+it('creates every missing folder of --out', async () => {
+  const out = join(folder, 'new', 'deeper', 'doc.yaml');
+  expect((await runCliCaptured(['openapi', '--out', out])).code).toBe(0);
+  expect((await readFile(out, 'utf8')).startsWith('openapi: 3.1')).toBe(true);
 });

@@ -77,7 +77,7 @@ it('fails each turn in which the mock refused the bot or the bot refused a webho
       },
       {
         "file": "webhook-answered-500.yaml",
-        "message": "the webhook delivery failed: the bot did not take the botMessage webhook: the bot answered 500",
+        "message": "the webhook delivery failed: the bot did not take the botMessage webhook: the bot answered 500: boom: database down",
         "status": "failed",
         "traffic": [
           "control sendCustomerMessage 200",

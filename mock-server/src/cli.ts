@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
-import { DeliveryModeSchema } from '#contracts';
+import { DeliveryModeSchema, explainArgsError } from '#contracts';
 import { formatBanner } from './banner.js';
 import { loadConfigFile } from './config/load-config-file.js';
 import { createMockServer } from './create-mock-server.js';
@@ -29,11 +29,14 @@ Options:
   --deterministic          fixed clock and sequential ids, for output that repeats exactly
   --allow-remote-webhook   allow a bot URL on another machine
   --allowed-host NAME      accept requests addressed to NAME too (repeatable), e.g. a tunnel
-  --json                   print one JSON line (url, app code, credentials) instead of the banner
+  --json                   print one JSON line (url, app code, credentials) instead of the
+                           banner; the line "qiscus-mock listening on URL" goes to stderr then
   -h, --help               show this help
 
-The first line printed is "qiscus-mock listening on URL"; scripts can wait for it.
-Exit codes: 0 stopped cleanly, 2 usage or configuration error.`;
+The first line printed is "qiscus-mock listening on URL" (on stderr with --json); scripts can
+wait for it.
+Exit codes: 0 stopped cleanly, 2 usage or configuration error.
+Docs: docs/mock-server.md (routes, flags, defaults, the config file), docs/error-codes.md.`;
 
 function usage(io: ServeIo, message: string): number {
   io.stderr(`qiscus-mock serve: ${message}\nRun \`qiscus-mock serve --help\` for its flags.\n`);
@@ -105,6 +108,12 @@ export async function serveOptionsFromFlags(
   };
 }
 
+const serveOptions = {
+  ...serveFlags,
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
 async function runServe(args: readonly string[], io: ServeIo): Promise<number> {
   let parsed;
   try {
@@ -112,14 +121,10 @@ async function runServe(args: readonly string[], io: ServeIo): Promise<number> {
       args: [...args],
       strict: true,
       allowPositionals: false,
-      options: {
-        ...serveFlags,
-        json: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
+      options: serveOptions,
     });
   } catch (error) {
-    return usage(io, error instanceof Error ? error.message : String(error));
+    return usage(io, explainArgsError(error, Object.keys(serveOptions)));
   }
   const flags = parsed.values;
   if (flags.help) {
@@ -144,6 +149,8 @@ async function runServe(args: readonly string[], io: ServeIo): Promise<number> {
     throw error;
   }
   if (flags.json) {
+    // stdout stays one JSON line; the line scripts wait on still comes, on stderr.
+    io.stderr(`qiscus-mock listening on ${server.url}\n`);
     io.stdout(
       `${JSON.stringify({ event: 'listening', url: server.url, app_code: server.appCode, secret_key: server.secretKey, admin_token: server.adminToken, bot_email: server.botEmail, docs: `${server.url}/docs` })}\n`,
     );

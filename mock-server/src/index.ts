@@ -7,6 +7,8 @@ export { loadConfigFile, parseConfigText } from './config/load-config-file.js';
 export { createMockServer, type MockServer } from './create-mock-server.js';
 export { type ServedRoute } from './http/build-app.js';
 export { isMockError, mockErrorCodes, type MockError, type MockErrorCode } from './errors.js';
+/** Whether the mock will send webhooks to a URL: http(s), and on this machine unless allowed. */
+export { checkWebhookTarget } from './webhooks/webhook-target.js';
 export { createRandomIds, createSequentialIds, type IdGenerator } from './id-generator.js';
 export {
   defaults,

@@ -938,7 +938,7 @@ describe('the mock’s own control API', () => {
 
     expect(error.code).toBe('MOCK_ERR_CONFIG');
     expect(error.message).toBe(
-      'config/mock.yaml has a problem:\n  channels[0].source: must be one of "qiscus", "wa", "ig", "telegram", "line", "fb", "custom"',
+      'config/mock.yaml has a problem:\n  channels[0].source: must be one of "qiscus", "wa", "ig", "telegram", "line", "fb", "custom"; did you mean "wa"?',
     );
   });
 

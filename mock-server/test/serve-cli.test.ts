@@ -75,23 +75,25 @@ it('refuses a bad flag or config with exit code 2 and says how to fix it', async
   expect(runs[1]?.stderr).toContain('--delivery must be once, reliable or chaos');
   expect(runs[2]?.stderr).toContain('Cannot read the config file missing.yaml');
   expect(runs[3]?.stderr).toContain('example.com is not this machine');
-  expect(runs[4]?.stderr).toContain("Unknown option '--nope'");
+  expect(runs[4]?.stderr).toContain('unknown flag --nope');
   for (const run of runs) expect(run.stderr).toContain('qiscus-mock serve --help');
 });
 
-it('prints one JSON line instead of the banner with --json, and stops when asked', async () => {
+it('prints one JSON line instead of the banner with --json, the listening line on stderr, and stops when asked', async () => {
   const stop = new AbortController();
   let stdout = '';
+  let stderr = '';
   const done = serveCommand.run(['--port', '0', '--json'], {
     stdout: (text) => {
       stdout += text;
       stop.abort();
     },
-    stderr: () => undefined,
+    stderr: (text) => (stderr += text),
     stop: stop.signal,
   });
   expect(await done).toBe(0);
   const line = JSON.parse(stdout) as Record<string, string>;
+  expect(stderr.split('\n')[0]).toBe(`qiscus-mock listening on ${line.url ?? ''}`);
   expect(line.event).toBe('listening');
   expect(line.url).toMatch(/^http:\/\/127\.0\.0\.1:[0-9]+$/);
   expect(line.app_code).toBe('qiscus-mock-app');

@@ -1,5 +1,6 @@
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
+import { explainArgsError } from '#contracts';
 import { BotError } from './errors.js';
 import { startReferenceBot, type ReferenceBotOptions } from './start-reference-bot.js';
 
@@ -29,7 +30,8 @@ Options (each has an environment variable, as a bot started by \`qiscus-mock tes
 
 The first line printed is "reference bot listening on URL"; give that URL to the mock as its
 bot URL (qiscus-mock serve --bot-url URL). Exit codes: 0 stopped cleanly, 2 usage or
-configuration error.`;
+configuration error.
+Docs: docs/reference-bot.md.`;
 
 function usage(io: ReferenceBotIo, message: string): number {
   io.stderr(
@@ -46,6 +48,17 @@ function port(text: string, from: string): number {
   return value;
 }
 
+const botOptions = {
+  'base-url': { type: 'string' },
+  'app-code': { type: 'string' },
+  secret: { type: 'string' },
+  'bot-email': { type: 'string' },
+  port: { type: 'string' },
+  host: { type: 'string' },
+  quiet: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
 async function runReferenceBot(args: readonly string[], io: ReferenceBotIo): Promise<number> {
   let flags;
   try {
@@ -53,19 +66,10 @@ async function runReferenceBot(args: readonly string[], io: ReferenceBotIo): Pro
       args: [...args],
       strict: true,
       allowPositionals: false,
-      options: {
-        'base-url': { type: 'string' },
-        'app-code': { type: 'string' },
-        secret: { type: 'string' },
-        'bot-email': { type: 'string' },
-        port: { type: 'string' },
-        host: { type: 'string' },
-        quiet: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
+      options: botOptions,
     }).values;
   } catch (error) {
-    return usage(io, error instanceof Error ? error.message : String(error));
+    return usage(io, explainArgsError(error, Object.keys(botOptions)));
   }
   if (flags.help) {
     io.stdout(`${help}\n`);

@@ -18,7 +18,9 @@ Options:
 
 Examples:
   qiscus-mock openapi --out docs/qiscus.openapi.json
-  qiscus-mock openapi --format yaml > qiscus.openapi.yaml`;
+  qiscus-mock openapi --format yaml > qiscus.openapi.yaml
+
+Docs: docs/contracts.md.`;
 
 function chooseFormat(format: string | undefined, out: string | undefined): OpenApiFormat {
   if (format === undefined) {

@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { explainArgsError } from '#contracts';
 import { usageError } from '../errors.js';
 
 /** What `parseArgs` gives for these options, named so the declarations can name it. */
@@ -19,7 +20,7 @@ export function parseCommandArgs<const O extends NonNullable<ParseArgsConfig['op
   try {
     return parseArgs({ args: [...args], options, strict: true, allowPositionals });
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = explainArgsError(error, Object.keys(options));
     throw usageError(`${reason}\nRun \`qiscus-mock ${command} --help\` for its flags.`, {
       cause: error,
     });

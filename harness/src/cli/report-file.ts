@@ -1,5 +1,6 @@
-import { mkdir, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
+import { createFolders } from './create-folders.js';
 import { cannotWrite, writeOutputFile } from './write-output-file.js';
 
 /**
@@ -9,7 +10,7 @@ import { cannotWrite, writeOutputFile } from './write-output-file.js';
 export async function prepareReportFile(out: string): Promise<void> {
   const file = resolve(out);
   try {
-    await mkdir(dirname(file), { recursive: true });
+    await createFolders(dirname(file));
     const found = await stat(file).catch(() => undefined);
     if (found?.isDirectory()) {
       throw Object.assign(new Error(`${out} is a folder`), { code: 'EISDIR' });

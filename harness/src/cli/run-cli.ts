@@ -22,7 +22,8 @@ Options:
   -h, --help     show this help, or a command's help: qiscus-mock <command> --help
   -v, --version  print the version
 
-Exit codes: 0 success, 1 test failures or violations found, 2 usage or configuration error.`;
+Exit codes: 0 success, 1 test failures or violations found, 2 usage or configuration error.
+Docs: README.md, then a page per topic in docs/ (docs/mock-server.md, docs/scripts.md …).`;
 }
 
 /**

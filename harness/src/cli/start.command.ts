@@ -21,7 +21,8 @@ Options:
   -h, --help               show this help
 
 The first line printed is "qiscus-mock listening on URL", the second "reference bot listening
-on URL". Exit codes: 0 stopped cleanly, 2 usage or configuration error.`;
+on URL". Exit codes: 0 stopped cleanly, 2 usage or configuration error.
+Docs: docs/mock-server.md, docs/reference-bot.md.`;
 
 function botPort(text: string | undefined): number {
   if (text === undefined) return 3738;

@@ -1,4 +1,4 @@
-import { isMockError, serveFlags, serveOptionsFromFlags } from '#mock-server';
+import { checkWebhookTarget, isMockError, serveFlags, serveOptionsFromFlags } from '#mock-server';
 import { usageError } from '../errors.js';
 import type { RunConversationsOptions } from '../run/run-options.js';
 import { parseDuration } from '../script/parse-duration.js';
@@ -105,6 +105,14 @@ export async function testRequestFromArgs(
       });
     }
     throw error;
+  }
+  // Refused here, as serve refuses it, rather than after waiting for a bot the mock won't call.
+  const target =
+    botUrl === undefined ? null : checkWebhookTarget(botUrl, mock.allowRemoteWebhook === true);
+  if (target?.ok === false) {
+    throw usageError(
+      `--bot-url ${target.message}.\nRun \`qiscus-mock test --help\` for its flags.`,
+    );
   }
   return {
     help: false,

@@ -3,8 +3,9 @@ import { usageError } from '../errors.js';
 import { formatJsonReport } from '../report/format-json-report.js';
 import { formatJunitReport } from '../report/format-junit-report.js';
 import { formatPrettyReport, formatSummaryLine } from '../report/format-pretty-report.js';
-import { formatRunHeader, formatScriptLine } from '../report/format-progress.js';
-import type { RunResult } from '../run/run-result.js';
+import { formatBotWaiting, formatRunHeader, formatScriptLine } from '../report/format-progress.js';
+import { inScriptOrder } from '../report/in-script-order.js';
+import type { RunResult, ScriptResult } from '../run/run-result.js';
 import type { RunProgress } from '../run/run-options.js';
 import type { Command, CommandOutput } from './command.js';
 import { prepareReportFile, writeReportFile } from './report-file.js';
@@ -48,7 +49,8 @@ Examples:
   qiscus-mock test scripts/ --bot-cmd "npm start" --reporter junit --out reports/bot.xml
 
 Exit codes: 0 every script passed, 1 a script failed or could not run, 2 a usage error, an
-invalid script, or a bot that could not be started.`;
+invalid script, or a bot that could not be started.
+Docs: docs/scripts.md (the script format, the bot under test), docs/reports.md.`;
 
 function formatReport(reporter: Reporter, result: RunResult, color: boolean): string {
   switch (reporter) {
@@ -61,17 +63,23 @@ function formatReport(reporter: Reporter, result: RunResult, color: boolean): st
   }
 }
 
-/** Prints the header once the bot answers, and a line per finished script. */
+/** Prints the header once the bot answers, and a line per finished script, in the scripts' order. */
 function progressPrinter(
   write: (text: string) => void,
   color: boolean,
   command: string | undefined,
 ): (event: RunProgress) => void {
   let scripts = 0;
+  const printScript = inScriptOrder((result: ScriptResult) => {
+    write(formatScriptLine(result, color));
+  });
   return (event) => {
     switch (event.type) {
       case 'loaded':
         scripts = event.scripts;
+        return;
+      case 'bot-waiting':
+        write(formatBotWaiting(event, color));
         return;
       case 'bot-ready':
         write(formatRunHeader({ ...event, scripts, ...(command ? { command } : {}) }, color));
@@ -79,7 +87,7 @@ function progressPrinter(
       case 'script-started':
         return;
       case 'script-finished':
-        write(formatScriptLine(event.result, color));
+        printScript(event.index, event.result);
         return;
     }
   };

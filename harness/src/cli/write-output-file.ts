@@ -1,6 +1,7 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { outputError, type HarnessError } from '../errors.js';
+import { createFolders } from './create-folders.js';
 
 /**
  * HARNESS_ERR_OUTPUT for a file that cannot be written, saying why in words and what to do:
@@ -20,7 +21,9 @@ export function cannotWrite(
         ? 'a part of its path is a file, not a folder'
         : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
           ? 'it may not be written here (permission denied)'
-          : code;
+          : code === 'ENOFOLDER'
+            ? `${(error as Error).message}: this file system takes no new folders`
+            : code;
   return outputError(`Cannot write ${what} to ${out}: ${why}. Choose another --out.`, {
     cause: error,
   });
@@ -34,7 +37,7 @@ export async function writeOutputFile(
   example: string,
 ): Promise<void> {
   try {
-    await mkdir(dirname(resolve(out)), { recursive: true });
+    await createFolders(dirname(resolve(out)));
     await writeFile(resolve(out), text);
   } catch (error) {
     throw cannotWrite(what, out, error, example);

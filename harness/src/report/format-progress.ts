@@ -1,5 +1,6 @@
 import type { RunResult, ScriptResult } from '../run/run-result.js';
 import { createPaint } from './create-paint.js';
+import { formatDuration } from '../script/parse-duration.js';
 import { formatElapsed } from './format-elapsed.js';
 
 /** What the header of a run says: the bot under test and the mock it talks to. */
@@ -28,6 +29,15 @@ export function formatRunHeader(facts: RunHeaderFacts, color = false): string {
     case 'url':
       return `${paint.bold(`Running ${scripts}`)} against the bot at ${facts.url}\nThe mock is at ${paint.bold(facts.mockUrl)}: the bot must send its requests there (its QISCUS_BASE_URL).\n`;
   }
+}
+
+/** The line shown while a bot at --bot-url does not answer yet: what the run waits for, and how long. */
+export function formatBotWaiting(
+  facts: { readonly url: string; readonly mockUrl: string; readonly timeoutMs: number },
+  color = false,
+): string {
+  const paint = createPaint(color);
+  return `${paint.dim('…')} Waiting up to ${formatDuration(facts.timeoutMs)} for the bot to answer at ${paint.bold(facts.url)} (--bot-url); start it now, with QISCUS_BASE_URL=${facts.mockUrl}\n`;
 }
 
 /** One line per finished script: `✓ Greeting (scripts/greeting.yaml) 120 ms`. */

@@ -31,6 +31,8 @@ export interface BotUnderTestOptions {
   readonly startTimeoutMs: number;
   /** Aborted when the run is stopped: a bot still starting is stopped too. */
   readonly signal: AbortSignal;
+  /** Told when a bot at --bot-url did not answer at once: the run waits for it. */
+  readonly onWaiting?: ((url: string) => void) | undefined;
 }
 
 const lines = 40;
@@ -48,8 +50,12 @@ async function startReference(mock: MockServer): Promise<BotUnderTest> {
 }
 
 async function connectUrl(options: BotUnderTestOptions, url: string): Promise<BotUnderTest> {
-  const answers = await waitUntilAnswers(url, options.startTimeoutMs, options.signal, () =>
-    options.clock.now(),
+  const answers = await waitUntilAnswers(
+    url,
+    options.startTimeoutMs,
+    options.signal,
+    () => options.clock.now(),
+    () => options.onWaiting?.(url),
   );
   if (options.signal.aborted)
     throw new RunStopped('the run was stopped while the bot was looked for');

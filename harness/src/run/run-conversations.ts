@@ -103,15 +103,16 @@ export async function runConversations(options: RunConversationsOptions): Promis
   if (options.signal?.aborted) stop.abort();
   options.signal?.addEventListener('abort', onAbort, { once: true });
   const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
+  const startTimeoutMs = options.botStartTimeoutMs ?? defaultBotStartTimeoutMs;
   const mock = await createMockServer(options.mock ?? {});
   const router = new EventRouter();
   const unsubscribe = mock.events.subscribe((event) => {
     router.route(event);
   });
   // A script not run gets its progress line too, so the progress accounts for every script.
-  const notRunNow = (script: LoadedScript, why: string): ScriptResult => {
+  const notRunNow = (script: LoadedScript, index: number, why: string): ScriptResult => {
     const result = notRun(script, why);
-    options.onProgress?.({ type: 'script-finished', result });
+    options.onProgress?.({ type: 'script-finished', index, result });
     return result;
   };
   let bot: BotUnderTest | undefined;
@@ -124,8 +125,16 @@ export async function runConversations(options: RunConversationsOptions): Promis
         botUrl: options.botUrl,
         botCmd: options.botCmd,
         env: options.env,
-        startTimeoutMs: options.botStartTimeoutMs ?? defaultBotStartTimeoutMs,
+        startTimeoutMs,
         signal: stop.signal,
+        onWaiting: (url) => {
+          options.onProgress?.({
+            type: 'bot-waiting',
+            url,
+            mockUrl: mock.url,
+            timeoutMs: startTimeoutMs,
+          });
+        },
       });
     } catch (error) {
       if (!(error instanceof RunStopped)) throw error;
@@ -145,7 +154,7 @@ export async function runConversations(options: RunConversationsOptions): Promis
         limit: options.concurrency ?? defaultConcurrency(),
         keyOf: (script, index) => `${script.channel}\u0000${scriptCustomer(script, index).id}`,
         signal: stop.signal,
-        skip: (script) => notRunNow(script, 'not run: the run was stopped before it'),
+        skip: (script, index) => notRunNow(script, index, 'not run: the run was stopped before it'),
         work: async (script, index) => {
           options.onProgress?.({ type: 'script-started', file: script.file, name: script.name });
           const run = await runScript(script, {
@@ -158,7 +167,7 @@ export async function runConversations(options: RunConversationsOptions): Promis
             settle,
           });
           runs[index] = run;
-          options.onProgress?.({ type: 'script-finished', result: run.result });
+          options.onProgress?.({ type: 'script-finished', index, result: run.result });
           return run.result;
         },
       });
@@ -170,8 +179,8 @@ export async function runConversations(options: RunConversationsOptions): Promis
         return run ? withLateFindings(run) : result;
       });
     } else {
-      results = scripts.map((script) =>
-        notRunNow(script, 'not run: the run was stopped before the bot was ready'),
+      results = scripts.map((script, index) =>
+        notRunNow(script, index, 'not run: the run was stopped before the bot was ready'),
       );
     }
     // Stopped before its output is read: all it printed has come through the pipes by then.

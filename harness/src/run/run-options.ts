@@ -37,10 +37,22 @@ export interface RunConversationsOptions {
 export type RunProgress =
   | { readonly type: 'loaded'; readonly scripts: number }
   | {
+      /** A bot at --bot-url did not answer at once; the run waits up to `timeoutMs` for it. */
+      readonly type: 'bot-waiting';
+      readonly url: string;
+      readonly mockUrl: string;
+      readonly timeoutMs: number;
+    }
+  | {
       readonly type: 'bot-ready';
       readonly kind: 'reference' | 'url' | 'command';
       readonly url: string;
       readonly mockUrl: string;
     }
   | { readonly type: 'script-started'; readonly file: string; readonly name: string }
-  | { readonly type: 'script-finished'; readonly result: ScriptResult };
+  | {
+      readonly type: 'script-finished';
+      /** The script's place in the run (the order its results are listed in). */
+      readonly index: number;
+      readonly result: ScriptResult;
+    };

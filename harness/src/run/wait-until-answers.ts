@@ -5,13 +5,16 @@ import { request } from 'undici';
  * Waits until something answers HTTP at `url` (any status will do: the bot is up), trying again
  * with a short, growing pause. This is waiting on another process, which sends no event to wait
  * on. Resolves false at the deadline, or as soon as `gaveUp` says to stop (the bot exited).
+ * `onMiss` hears of the first try that got no answer, so that the wait can be shown.
  */
 export async function waitUntilAnswers(
   url: string,
   timeoutMs: number,
   gaveUp: AbortSignal,
   now: () => number,
+  onMiss?: () => void,
 ): Promise<boolean> {
+  let missed = false;
   const deadline = now() + timeoutMs;
   let pause = 25;
   while (!gaveUp.aborted) {
@@ -28,6 +31,8 @@ export async function waitUntilAnswers(
       return true;
     } catch {
       // Not listening yet: try again shortly.
+      if (!missed) onMiss?.();
+      missed = true;
     }
     await delay(Math.min(pause, Math.max(0, deadline - now())), undefined, {
       signal: gaveUp,

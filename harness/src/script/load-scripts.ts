@@ -4,6 +4,19 @@ import { displayPath, findScriptFiles } from './find-script-files.js';
 import { parseScriptText } from './parse-script-text.js';
 import type { LoadedScript } from './script-schema.js';
 
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** The line above the problems: what they are about, counted as the problems below count them. */
+function headOf(invalidFiles: number, files: number, unusablePaths: number): string {
+  if (invalidFiles === 0) return 'The scripts cannot be loaded; nothing was run:';
+  const invalid = `${invalidFiles} of ${plural(files, 'script file', 'script files')} ${invalidFiles === 1 ? 'is' : 'are'} invalid`;
+  const unusable =
+    unusablePaths > 0 ? `, and ${plural(unusablePaths, 'path names', 'paths name')} none` : '';
+  return `${invalid}${unusable}; nothing was run. Fix these and run again:`;
+}
+
 /**
  * Loads and checks every script the paths name (files, or folders searched recursively), in a
  * stable order, each file once. Every problem of every file is gathered before anything runs;
@@ -13,10 +26,12 @@ export async function loadScripts(paths: readonly string[], cwd: string): Promis
   const problems: string[] = [];
   const files: string[] = [];
   const seen = new Set<string>();
+  let unusablePaths = 0;
   if (paths.length === 0) problems.push('no scripts given: name script files or folders');
   for (const given of paths) {
     const found = await findScriptFiles(cwd, given);
     if (!found.ok) {
+      unusablePaths += 1;
       problems.push(found.problem);
       continue;
     }
@@ -48,11 +63,11 @@ export async function loadScripts(paths: readonly string[], cwd: string): Promis
     }
   }
   if (problems.length > 0) {
-    const head =
-      invalidFiles > 0
-        ? `${invalidFiles} of ${files.length} script file${files.length === 1 ? '' : 's'} ${invalidFiles === 1 ? 'is' : 'are'} invalid; nothing was run. Fix these and run again:`
-        : 'The scripts cannot be loaded; nothing was run:';
-    throw scriptError([head, ...problems.map((p) => `  ${p}`)].join('\n'));
+    throw scriptError(
+      [headOf(invalidFiles, files.length, unusablePaths), ...problems.map((p) => `  ${p}`)].join(
+        '\n',
+      ),
+    );
   }
   return scripts;
 }

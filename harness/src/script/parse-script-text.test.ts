@@ -127,3 +127,26 @@ it('cuts a long step’s summary between characters, never inside an emoji', () 
   const summary = parsed.script.steps[0]?.summary ?? '';
   expect(summary).toBe(`customer: ${'a'.repeat(108)}😀…`);
 });
+
+it('refuses a JSON script that YAML would take, with where JSON breaks', () => {
+  const problemsOf = (text: string) => {
+    const parsed = parseScriptText('bad.json', text, true);
+    return parsed.ok ? [] : parsed.problems;
+  };
+  expect(problemsOf('{"steps":[{"customer":"Hi"},]}')).toEqual([
+    'bad.json:1:29: is not valid JSON: found `]`, expected a value (no comma after the last item)',
+  ]);
+  expect(problemsOf('{\n  "channel": "qiscus",\n  "steps": [{ "customer": "Hi" }],\n}\n')).toEqual([
+    'bad.json:4:1: is not valid JSON: found `}`, expected a key in double quotes (no comma after the last member)',
+  ]);
+  expect(problemsOf('{ channel: qiscus }')).toEqual([
+    'bad.json:1:3: is not valid JSON: found `c`, expected a key in double quotes',
+  ]);
+  expect(problemsOf('{"channel": "qiscus", "steps": [{"customer": "Hi"}]} # done')).toEqual([
+    'bad.json:1:54: is not valid JSON: found `#`, expected nothing after the value: one JSON value per file',
+  ]);
+  const valid =
+    '\uFEFF{"channel": "qiscus", "steps": [{"customer": "H\\u00e9 \\"x\\""}, {"bot_active": true}]}';
+  expect(problemsOf(valid)).toEqual([]);
+  expect(JSON.parse(valid.slice(1))).toBeTruthy();
+});

@@ -1,5 +1,6 @@
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { describeIssue, formatProblemPath } from './describe-issue.js';
+import { findJsonSyntaxError } from './find-json-syntax-error.js';
 import { locateNode, type Position } from './locate-node.js';
 import {
   knownFieldsAt,
@@ -22,14 +23,24 @@ function at(file: string, position: Position, message: string): string {
 
 /**
  * The value of the text, through the yaml parser (which also gives positions): JSON is YAML, so a
- * `.json` script reads the same way. A JSON text the yaml parser refuses is read by JSON.parse.
+ * `.json` script reads the same way, once it is checked to be JSON (YAML would take a trailing
+ * comma). A JSON text the yaml parser refuses is read by JSON.parse.
  */
 function readValue(
   file: string,
   text: string,
   json: boolean,
   document: Document,
+  lines: LineCounter,
 ): { ok: true; value: unknown } | { ok: false; problems: string[] } {
+  const jsonError = json ? findJsonSyntaxError(text) : null;
+  if (jsonError !== null) {
+    const { line, col } = lines.linePos(jsonError.offset);
+    return {
+      ok: false,
+      problems: [at(file, { line, column: col }, `is not valid JSON: ${jsonError.message}`)],
+    };
+  }
   if (document.errors.length === 0) {
     return { ok: true, value: document.toJS({ maxAliasCount: 100 }) as unknown };
   }
@@ -80,7 +91,7 @@ export function parseScriptText(file: string, text: string, json: boolean): Scri
     prettyErrors: true,
     uniqueKeys: true,
   });
-  const read = readValue(file, text, json, document);
+  const read = readValue(file, text, json, document, lines);
   if (!read.ok) return read;
   if (read.value === null || read.value === undefined) {
     return {

@@ -151,7 +151,7 @@ it('reports a webhook the bot did not take, with why', () => {
     });
   expect(validateExchange(webhook(200, null))).toEqual([]);
   expect(validateExchange(webhook(500, 'the bot answered 500')).map((v) => v.message)).toEqual([
-    'the bot did not take the botMessage webhook: the bot answered 500',
+    'the bot did not take the botMessage webhook: the bot answered 500: oops',
   ]);
   expect(
     validateExchange(

@@ -144,6 +144,18 @@ function checkBotRequest(exchange: Exchange, operation: OperationDescriptor): Vi
   return found;
 }
 
+const answerShown = 200;
+
+/** The start of what a bot answered a webhook it refused, as the delivery log shows it. */
+function answerStart(exchange: Exchange): string {
+  const body = exchange.response?.body;
+  if (body === undefined || body === null || body === '') return '';
+  const text = (typeof body === 'string' ? body : JSON.stringify(body)).replace(/\s+/g, ' ').trim();
+  if (text === '') return '';
+  const characters = Array.from(text);
+  return `: ${characters.length > answerShown ? `${characters.slice(0, answerShown - 1).join('')}…` : text}`;
+}
+
 function checkWebhook(
   exchange: Exchange,
   found: Extract<FoundOperation, { kind: 'webhook' }>,
@@ -158,7 +170,7 @@ function checkWebhook(
   );
   const status = exchange.status;
   if (status === null || status < 200 || status > 299) {
-    const why = exchange.error ?? `the bot answered ${String(status)}`;
+    const why = `${exchange.error ?? `the bot answered ${String(status)}`}${answerStart(exchange)}`;
     violations.push(
       violation(
         exchange,

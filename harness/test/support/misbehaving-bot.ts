@@ -78,7 +78,7 @@ export async function startMisbehavingBot(): Promise<MisbehavingBot> {
   const handle = async (incoming: IncomingMessage, outgoing: ServerResponse) => {
     const webhook = BotMessageWebhookSchema.parse(JSON.parse(await readBody(incoming)));
     if (webhook.payload.message.text === 'fail') {
-      outgoing.writeHead(500, { 'content-type': 'application/json' }).end('{"ok":false}');
+      outgoing.writeHead(500, { 'content-type': 'text/plain' }).end('boom: database down\n');
       return;
     }
     outgoing.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');

@@ -4,6 +4,7 @@ import { extname } from 'node:path';
 import type * as Yaml from 'yaml';
 import { checkContract } from '#contracts';
 import { mockError } from '../errors.js';
+import { checkConfigMeaning, withConfigHints } from './check-config-meaning.js';
 import { ConfigFileSchema, type ConfigFile } from './config-file-schema.js';
 
 // The YAML parser loads when a config file is read, not with every start of the mock.
@@ -40,15 +41,19 @@ export function parseConfigText(text: string, file: string): ConfigFile {
     );
   }
   const check = checkContract(ConfigFileSchema, data ?? {});
-  if (!check.ok) {
-    const lines = check.problems.map(
+  const problems = check.ok
+    ? checkConfigMeaning(check.value)
+    : withConfigHints(data ?? {}, check.problems);
+  if (problems.length > 0) {
+    const lines = problems.map(
       (problem) => `  ${problem.path === '' ? '(the file)' : problem.path}: ${problem.message}`,
     );
     throw mockError(
       'MOCK_ERR_CONFIG',
-      `${file} has ${check.problems.length === 1 ? 'a problem' : `${check.problems.length} problems`}:\n${lines.join('\n')}`,
-      { errors: check.problems },
+      `${file} has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}:\n${lines.join('\n')}`,
+      { errors: problems },
     );
   }
+  if (!check.ok) throw new Error('unreachable: a refused config has problems');
   return check.value;
 }

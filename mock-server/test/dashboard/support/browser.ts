@@ -1,16 +1,25 @@
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, onTestFinished, vi, type TestContext } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { findChromium } from './find-chromium.js';
 
-/** Debian's Chromium, which `.ci/run` installs when it is missing. */
-export const chromiumPath = '/usr/bin/chromium';
-
-const install = `apt-get update && apt-get install -y --no-install-recommends chromium`;
-const missing = !existsSync(chromiumPath);
+const install = `apt-get update && apt-get install -y --no-install-recommends chromium (or set QISCUS_MOCK_CHROMIUM to a Chromium or Chrome binary)`;
+const found = findChromium(process.env, existsSync, () => chromium.executablePath());
+const problem =
+  found === null
+    ? 'Chromium is not installed at /usr/bin/chromium, and playwright has none of its own'
+    : 'error' in found
+      ? found.error
+      : null;
+const chromiumPath = found !== null && 'path' in found ? found.path : null;
 // On CI a missing browser must fail the run; on a laptop the rest of the suite still runs.
 const onCi = Boolean(process.env.CI);
-const skipNote = `Chromium is not installed at ${chromiumPath}: the dashboard's browser tests are skipped. Install it to run them: ${install}`;
-if (missing && !onCi) process.stderr.write(`\n${skipNote}\n`);
+const skipNote = `${problem ?? ''}: the dashboard's browser tests are skipped. Install it to run them: ${install}`;
+if (problem !== null && !onCi) process.stderr.write(`\n${skipNote}\n`);
+let told = false;
+
+/** Whether the tests write the screenshots of docs/dashboard.md (`npm run screenshots`). */
+const writeScreenshots = process.env.QISCUS_MOCK_SCREENSHOTS === '1';
 
 /**
  * One headless Chromium for the test file, started before its first test and closed after the
@@ -23,10 +32,12 @@ export function useBrowser(): { readonly get: (context: TestContext) => Browser 
   vi.setConfig({ testTimeout: 30_000 });
   let browser: Browser | undefined;
   beforeAll(async () => {
-    if (missing && onCi) {
-      throw new Error(`Chromium is not installed at ${chromiumPath}; install it with: ${install}`);
+    if (problem !== null && onCi) throw new Error(`${problem}; install it with: ${install}`);
+    if (chromiumPath === null) return;
+    if (!told && found !== null && 'from' in found) {
+      process.stderr.write(`Browser tests use ${chromiumPath} (${found.from})\n`);
+      told = true;
     }
-    if (missing) return;
     browser = await chromium.launch({
       executablePath: chromiumPath,
       args: [
@@ -92,8 +103,20 @@ export async function openDashboard(browser: Browser, mockUrl: string): Promise<
   return { page, problems };
 }
 
-/** Saves a screenshot of the page for the README (`docs/screenshots/NAME.png`). */
+/** Where `saveScreenshot` writes NAME, and whether it does: only for `npm run screenshots`. */
+export function screenshotFile(name: string): string | undefined {
+  return writeScreenshots
+    ? new URL(`../../../../docs/screenshots/${name}.png`, import.meta.url).pathname
+    : undefined;
+}
+
+/**
+ * Takes a screenshot of the page, as docs/dashboard.md shows it; `npm run screenshots` writes it
+ * to `docs/screenshots/NAME.png`, a plain test run only takes it (so `npm test` leaves the tree
+ * as it was).
+ */
 export async function saveScreenshot(page: Page, name: string): Promise<void> {
+  const file = screenshotFile(name);
   // No focus ring, caret or hover that depends on timing: the same run makes the same picture.
   await page.evaluate('document.activeElement?.blur()');
   await page.mouse.move(0, 0);
@@ -103,6 +126,6 @@ export async function saveScreenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({
     animations: 'disabled',
     caret: 'hide',
-    path: new URL(`../../../../docs/screenshots/${name}.png`, import.meta.url).pathname,
+    ...(file === undefined ? {} : { path: file }),
   });
 }

@@ -6,14 +6,12 @@ import { expect, it, onTestFinished } from 'vitest';
 import { runConversations } from '#harness';
 import { parseScriptText } from '../src/script/parse-script-text.js';
 
-const readme = fileURLToPath(new URL('../../README.md', import.meta.url));
+const page = fileURLToPath(new URL('../../docs/scripts.md', import.meta.url));
 
-/** The README's section on conversation scripts, up to the next section of its level. */
+/** The page on conversation scripts, from its script format on. */
 async function scriptSection(): Promise<string> {
-  const text = await readFile(readme, 'utf8');
-  const start = text.indexOf('## Test a bot with conversation scripts');
-  const end = text.indexOf('\n## ', start + 1);
-  return text.slice(start, end);
+  const text = await readFile(page, 'utf8');
+  return text.slice(text.indexOf('## The script format'));
 }
 
 function yamlBlocks(section: string): string[] {
@@ -21,7 +19,7 @@ function yamlBlocks(section: string): string[] {
 }
 
 function problemsOf(text: string): readonly string[] {
-  const parsed = parseScriptText('README.md', text, false);
+  const parsed = parseScriptText('docs/scripts.md', text, false);
   return parsed.ok ? [] : parsed.problems;
 }
 
