@@ -1,11 +1,12 @@
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import { DeliveryModeSchema } from '#contracts';
-import { formatBanner } from './banner.js';
+import { formatBanner, formatRemoteWarning } from './banner.js';
 import { loadConfigFile } from './config/load-config-file.js';
 import { createMockServer } from './create-mock-server.js';
 import { isMockError } from './errors.js';
 import { optionsFromConfigFile, type MockServerOptions } from './options.js';
+import { isLoopbackHost } from './webhooks/webhook-target.js';
 
 /** Where `serve` writes, and the signal that stops it (Ctrl-C in the CLI). */
 export interface ServeIo {
@@ -20,7 +21,8 @@ Start the mock of the Qiscus Omnichannel bot API, and keep it running until Ctrl
 
 Options:
   --port N                 port to listen on (default 3737; 0 = any free port)
-  --host HOST              interface to bind (default 127.0.0.1)
+  --host HOST              interface to bind (default 127.0.0.1); beyond loopback (e.g. 0.0.0.0)
+                           /_mock needs Authorization: Bearer <admin token>
   --bot-url URL            where the bot webhook goes (loopback only, see --allow-remote-webhook)
   --config FILE            a JSON or YAML config file: app code, secret, admin token, channels,
                            agents, divisions, switches (flags win over the file)
@@ -143,7 +145,9 @@ async function runServe(args: readonly string[], io: ServeIo): Promise<number> {
     if (isMockError(error)) return usage(io, error.message);
     throw error;
   }
+  const adminTokenRequired = !isLoopbackHost(options.host ?? '127.0.0.1');
   if (flags.json) {
+    if (adminTokenRequired) io.stderr(formatRemoteWarning(server.adminToken));
     io.stdout(
       `${JSON.stringify({ event: 'listening', url: server.url, app_code: server.appCode, secret_key: server.secretKey, admin_token: server.adminToken, bot_email: server.botEmail, docs: `${server.url}/docs` })}\n`,
     );
@@ -154,6 +158,7 @@ async function runServe(args: readonly string[], io: ServeIo): Promise<number> {
         secretKey: server.secretKey,
         adminToken: server.adminToken,
         settings: server.settings(),
+        adminTokenRequired,
       }),
     );
   }

@@ -25,7 +25,7 @@ import { CredentialCheck } from './http/check-credentials.js';
 import { recordExchange } from './http/exchange-recorder.js';
 import { ReplyBatch } from './http/reply-batch.js';
 import { attachEventStream } from './http/event-stream.js';
-import { createHostCheck, createHostGuard } from './http/host-guard.js';
+import { createAdminCheck, createHostCheck, createHostGuard } from './http/host-guard.js';
 import { MockEvents } from './events/mock-events.js';
 import { resolveOptions, type MockServerOptions } from './options.js';
 import { toSettings } from './routes/control.route.js';
@@ -206,7 +206,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     directory,
     clock,
     reset,
-    guardHost: createHostGuard(resolved.host, resolved.allowedHosts),
+    guardHost: createHostGuard(resolved.host, resolved.allowedHosts, resolved.adminToken),
     events,
     record: (request, status, body, bodyIsText) => {
       recordExchange(traffic, request, status, body, bodyIsText);
@@ -219,6 +219,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
   const routes: ServedRoute[] = [];
   const app = await buildApp(deps, {
     bodyLimit: resolved.bodyLimit,
+    requestTimeoutMs: resolved.requestTimeoutMs,
     log,
     serverUrl: () => listening.url,
     onRoute: (route) => routes.push(route),
@@ -226,6 +227,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
   const streams = attachEventStream(app.server, {
     events,
     checkHost: createHostCheck(resolved.host, resolved.allowedHosts),
+    checkAdmin: createAdminCheck(resolved.host, resolved.adminToken),
     snapshot: () => ({ settings: toSettings(deps), rooms: service.listRooms() }),
   });
   try {

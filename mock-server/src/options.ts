@@ -71,6 +71,8 @@ export interface MockServerOptions {
   readonly deliveryLimit?: number;
   /** Largest request body accepted, in bytes. */
   readonly bodyLimit?: number;
+  /** How long a request (headers and body) may take to arrive in full; then 408. */
+  readonly requestTimeoutMs?: number;
   /** Where internal errors (bugs) are reported; the CLI passes stderr. */
   readonly log?: (message: string) => void;
 }
@@ -104,6 +106,7 @@ export interface ResolvedOptions {
   readonly messagesPerRoom: number;
   readonly deliveryLimit: number;
   readonly bodyLimit: number;
+  readonly requestTimeoutMs: number;
 }
 
 /** The defaults DESIGN.md names, printed at start-up. */
@@ -124,6 +127,7 @@ export const defaults = {
   messagesPerRoom: 1000,
   deliveryLimit: 10_000,
   bodyLimit: 1024 * 1024,
+  requestTimeoutMs: 10_000,
 } as const;
 
 /** Applies the defaults: the single place that knows them. */
@@ -157,6 +161,7 @@ export function resolveOptions(options: MockServerOptions): ResolvedOptions {
     messagesPerRoom: options.messagesPerRoom ?? defaults.messagesPerRoom,
     deliveryLimit: options.deliveryLimit ?? defaults.deliveryLimit,
     bodyLimit: options.bodyLimit ?? defaults.bodyLimit,
+    requestTimeoutMs: options.requestTimeoutMs ?? defaults.requestTimeoutMs,
   };
 }
 

@@ -1,5 +1,6 @@
 import type { ErrorDetail, Exchange, ExchangeDirection, ExchangeFlag } from '#contracts';
 import { formatTimestamp, type Clock } from '../clock.js';
+import { jsonTextTooDeep, maxJsonDepth } from '../json/json-depth.js';
 import { RingBuffer } from '../ring-buffer.js';
 import { redactHeaders, redactSecrets } from './redact-headers.js';
 
@@ -54,6 +55,10 @@ function readBody(body: unknown, kind: ExchangeRecord['requestBodyKind']): unkno
   if (typeof body !== 'string' || kind === undefined) return body;
   if (body.trim() === '') return null;
   if (kind === 'form') return Object.fromEntries(new URLSearchParams(body));
+  // A refused body nested too deep is shown as the text it came as: parsed, it would break the
+  // JSON writer of every read of the log after it (issue 15).
+  if (jsonTextTooDeep(body))
+    return `[nested deeper than ${maxJsonDepth} levels, shown as text] ${body}`;
   return parseText(body);
 }
 
