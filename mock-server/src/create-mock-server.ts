@@ -134,10 +134,12 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     delivery: resolved.delivery,
     channelRules: resolved.channelRules,
   };
-  const traffic = new TrafficLog(resolved.trafficLimit, clock, [
-    resolved.secretKey,
-    resolved.adminToken,
-  ]);
+  const traffic = new TrafficLog(
+    resolved.trafficLimit,
+    clock,
+    [resolved.secretKey, resolved.adminToken],
+    { maxBytes: resolved.trafficMaxBytes, maxBodyBytes: resolved.storedBodyMaxBytes },
+  );
   // The traffic log builds each exchange for its listeners, so it is followed only while
   // someone follows the events.
   const events = new MockEvents([
@@ -146,16 +148,23 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
         events.emit(() => ({ type: 'exchange', exchange }));
       }),
   ]);
-  const store = new RoomStore(resolved.messagesPerRoom, (roomId, message) => {
-    // Every bot message passes here; with nobody following, not even a closure is made.
-    if (!events.active) return;
-    events.emit(() => {
-      if (message) return { type: 'message', room_id: roomId as RoomId, message };
-      const room = store.get(roomId);
-      if (!room) throw new Error(`room ${roomId} changed but is not in the store`);
-      return { type: 'room', room: service.view(room) };
-    });
-  });
+  const store = new RoomStore(
+    resolved.messagesPerRoom,
+    (roomId, message) => {
+      // Every bot message passes here; with nobody following, not even a closure is made.
+      if (!events.active) return;
+      events.emit(() => {
+        if (message) return { type: 'message', room_id: roomId as RoomId, message };
+        const room = store.get(roomId);
+        if (!room) throw new Error(`room ${roomId} changed but is not in the store`);
+        return { type: 'room', room: service.view(room) };
+      });
+    },
+    { maxRooms: resolved.maxRooms, maxBytes: resolved.roomsMaxBytes },
+    (roomIds, reason) => {
+      events.emit(() => ({ type: 'rooms_dropped', room_ids: roomIds, reason }));
+    },
+  );
   const dispatcher = new WebhookDispatcher({
     clock,
     ids,
@@ -169,8 +178,12 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     timeoutMs: resolved.deliveryTimeoutMs,
     maxAttempts: resolved.maxAttempts,
     retryDelayMs: resolved.retryDelayMs,
+    maxRetryDelayMs: resolved.maxRetryDelayMs,
+    retryForMs: resolved.retryForMs,
+    maxPending: resolved.maxPendingDeliveries,
     chaosMaxDelayMs: resolved.chaosMaxDelayMs,
     limit: resolved.deliveryLimit,
+    maxBytes: resolved.deliveryMaxBytes,
     onChange: (delivery) => {
       events.emit(() => ({ type: 'delivery', delivery }));
     },
