@@ -31,6 +31,7 @@ Options:
   --deterministic          fixed clock and sequential ids, for output that repeats exactly
   --allow-remote-webhook   allow a bot URL on another machine
   --allowed-host NAME      accept requests addressed to NAME too (repeatable), e.g. a tunnel
+  --retry-for DURATION     how long reliable delivery retries a webhook (default 2m), e.g. 10m
   --json                   print one JSON line (url, app code, credentials) instead of the banner
   -h, --help               show this help
 
@@ -67,6 +68,7 @@ export const serveFlags = {
   deterministic: { type: 'boolean' },
   'allow-remote-webhook': { type: 'boolean' },
   'allowed-host': { type: 'string', multiple: true },
+  'retry-for': { type: 'string' },
 } as const;
 
 type ServeFlagValues = {
@@ -92,6 +94,17 @@ export async function serveOptionsFromFlags(
   }
   const fromFile = flags.config ? optionsFromConfigFile(await loadConfigFile(flags.config)) : {};
   const port = integer('port', flags.port, 0, 65535);
+  const retryFor =
+    flags['retry-for'] === undefined ? undefined : /^([0-9]+)(ms|s|m)$/.exec(flags['retry-for']);
+  if (retryFor === null) {
+    throw new RangeError(
+      `--retry-for must be a duration such as 90s or 10m, not "${flags['retry-for'] ?? ''}"`,
+    );
+  }
+  const retryForMs = retryFor
+    ? Number(retryFor[1]) *
+      ({ ms: 1, s: 1000, m: 60_000 } as const)[retryFor[2] as 'ms' | 's' | 'm']
+    : undefined;
   const seed = integer('seed', flags.seed, 0, 2 ** 31 - 1);
   return {
     ...fromFile,
@@ -103,6 +116,7 @@ export async function serveOptionsFromFlags(
     ...(flags.deterministic ? { deterministic: true } : {}),
     ...(flags['allow-remote-webhook'] ? { allowRemoteWebhook: true } : {}),
     ...(flags['allowed-host'] ? { allowedHosts: flags['allowed-host'] } : {}),
+    ...(retryForMs === undefined ? {} : { retryForMs }),
     log,
   };
 }

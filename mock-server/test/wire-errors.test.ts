@@ -678,7 +678,8 @@ describe('errors on the Qiscus surface', () => {
 
   it('INTERNAL_ERROR is the only code of the Qiscus surface that no test here causes', () => {
     expect(causedHere.has('INTERNAL_ERROR')).toBe(false);
-    // Caused in hostile-requests.test.ts (HTTP-level refusals) and fault-injection.test.ts.
+    // HTTP-level refusals are caused in hostile-requests.test.ts; the injected codes are reserved
+    // for fault injection, which does not produce them yet.
     const causedElsewhere = [
       'METHOD_NOT_ALLOWED',
       'MALFORMED_REQUEST',
