@@ -1,7 +1,7 @@
 /** What one error code of the Qiscus surface means. */
 export interface ErrorCodeInfo {
   /** The HTTP status it is answered with. */
-  readonly status: 400 | 401 | 404 | 413 | 415 | 500;
+  readonly status: 400 | 401 | 404 | 405 | 408 | 413 | 415 | 429 | 431 | 500 | 503;
   /** When the mock answers with it, in one sentence. */
   readonly when: string;
   /** A realistic `errors.message` and `errors.details` for it. */
@@ -121,6 +121,64 @@ export const errorCodes = {
       details: [],
     },
   },
+  METHOD_NOT_ALLOWED: {
+    status: 405,
+    when: 'The path is an operation’s, but not with that method; the `Allow` header lists the methods it takes.',
+    example: {
+      message: 'POST /qiscus-mock-app/bot takes POST, not GET.',
+      details: [],
+    },
+  },
+  MALFORMED_REQUEST: {
+    status: 400,
+    when: 'The request itself cannot be read as HTTP (broken framing, a bad chunk size, a bad header line); the connection is closed after the answer.',
+    example: {
+      message:
+        'The request is not valid HTTP (HPE_INVALID_CHUNK_SIZE): check how the client frames its body.',
+      details: [],
+    },
+  },
+  REQUEST_TIMEOUT: {
+    status: 408,
+    when: 'The request (headers and body) did not arrive in full within the request timeout (10 s by default, `--request-timeout`).',
+    example: {
+      message:
+        'The request did not arrive in full within 10000 ms: send the whole body, with a Content-Length that matches it.',
+      details: [],
+    },
+  },
+  HEADERS_TOO_LARGE: {
+    status: 431,
+    when: 'The request’s headers are larger than Node’s limit (16 KiB).',
+    example: {
+      message: 'The request headers are larger than 16 KiB: send fewer or shorter headers.',
+      details: [],
+    },
+  },
+  INJECTED_RATE_LIMIT: {
+    status: 429,
+    when: 'A fault injected on purpose (config, `PATCH /_mock/config` or a `qiscus_fails` script step): the call was not served; `Retry-After` says when to try again.',
+    example: {
+      message: 'Injected fault: 429 Too Many Requests on purpose (qiscus_fails); retry after 1 s.',
+      details: [],
+    },
+  },
+  INJECTED_SERVER_ERROR: {
+    status: 500,
+    when: 'A fault injected on purpose: a 500 instead of serving the call, to see whether the bot retries.',
+    example: {
+      message: 'Injected fault: 500 on purpose (qiscus_fails); the call was not served, retry it.',
+      details: [],
+    },
+  },
+  INJECTED_UNAVAILABLE: {
+    status: 503,
+    when: 'A fault injected on purpose: a 503 instead of serving the call, to see whether the bot retries.',
+    example: {
+      message: 'Injected fault: 503 on purpose (qiscus_fails); the call was not served, retry it.',
+      details: [],
+    },
+  },
   INTERNAL_ERROR: {
     status: 500,
     when: 'Something failed inside the mock: a bug. The message says where to report it; the request was not stored.',
@@ -131,6 +189,13 @@ export const errorCodes = {
     },
   },
 } as const satisfies Record<string, ErrorCodeInfo>;
+
+/** The codes of faults injected on purpose; any operation of the Qiscus surface may answer them. */
+export const injectedFaultCodes = [
+  'INJECTED_RATE_LIMIT',
+  'INJECTED_SERVER_ERROR',
+  'INJECTED_UNAVAILABLE',
+] as const;
 
 /** The codes every operation with a request body can answer with, besides its own. */
 export const bodyErrorCodes = [

@@ -119,7 +119,12 @@ export {
   type OperationResponse,
   type WebhookDescriptor,
 } from './define-operation.js';
-export { bodyErrorCodes, errorCodes, type ErrorCodeInfo } from './error-codes.js';
+export {
+  bodyErrorCodes,
+  errorCodes,
+  injectedFaultCodes,
+  type ErrorCodeInfo,
+} from './error-codes.js';
 export {
   ErrorCodeSchema,
   ErrorDetailSchema,

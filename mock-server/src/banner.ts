@@ -8,6 +8,15 @@ export interface BannerFacts {
   readonly settings: MockSettings;
   /** A bot that answers by itself (e.g. "the reference bot"): the banner then shows how to read its answer instead of how to answer. */
   readonly answeringBot?: string;
+  /** The mock listens beyond loopback, so /_mock asks for the admin token. */
+  readonly adminTokenRequired?: boolean;
+}
+
+/** The start-up warning of a mock that listens beyond loopback. */
+export function formatRemoteWarning(adminToken: string): string {
+  return `Listening beyond this machine: anyone who can reach it can call it. /_mock (reset, config, rooms) therefore needs the admin token:
+  -H 'Authorization: Bearer ${adminToken}'   (the dashboard: open it with #token=${adminToken} at the end of its URL)
+`;
 }
 
 function shellQuote(text: string): string {
@@ -40,8 +49,8 @@ export function formatBanner(facts: BannerFacts): string {
     room_id: 'ROOM_ID',
   });
   return `qiscus-mock listening on ${url}
-
-Dashboard: ${url}/   <- open this in a browser: the live inbox, to talk to the bot and hand over
+${facts.adminTokenRequired ? `\n${formatRemoteWarning(facts.adminToken)}` : ''}
+Dashboard: ${url}/${facts.adminTokenRequired ? `#token=${facts.adminToken}` : ''}   <- open this in a browser: the live inbox, to talk to the bot and hand over
 
   App code       ${settings.app_code}
   Secret key     ${facts.secretKey}   (header QISCUS_SDK_SECRET, or Qiscus-Secret-Key with Qiscus-App-Id)

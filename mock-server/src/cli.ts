@@ -1,11 +1,12 @@
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import { DeliveryModeSchema, explainArgsError } from '#contracts';
-import { formatBanner } from './banner.js';
+import { formatBanner, formatRemoteWarning } from './banner.js';
 import { loadConfigFile } from './config/load-config-file.js';
 import { createMockServer } from './create-mock-server.js';
 import { isMockError } from './errors.js';
 import { optionsFromConfigFile, type MockServerOptions } from './options.js';
+import { isLoopbackHost } from './webhooks/webhook-target.js';
 
 /** Where `serve` writes, and the signal that stops it (Ctrl-C in the CLI). */
 export interface ServeIo {
@@ -20,7 +21,8 @@ Start the mock of the Qiscus Omnichannel bot API, and keep it running until Ctrl
 
 Options:
   --port N                 port to listen on (default 3737; 0 = any free port)
-  --host HOST              interface to bind (default 127.0.0.1)
+  --host HOST              interface to bind (default 127.0.0.1); beyond loopback (e.g. 0.0.0.0)
+                           /_mock needs Authorization: Bearer <admin token>
   --bot-url URL            where the bot webhook goes (loopback only, see --allow-remote-webhook)
   --config FILE            a JSON or YAML config file: app code, secret, admin token, channels,
                            agents, divisions, switches (flags win over the file)
@@ -29,6 +31,7 @@ Options:
   --deterministic          fixed clock and sequential ids, for output that repeats exactly
   --allow-remote-webhook   allow a bot URL on another machine
   --allowed-host NAME      accept requests addressed to NAME too (repeatable), e.g. a tunnel
+  --retry-for DURATION     how long reliable delivery retries a webhook (default 2m), e.g. 10m
   --json                   print one JSON line (url, app code, credentials) instead of the
                            banner; the line "qiscus-mock listening on URL" goes to stderr then
   -h, --help               show this help
@@ -68,6 +71,7 @@ export const serveFlags = {
   deterministic: { type: 'boolean' },
   'allow-remote-webhook': { type: 'boolean' },
   'allowed-host': { type: 'string', multiple: true },
+  'retry-for': { type: 'string' },
 } as const;
 
 type ServeFlagValues = {
@@ -93,6 +97,17 @@ export async function serveOptionsFromFlags(
   }
   const fromFile = flags.config ? optionsFromConfigFile(await loadConfigFile(flags.config)) : {};
   const port = integer('port', flags.port, 0, 65535);
+  const retryFor =
+    flags['retry-for'] === undefined ? undefined : /^([0-9]+)(ms|s|m)$/.exec(flags['retry-for']);
+  if (retryFor === null) {
+    throw new RangeError(
+      `--retry-for must be a duration such as 90s or 10m, not "${flags['retry-for'] ?? ''}"`,
+    );
+  }
+  const retryForMs = retryFor
+    ? Number(retryFor[1]) *
+      ({ ms: 1, s: 1000, m: 60_000 } as const)[retryFor[2] as 'ms' | 's' | 'm']
+    : undefined;
   const seed = integer('seed', flags.seed, 0, 2 ** 31 - 1);
   return {
     ...fromFile,
@@ -104,6 +119,7 @@ export async function serveOptionsFromFlags(
     ...(flags.deterministic ? { deterministic: true } : {}),
     ...(flags['allow-remote-webhook'] ? { allowRemoteWebhook: true } : {}),
     ...(flags['allowed-host'] ? { allowedHosts: flags['allowed-host'] } : {}),
+    ...(retryForMs === undefined ? {} : { retryForMs }),
     log,
   };
 }
@@ -148,9 +164,11 @@ async function runServe(args: readonly string[], io: ServeIo): Promise<number> {
     if (isMockError(error)) return usage(io, error.message);
     throw error;
   }
+  const adminTokenRequired = !isLoopbackHost(options.host ?? '127.0.0.1');
   if (flags.json) {
     // stdout stays one JSON line; the line scripts wait on still comes, on stderr.
     io.stderr(`qiscus-mock listening on ${server.url}\n`);
+    if (adminTokenRequired) io.stderr(formatRemoteWarning(server.adminToken));
     io.stdout(
       `${JSON.stringify({ event: 'listening', url: server.url, app_code: server.appCode, secret_key: server.secretKey, admin_token: server.adminToken, bot_email: server.botEmail, docs: `${server.url}/docs` })}\n`,
     );
@@ -161,6 +179,7 @@ async function runServe(args: readonly string[], io: ServeIo): Promise<number> {
         secretKey: server.secretKey,
         adminToken: server.adminToken,
         settings: server.settings(),
+        adminTokenRequired,
       }),
     );
   }

@@ -25,7 +25,7 @@ import { CredentialCheck } from './http/check-credentials.js';
 import { recordExchange } from './http/exchange-recorder.js';
 import { ReplyBatch } from './http/reply-batch.js';
 import { attachEventStream } from './http/event-stream.js';
-import { createHostCheck, createHostGuard } from './http/host-guard.js';
+import { createAdminCheck, createHostCheck, createHostGuard } from './http/host-guard.js';
 import { MockEvents } from './events/mock-events.js';
 import { resolveOptions, type MockServerOptions } from './options.js';
 import { toSettings } from './routes/control.route.js';
@@ -134,10 +134,12 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     delivery: resolved.delivery,
     channelRules: resolved.channelRules,
   };
-  const traffic = new TrafficLog(resolved.trafficLimit, clock, [
-    resolved.secretKey,
-    resolved.adminToken,
-  ]);
+  const traffic = new TrafficLog(
+    resolved.trafficLimit,
+    clock,
+    [resolved.secretKey, resolved.adminToken],
+    { maxBytes: resolved.trafficMaxBytes, maxBodyBytes: resolved.storedBodyMaxBytes },
+  );
   // The traffic log builds each exchange for its listeners, so it is followed only while
   // someone follows the events.
   const events = new MockEvents([
@@ -146,16 +148,23 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
         events.emit(() => ({ type: 'exchange', exchange }));
       }),
   ]);
-  const store = new RoomStore(resolved.messagesPerRoom, (roomId, message) => {
-    // Every bot message passes here; with nobody following, not even a closure is made.
-    if (!events.active) return;
-    events.emit(() => {
-      if (message) return { type: 'message', room_id: roomId as RoomId, message };
-      const room = store.get(roomId);
-      if (!room) throw new Error(`room ${roomId} changed but is not in the store`);
-      return { type: 'room', room: service.view(room) };
-    });
-  });
+  const store = new RoomStore(
+    resolved.messagesPerRoom,
+    (roomId, message) => {
+      // Every bot message passes here; with nobody following, not even a closure is made.
+      if (!events.active) return;
+      events.emit(() => {
+        if (message) return { type: 'message', room_id: roomId as RoomId, message };
+        const room = store.get(roomId);
+        if (!room) throw new Error(`room ${roomId} changed but is not in the store`);
+        return { type: 'room', room: service.view(room) };
+      });
+    },
+    { maxRooms: resolved.maxRooms, maxBytes: resolved.roomsMaxBytes },
+    (roomIds, reason) => {
+      events.emit(() => ({ type: 'rooms_dropped', room_ids: roomIds, reason }));
+    },
+  );
   const dispatcher = new WebhookDispatcher({
     clock,
     ids,
@@ -169,8 +178,12 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     timeoutMs: resolved.deliveryTimeoutMs,
     maxAttempts: resolved.maxAttempts,
     retryDelayMs: resolved.retryDelayMs,
+    maxRetryDelayMs: resolved.maxRetryDelayMs,
+    retryForMs: resolved.retryForMs,
+    maxPending: resolved.maxPendingDeliveries,
     chaosMaxDelayMs: resolved.chaosMaxDelayMs,
     limit: resolved.deliveryLimit,
+    maxBytes: resolved.deliveryMaxBytes,
     onChange: (delivery) => {
       events.emit(() => ({ type: 'delivery', delivery }));
     },
@@ -206,7 +219,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     directory,
     clock,
     reset,
-    guardHost: createHostGuard(resolved.host, resolved.allowedHosts),
+    guardHost: createHostGuard(resolved.host, resolved.allowedHosts, resolved.adminToken),
     events,
     record: (request, status, body, bodyIsText) => {
       recordExchange(traffic, request, status, body, bodyIsText);
@@ -219,6 +232,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
   const routes: ServedRoute[] = [];
   const app = await buildApp(deps, {
     bodyLimit: resolved.bodyLimit,
+    requestTimeoutMs: resolved.requestTimeoutMs,
     log,
     serverUrl: () => listening.url,
     onRoute: (route) => routes.push(route),
@@ -226,6 +240,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
   const streams = attachEventStream(app.server, {
     events,
     checkHost: createHostCheck(resolved.host, resolved.allowedHosts),
+    checkAdmin: createAdminCheck(resolved.host, resolved.adminToken),
     snapshot: () => ({ settings: toSettings(deps), rooms: service.listRooms() }),
   });
   try {

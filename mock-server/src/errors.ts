@@ -35,6 +35,16 @@ export const mockErrorCodes = {
     title: 'No such route',
     when: 'No /_mock route has that method and path.',
   },
+  MOCK_ERR_METHOD_NOT_ALLOWED: {
+    status: 405,
+    title: 'Method not allowed',
+    when: 'A /_mock route has that path but not that method; the `Allow` header lists its methods.',
+  },
+  MOCK_ERR_ADMIN_TOKEN_REQUIRED: {
+    status: 401,
+    title: 'Admin token required',
+    when: 'The mock listens on a non-loopback address (e.g. --host 0.0.0.0), so /_mock asks for `Authorization: Bearer <admin token>` (or the raw token).',
+  },
   MOCK_ERR_ROOM_NOT_FOUND: {
     status: 404,
     title: 'Room not found',

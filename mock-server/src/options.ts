@@ -57,10 +57,16 @@ export interface MockServerOptions {
   readonly agents?: readonly AgentOption[];
   /** How long one webhook attempt may take. */
   readonly deliveryTimeoutMs?: number;
-  /** Attempts per webhook in `reliable` mode. */
+  /** Attempts per webhook in `reliable` mode at most; by default only `retryForMs` limits them. */
   readonly maxAttempts?: number;
-  /** First retry delay in `reliable` mode; it doubles each time. */
+  /** First retry delay in `reliable` mode; it doubles each time, up to `maxRetryDelayMs`. */
   readonly retryDelayMs?: number;
+  /** The longest wait between two attempts in `reliable` mode. */
+  readonly maxRetryDelayMs?: number;
+  /** How long `reliable` mode keeps retrying a webhook, from its first attempt (2 minutes). */
+  readonly retryForMs?: number;
+  /** How many deliveries may wait to be sent at once; beyond it a webhook fails at once. */
+  readonly maxPendingDeliveries?: number;
   /** Longest extra delay in `chaos` mode. */
   readonly chaosMaxDelayMs?: number;
   /** How many exchanges the traffic log keeps. */
@@ -71,6 +77,18 @@ export interface MockServerOptions {
   readonly deliveryLimit?: number;
   /** Largest request body accepted, in bytes. */
   readonly bodyLimit?: number;
+  /** About how many bytes of exchanges the traffic log keeps; the oldest go beyond it. */
+  readonly trafficMaxBytes?: number;
+  /** A body longer than this (in characters) is kept cut short in the logs, with a marker. */
+  readonly storedBodyMaxBytes?: number;
+  /** About how many bytes of webhook bodies the delivery log keeps. */
+  readonly deliveryMaxBytes?: number;
+  /** How many rooms are kept; the oldest are let go beyond it (an event says so). */
+  readonly maxRooms?: number;
+  /** About how many bytes of rooms and messages are kept; the oldest rooms go beyond it. */
+  readonly roomsMaxBytes?: number;
+  /** How long a request (headers and body) may take to arrive in full; then 408. */
+  readonly requestTimeoutMs?: number;
   /** Where internal errors (bugs) are reported; the CLI passes stderr. */
   readonly log?: (message: string) => void;
 }
@@ -99,11 +117,20 @@ export interface ResolvedOptions {
   readonly deliveryTimeoutMs: number;
   readonly maxAttempts: number;
   readonly retryDelayMs: number;
+  readonly maxRetryDelayMs: number;
+  readonly retryForMs: number;
+  readonly maxPendingDeliveries: number;
   readonly chaosMaxDelayMs: number;
   readonly trafficLimit: number;
   readonly messagesPerRoom: number;
   readonly deliveryLimit: number;
   readonly bodyLimit: number;
+  readonly requestTimeoutMs: number;
+  readonly trafficMaxBytes: number;
+  readonly storedBodyMaxBytes: number;
+  readonly deliveryMaxBytes: number;
+  readonly maxRooms: number;
+  readonly roomsMaxBytes: number;
 }
 
 /** The defaults DESIGN.md names, printed at start-up. */
@@ -117,13 +144,24 @@ export const defaults = {
   divisions: ['customer service', 'billing', 'sales', 'technical'],
   agentsPerDivision: 3,
   deliveryTimeoutMs: 5000,
-  maxAttempts: 4,
+  maxAttempts: Number.POSITIVE_INFINITY,
+  // 0.25, 0.5, 1, 2, 4, 8 s, then every 15 s: a bot restarting for a minute loses nothing.
   retryDelayMs: 250,
+  maxRetryDelayMs: 15_000,
+  retryForMs: 120_000,
+  maxPendingDeliveries: 10_000,
   chaosMaxDelayMs: 300,
   trafficLimit: 10_000,
   messagesPerRoom: 1000,
   deliveryLimit: 10_000,
   bodyLimit: 1024 * 1024,
+  requestTimeoutMs: 10_000,
+  // The memory budgets (docs/reliability.md): with the process's own ~100 MB, under 200 MB.
+  trafficMaxBytes: 24 * 1024 * 1024,
+  storedBodyMaxBytes: 16 * 1024,
+  deliveryMaxBytes: 16 * 1024 * 1024,
+  maxRooms: 20_000,
+  roomsMaxBytes: 32 * 1024 * 1024,
 } as const;
 
 /** Applies the defaults: the single place that knows them. */
@@ -152,11 +190,20 @@ export function resolveOptions(options: MockServerOptions): ResolvedOptions {
     deliveryTimeoutMs: options.deliveryTimeoutMs ?? defaults.deliveryTimeoutMs,
     maxAttempts: options.maxAttempts ?? defaults.maxAttempts,
     retryDelayMs: options.retryDelayMs ?? defaults.retryDelayMs,
+    maxRetryDelayMs: options.maxRetryDelayMs ?? defaults.maxRetryDelayMs,
+    retryForMs: options.retryForMs ?? defaults.retryForMs,
+    maxPendingDeliveries: options.maxPendingDeliveries ?? defaults.maxPendingDeliveries,
     chaosMaxDelayMs: options.chaosMaxDelayMs ?? defaults.chaosMaxDelayMs,
     trafficLimit: options.trafficLimit ?? defaults.trafficLimit,
     messagesPerRoom: options.messagesPerRoom ?? defaults.messagesPerRoom,
     deliveryLimit: options.deliveryLimit ?? defaults.deliveryLimit,
     bodyLimit: options.bodyLimit ?? defaults.bodyLimit,
+    requestTimeoutMs: options.requestTimeoutMs ?? defaults.requestTimeoutMs,
+    trafficMaxBytes: options.trafficMaxBytes ?? defaults.trafficMaxBytes,
+    storedBodyMaxBytes: options.storedBodyMaxBytes ?? defaults.storedBodyMaxBytes,
+    deliveryMaxBytes: options.deliveryMaxBytes ?? defaults.deliveryMaxBytes,
+    maxRooms: options.maxRooms ?? defaults.maxRooms,
+    roomsMaxBytes: options.roomsMaxBytes ?? defaults.roomsMaxBytes,
   };
 }
 

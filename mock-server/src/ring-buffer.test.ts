@@ -33,4 +33,15 @@ describe('RingBuffer', () => {
   it('refuses a capacity that is not a positive integer', () => {
     expect(() => new RingBuffer(0)).toThrow('positive capacity');
   });
+
+  it('lets the oldest go on shift, and grows again in order after it', () => {
+    const ring = new RingBuffer<number>(4);
+    for (let i = 1; i <= 3; i += 1) ring.push(i);
+    expect(ring.shift()).toBe(1);
+    for (let i = 4; i <= 6; i += 1) ring.push(i);
+    expect(ring.toArray()).toEqual([3, 4, 5, 6]);
+    expect([ring.at(0), ring.at(3), ring.at(4)]).toEqual([3, 6, undefined]);
+    expect(ring.dropped).toBe(2);
+    expect(ring.last()).toBe(6);
+  });
 });

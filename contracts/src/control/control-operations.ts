@@ -221,11 +221,18 @@ export const getTraffic = defineControlOperation({
         .regex(/^[0-9]+$/)
         .optional()
         .describe('Only exchanges with a larger seq.'),
+      page_size: z
+        .string()
+        .regex(/^[1-9][0-9]{0,5}$/)
+        .optional()
+        .describe(
+          'At most this many exchanges in the page. A page also stops at about 8 MB of kept bodies; `next_after` says where to read on.',
+        ),
     }),
   },
   response: {
     status: 200,
-    description: 'The exchanges kept, oldest first.',
+    description: 'The exchanges kept, oldest first, one page at a time.',
     schema: TrafficSchema,
   },
 });

@@ -69,6 +69,9 @@ export const DeliverySchema = z
     created_at: TimestampSchema,
     settled_at: TimestampSchema.nullable(),
     attempts: z.array(DeliveryAttemptSchema),
+    next_retry_at: TimestampSchema.optional().describe(
+      'While `reliable` mode waits to try again: when the next attempt goes out.',
+    ),
     redelivery_of: z
       .string()
       .nullable()

@@ -77,5 +77,15 @@ export const TrafficSchema = z
       .int()
       .nonnegative()
       .describe('How many older exchanges were let go to keep the log bounded.'),
+    next_after: z
+      .number()
+      .int()
+      .nonnegative()
+      .nullable()
+      .describe(
+        'More exchanges follow this page: read on with `?after=` this seq. null: this page reached the end.',
+      ),
   })
-  .openapi('Traffic', { example: { exchanges: [exchangeExample], dropped: 0 } });
+  .openapi('Traffic', {
+    example: { exchanges: [exchangeExample], dropped: 0, next_after: null },
+  });

@@ -51,6 +51,14 @@ export const MockEventSchema = z
     z
       .strictObject({ type: z.literal('reset'), seq })
       .describe('Rooms, deliveries and traffic were cleared.'),
+    z
+      .strictObject({
+        type: z.literal('rooms_dropped'),
+        seq,
+        room_ids: z.array(RoomIdSchema),
+        reason: z.string().describe('Why, in one sentence, with the budget that was reached.'),
+      })
+      .describe('The oldest rooms were let go to keep the mock within its memory budget.'),
   ])
   .openapi('MockEvent', { example: { type: 'reset', seq: 7 } });
 export type MockEvent = z.infer<typeof MockEventSchema>;

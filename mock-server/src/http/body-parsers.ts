@@ -1,9 +1,81 @@
-import type { FastifyInstance } from 'fastify';
+import { isUtf8 } from 'node:buffer';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ErrorDetail } from '#contracts';
+import { findTooDeepPath, jsonTextTooDeep, maxJsonDepth } from '../json/json-depth.js';
 import './exchange-notes.js';
 
 /** A body that cannot be read as its content type; answered as MALFORMED_BODY. */
 export class MalformedBodyError extends Error {
   override readonly name = 'MalformedBodyError';
+}
+
+/**
+ * A body refused before it is read as a value: nested too deep (answered as a validation error,
+ * with the path), or sent compressed or in another charset (answered as an unsupported media type).
+ */
+export class BodyRefusedError extends Error {
+  override readonly name = 'BodyRefusedError';
+
+  constructor(
+    readonly kind: 'too_deep' | 'encoding',
+    message: string,
+    readonly details: readonly ErrorDetail[],
+  ) {
+    super(message);
+  }
+}
+
+/** Characters that would garble a message (controls, the replacement for a bad byte), escaped. */
+function printable(text: string): string {
+  return text.replace(
+    // eslint-disable-next-line no-control-regex
+    /[\u0000-\u001f\u007f-\u009f\ufffd]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
+/**
+ * Refuses a body the parsers cannot read as UTF-8 JSON or form text: compressed (Content-Encoding,
+ * or gzip's magic bytes), another charset, or bytes that are not UTF-8. Returns the text.
+ */
+function decodeBody(request: FastifyRequest, bytes: Buffer): string {
+  const encoding = request.headers['content-encoding'];
+  if (encoding !== undefined && encoding.trim().toLowerCase() !== 'identity') {
+    throw new BodyRefusedError(
+      'encoding',
+      `The body is sent with Content-Encoding: ${printable(encoding)}, which the mock does not decompress (nor does Qiscus, inferred): send it uncompressed, without that header.`,
+      [
+        {
+          path: 'headers.content-encoding',
+          message: 'is not accepted: send the body uncompressed',
+        },
+      ],
+    );
+  }
+  const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(
+    request.headers['content-type'] ?? '',
+  )?.[1];
+  if (charset !== undefined && !/^utf-?8$/i.test(charset)) {
+    throw new BodyRefusedError(
+      'encoding',
+      `The body is declared as charset=${printable(charset)}: send it as UTF-8 (charset=utf-8, or no charset).`,
+      [
+        {
+          path: 'headers.content-type',
+          message: `charset ${printable(charset)} is not accepted: use utf-8`,
+        },
+      ],
+    );
+  }
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+    throw new MalformedBodyError(
+      'The body is gzip-compressed data, not JSON or form text: send it uncompressed (the mock does not read Content-Encoding: gzip).',
+    );
+  }
+  if (!isUtf8(bytes)) {
+    throw new MalformedBodyError('The body is not valid UTF-8: encode its text as UTF-8.');
+  }
+  return bytes.toString('utf8');
 }
 
 function parseJson(text: string): unknown {
@@ -13,7 +85,15 @@ function parseJson(text: string): unknown {
     value = JSON.parse(text);
   } catch (cause) {
     throw new MalformedBodyError(
-      `The body is not valid JSON: ${cause instanceof Error ? cause.message : String(cause)}.`,
+      `The body is not valid JSON: ${printable(cause instanceof Error ? cause.message : String(cause))}.`,
+    );
+  }
+  if (jsonTextTooDeep(text)) {
+    const path = findTooDeepPath(value) ?? '(body)';
+    throw new BodyRefusedError(
+      'too_deep',
+      `The body nests deeper than ${maxJsonDepth} levels of objects and arrays, at ${path}: flatten it.`,
+      [{ path, message: `nests deeper than ${maxJsonDepth} levels` }],
     );
   }
   // A key that could reach Object.prototype is refused outright; the slower check runs only
@@ -47,9 +127,9 @@ function parseForm(text: string): Record<string, string> {
  */
 export function registerBodyParsers(app: FastifyInstance): void {
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, text, done) => {
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, bytes, done) => {
     try {
-      const body = String(text);
+      const body = decodeBody(request, bytes as Buffer);
       // Kept before parsing, so the traffic log shows even a body that is not JSON as it came.
       request.rawBody = { text: body, kind: 'json' };
       done(null, parseJson(body));
@@ -59,10 +139,10 @@ export function registerBodyParsers(app: FastifyInstance): void {
   });
   app.addContentTypeParser(
     'application/x-www-form-urlencoded',
-    { parseAs: 'string' },
-    (request, text, done) => {
+    { parseAs: 'buffer' },
+    (request, bytes, done) => {
       try {
-        const body = String(text);
+        const body = decodeBody(request, bytes as Buffer);
         request.rawBody = { text: body, kind: 'form' };
         done(null, body === '' ? undefined : parseForm(body));
       } catch (error) {

@@ -1,8 +1,14 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, {
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type HookHandlerDoneFunction,
+} from 'fastify';
 import { buildOpenApiDocument, type OpenApiDocument } from '#contracts';
 import { serveDashboard } from '../dashboard/serve-dashboard.js';
+import { QiscusApiError } from '../errors.js';
 import { activateRoomBotRoute } from '../routes/activate-room-bot.route.js';
 import { appBotSettingsRoutes } from '../routes/app-bot-settings.route.js';
 import { controlRoutes } from '../routes/control.route.js';
@@ -10,20 +16,52 @@ import { handOverToRoleRoute } from '../routes/hand-over-to-role.route.js';
 import { handOverRoute } from '../routes/hand-over.route.js';
 import { postBotMessageRoute } from '../routes/post-bot-message.route.js';
 import type { RouteDeps } from '../routes/route-deps.js';
+import { answerClientError } from './answer-client-error.js';
 import { registerBodyParsers } from './body-parsers.js';
 import { registerErrorHandling } from './error-handler.js';
 import { hostGuardHook } from './host-guard.js';
+import { RouteTable } from './route-table.js';
 import './exchange-notes.js';
 
 /** What the app needs besides the route dependencies. */
 export interface AppOptions {
   readonly bodyLimit: number;
+  /** How long a request may take to arrive in full before it is answered 408. */
+  readonly requestTimeoutMs: number;
   /** Where internal errors are reported (stderr in the CLI). */
   readonly log: (message: string) => void;
   /** The server's own URL, filled in once it listens, for the served OpenAPI document. */
   readonly serverUrl: () => string | undefined;
   /** Told of every route as it is registered. */
   readonly onRoute: (route: ServedRoute) => void;
+}
+
+/**
+ * A path that climbs out of its folder (`..`, raw or as `%2e%2e`, with `/` or `\\`) names no
+ * file the docs serve: answered 404 before the static files see it (it was a 500, issue 15).
+ */
+function refuseDotSegments(
+  request: FastifyRequest,
+  _reply: FastifyReply,
+  done: HookHandlerDoneFunction,
+): void {
+  const path = request.url.split('?')[0] ?? '';
+  let decoded = path;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    // Left as it is: the raw text is checked below all the same.
+  }
+  if (/(^|[/\\])\.\.([/\\]|$)/.test(decoded) || /(^|[/\\])\.\.([/\\]|$)/.test(path)) {
+    done(
+      new QiscusApiError(
+        'ROUTE_NOT_FOUND',
+        `No file is ${path}: paths with ".." segments are not served.`,
+      ),
+    );
+    return;
+  }
+  done();
 }
 
 /** A route the server answers, and the catalogue operation behind it (if any). */
@@ -39,9 +77,19 @@ export interface ServedRoute {
  */
 export async function buildApp(deps: RouteDeps, options: AppOptions): Promise<FastifyInstance> {
   let handleError: ReturnType<typeof registerErrorHandling> = () => undefined;
+  const routeTable = new RouteTable();
   const app = Fastify({
     logger: false,
     bodyLimit: options.bodyLimit,
+    // A request whose body never finishes is answered 408 and let go, not held open (issue 15).
+    requestTimeout: options.requestTimeoutMs,
+    http: {
+      headersTimeout: options.requestTimeoutMs,
+      connectionsCheckingInterval: Math.min(1000, options.requestTimeoutMs),
+    },
+    clientErrorHandler: (error, socket) => {
+      answerClientError(error, socket, options.requestTimeoutMs);
+    },
     forceCloseConnections: true,
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: true },
@@ -56,6 +104,7 @@ export async function buildApp(deps: RouteDeps, options: AppOptions): Promise<Fa
     const config = route.config as { operationId?: string } | undefined;
     for (const method of [route.method].flat()) {
       if (method === 'HEAD') continue;
+      routeTable.add(method, route.url);
       options.onRoute({ method, path: route.url, operationId: config?.operationId ?? null });
     }
   });
@@ -70,6 +119,7 @@ export async function buildApp(deps: RouteDeps, options: AppOptions): Promise<Fa
     log: options.log,
     guardHost: deps.guardHost,
     record: deps.record,
+    routes: routeTable,
   });
 
   postBotMessageRoute(app, deps);
@@ -90,6 +140,7 @@ export async function buildApp(deps: RouteDeps, options: AppOptions): Promise<Fa
   // The docs, in a scope of their own so only they pay for the Host check hook.
   await app.register(async (docs) => {
     docs.addHook('onRequest', hostGuardHook(deps.guardHost));
+    docs.addHook('onRequest', refuseDotSegments);
     docs.get('/openapi.json', () => servedDocument());
     // The UI serves the document only through transformSpecification, so the plugin's own
     // copy is a stand-in that is never sent.

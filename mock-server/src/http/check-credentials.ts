@@ -20,7 +20,8 @@ export interface Secret {
   readonly digest: Buffer;
 }
 
-function secretOf(value: string): Secret {
+/** A secret ready for `secretMatches`. */
+export function secretOf(value: string): Secret {
   return { bytes: Buffer.from(value, 'utf8'), digest: digest(value) };
 }
 
@@ -74,15 +75,11 @@ export class CredentialCheck {
   ): ErrorDetail | undefined {
     switch (style) {
       case 'sdkSecret':
-        return secretMatches(header(headers, 'qiscus_sdk_secret'), this.secretDigest)
-          ? undefined
-          : { path: 'headers.QISCUS_SDK_SECRET', message: "does not hold the app's secret key" };
+        return this.secretProblem(headers, 'qiscus_sdk_secret', 'QISCUS_SDK_SECRET');
       case 'appIdAndSecretKey':
         return (
           this.appIdProblem(headers, 'Qiscus-Secret-Key') ??
-          (secretMatches(header(headers, 'qiscus-secret-key'), this.secretDigest)
-            ? undefined
-            : { path: 'headers.Qiscus-Secret-Key', message: "does not hold the app's secret key" })
+          this.secretProblem(headers, 'qiscus-secret-key', 'Qiscus-Secret-Key')
         );
       case 'authorization':
         return this.authorizationProblem(headers, requirement);
@@ -92,6 +89,26 @@ export class CredentialCheck {
           this.authorizationProblem(headers, { styles: [], authorizationAccepts: ['adminToken'] })
         );
     }
+  }
+
+  /** The secret key in a header of its own; a header sent twice is named as such, not as wrong. */
+  private secretProblem(
+    headers: IncomingHttpHeaders,
+    name: string,
+    shown: string,
+  ): ErrorDetail | undefined {
+    const value = header(headers, name);
+    if (secretMatches(value, this.secretDigest)) return undefined;
+    // Node joins a repeated header into one value, "a, b", which no secret then matches.
+    const parts = value.split(', ');
+    if (parts.length > 1) {
+      const same = parts.every((part) => secretMatches(part, this.secretDigest));
+      return {
+        path: `headers.${shown}`,
+        message: `was sent ${parts.length} times${same ? ' (each with the right key)' : ''}, and the copies are read as one value: send it once`,
+      };
+    }
+    return { path: `headers.${shown}`, message: "does not hold the app's secret key" };
   }
 
   private appIdProblem(headers: IncomingHttpHeaders, partner: string): ErrorDetail | undefined {
@@ -124,7 +141,14 @@ export class CredentialCheck {
         : accepts.includes('secretKey')
           ? 'the secret key'
           : 'an admin token';
-    if (/^bearer\s+/i.test(value) && matches(value.replace(/^bearer\s+/i, ''))) {
+    const token = value.replace(/^bearer\s+/i, '');
+    if (!accepts.includes('secretKey') && secretMatches(token, this.secretDigest)) {
+      return {
+        path: 'headers.Authorization',
+        message: `holds the app's secret key, but takes ${what} here: ${requirement.styles.includes('sdkSecret') ? 'send the secret key in the QISCUS_SDK_SECRET header instead' : 'send the admin token (printed at start-up) instead'}`,
+      };
+    }
+    if (/^bearer\s+/i.test(value) && matches(token)) {
       return {
         path: 'headers.Authorization',
         message: `must hold ${what} as it is, without "Bearer " in front (Qiscus takes the raw token)`,

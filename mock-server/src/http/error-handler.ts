@@ -9,9 +9,10 @@ import {
   type Problem,
 } from '#contracts';
 import { isMockError, mockErrorCodes, QiscusApiError, type MockErrorCode } from '../errors.js';
-import { MalformedBodyError } from './body-parsers.js';
+import { BodyRefusedError, MalformedBodyError } from './body-parsers.js';
 import { isControlRequest } from './control-request.js';
 import type { RecordExchange } from './exchange-recorder.js';
+import type { RouteTable } from './route-table.js';
 
 /** The Qiscus error envelope for a code, a message and its details (capped, the rest counted). */
 export function envelope(
@@ -91,6 +92,7 @@ export function registerErrorHandling(
     readonly log: (message: string) => void;
     readonly guardHost: (request: FastifyRequest) => void;
     readonly record: RecordExchange;
+    readonly routes: RouteTable;
   },
 ): (error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) => void {
   const sendEnvelope = (request: FastifyRequest, reply: FastifyReply, body: ErrorEnvelope) => {
@@ -123,6 +125,17 @@ export function registerErrorHandling(
     }
     if (isMockError(error)) {
       sendProblem(request, reply, problem(error.code, error.message, error.errors));
+      return;
+    }
+    if (error instanceof BodyRefusedError) {
+      const tooDeep = error.kind === 'too_deep';
+      if (control) {
+        const code = tooDeep ? 'MOCK_ERR_VALIDATION' : 'MOCK_ERR_UNSUPPORTED_MEDIA_TYPE';
+        sendProblem(request, reply, problem(code, error.message, error.details));
+      } else {
+        const code = tooDeep ? 'VALIDATION_FAILED' : 'UNSUPPORTED_MEDIA_TYPE';
+        sendEnvelope(request, reply, envelope(code, error.message, error.details));
+      }
       return;
     }
     if (error instanceof MalformedBodyError) {
@@ -160,6 +173,17 @@ export function registerErrorHandling(
       throw error;
     }
     const path = request.url.split('?')[0] ?? '';
+    const allowed = options.routes.methodsFor(path);
+    if (allowed.length > 0) {
+      const takes = `${request.method} ${path} is not served: ${path} takes ${allowed.join(', ')}.`;
+      void reply.header('allow', allowed.join(', '));
+      if (isControlRequest(request.url)) {
+        sendProblem(request, reply, problem('MOCK_ERR_METHOD_NOT_ALLOWED', takes));
+      } else {
+        sendEnvelope(request, reply, envelope('METHOD_NOT_ALLOWED', takes, []));
+      }
+      return;
+    }
     if (isControlRequest(request.url)) {
       sendProblem(
         request,

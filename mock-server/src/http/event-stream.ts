@@ -1,4 +1,9 @@
-import type { IncomingMessage, Server } from 'node:http';
+import {
+  STATUS_CODES,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type Server,
+} from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { MockRoom, MockSettings } from '#contracts';
@@ -17,7 +22,7 @@ const maxBufferedBytes = 16 * 1024 * 1024;
 function refuse(socket: Duplex, error: MockError): void {
   const body = JSON.stringify(problem(error.code, error.message, error.errors));
   socket.end(
-    `HTTP/1.1 ${error.statusCode} ${error.statusCode === 404 ? 'Not Found' : 'Misdirected Request'}\r\n` +
+    `HTTP/1.1 ${error.statusCode} ${STATUS_CODES[error.statusCode] ?? ''}\r\n` +
       'Content-Type: application/problem+json; charset=utf-8\r\n' +
       `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
   );
@@ -33,6 +38,8 @@ export function attachEventStream(
   deps: {
     readonly events: MockEvents;
     readonly checkHost: (host: string | undefined) => MockError | undefined;
+    /** The admin-token check beyond loopback. */
+    readonly checkAdmin: (url: string, headers: IncomingHttpHeaders) => MockError | undefined;
     readonly snapshot: () => { readonly settings: MockSettings; readonly rooms: MockRoom[] };
   },
 ): { close(): void } {
@@ -66,6 +73,7 @@ export function attachEventStream(
     }
     const refusal =
       deps.checkHost(request.headers.host) ??
+      deps.checkAdmin(request.url ?? '', request.headers) ??
       checkOrigin(request.headers.origin, request.headers.host);
     if (refusal) {
       refuse(socket, refusal);

@@ -1,6 +1,9 @@
 import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
+import type { IncomingHttpHeaders } from 'node:http';
 import { mockError, type MockError } from '../errors.js';
 import { isLoopbackHost } from '../webhooks/webhook-target.js';
+import { secretMatches, secretOf } from './check-credentials.js';
+import { isControlRequest } from './control-request.js';
 
 function hostnameOf(hostHeader: string): string {
   return hostHeader.startsWith('[')
@@ -35,14 +38,49 @@ export function createHostCheck(
   };
 }
 
-/** The Host check of `createHostCheck` for a fastify request: throws the refusal. */
+/**
+ * The admin-token check of `/_mock` while the mock listens beyond loopback (e.g. `--host
+ * 0.0.0.0`): anyone on the network could otherwise reset it or point its webhooks elsewhere.
+ * The token comes as `Authorization: Bearer <token>` (or the raw token), or as `?token=` where a
+ * browser cannot set headers (the dashboard's event stream). On loopback nothing is asked.
+ */
+export function createAdminCheck(
+  boundHost: string,
+  adminToken: string,
+): (url: string, headers: IncomingHttpHeaders) => MockError | undefined {
+  if (isLoopbackHost(boundHost)) return () => undefined;
+  const secret = secretOf(adminToken);
+  return (url, headers) => {
+    if (!isControlRequest(url)) return undefined;
+    const authorization = headers.authorization?.replace(/^bearer\s+/i, '');
+    const query = url.includes('?') ? new URLSearchParams(url.slice(url.indexOf('?'))) : undefined;
+    const presented = authorization ?? query?.get('token') ?? undefined;
+    if (presented !== undefined && secretMatches(presented, secret)) return undefined;
+    return mockError(
+      'MOCK_ERR_ADMIN_TOKEN_REQUIRED',
+      `The mock listens on ${boundHost}, beyond this machine, so /_mock needs the admin token: send Authorization: Bearer <admin token> (printed at start-up; --admin-token sets it)${presented === undefined ? '' : '; the token sent is not it'}.`,
+      {
+        errors: [
+          {
+            path: 'headers.authorization',
+            message: presented === undefined ? 'is required' : 'does not hold the admin token',
+          },
+        ],
+      },
+    );
+  };
+}
+
+/** The Host check of `createHostCheck` (and the admin check beyond loopback) for a fastify request: throws the refusal. */
 export function createHostGuard(
   boundHost: string,
   allowedHosts: readonly string[],
+  adminToken?: string,
 ): (request: FastifyRequest) => void {
   const check = createHostCheck(boundHost, allowedHosts);
+  const checkAdmin = adminToken === undefined ? undefined : createAdminCheck(boundHost, adminToken);
   return (request) => {
-    const refusal = check(request.headers.host);
+    const refusal = check(request.headers.host) ?? checkAdmin?.(request.url, request.headers);
     if (refusal) throw refusal;
   };
 }

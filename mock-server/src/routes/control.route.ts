@@ -21,6 +21,9 @@ import { registerControlOperation } from '../http/register-control-operation.js'
 import { applySettingsPatch } from '../settings/apply-settings-patch.js';
 import type { RouteDeps } from './route-deps.js';
 
+/** About how many bytes of kept bodies one page of `GET /_mock/traffic` holds. */
+const trafficPageBytes = 8 * 1024 * 1024;
+
 /** The switches and directory as `GET /_mock/config` shows them; no secrets. */
 export function toSettings(deps: RouteDeps): MockSettings {
   const { switches, directory } = deps;
@@ -100,18 +103,14 @@ export function controlRoutes(app: FastifyInstance, deps: RouteDeps): void {
   });
 
   registerControlOperation(app, getTraffic, deps, ({ query }) => {
-    const after = query.after === undefined ? 0 : Number(query.after);
-    return {
-      exchanges: deps.traffic
-        .list()
-        .filter(
-          (exchange) =>
-            exchange.seq > after &&
-            (query.direction === undefined || exchange.direction === query.direction) &&
-            (query.room_id === undefined || exchange.room_id === query.room_id),
-        ),
-      dropped: deps.traffic.dropped,
-    };
+    const page = deps.traffic.page(query.after === undefined ? 0 : Number(query.after), {
+      limit: query.page_size === undefined ? Number.MAX_SAFE_INTEGER : Number(query.page_size),
+      maxBytes: trafficPageBytes,
+      filter: (record) =>
+        (query.direction === undefined || record.direction === query.direction) &&
+        (query.room_id === undefined || record.roomId === query.room_id),
+    });
+    return { exchanges: page.exchanges, dropped: deps.traffic.dropped, next_after: page.nextAfter };
   });
 
   registerControlOperation(app, getConfig, deps, () => toSettings(deps));

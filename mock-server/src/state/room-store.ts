@@ -5,8 +5,26 @@ import { RingBuffer } from '../ring-buffer.js';
 interface RoomEntry {
   room: RoomState;
   readonly messages: RingBuffer<RoomMessage>;
+  /** What each message kept costs, about, in the same order. */
+  readonly sizes: RingBuffer<number>;
+  /** What the room costs, about: a base and its messages. */
+  bytes: number;
   /** The time of the latest message, when later than the room value's own `updatedAt`. */
   activity: number;
+}
+
+/** How many rooms, and about how many bytes of rooms and messages, a store keeps. */
+export interface RoomBudget {
+  readonly maxRooms: number;
+  readonly maxBytes: number;
+}
+
+/** What a room costs before any message: its state, indexes and buffers. */
+const roomBaseBytes = 1024;
+
+/** What a message costs to keep, about: its JSON length (all its text) and a little more. */
+function messageBytes(message: RoomMessage): number {
+  return 128 + JSON.stringify(message).length;
 }
 
 /**
@@ -16,12 +34,53 @@ interface RoomEntry {
 export class RoomStore {
   private readonly rooms = new Map<string, RoomEntry>();
   private readonly byCustomer = new Map<string, RoomId>();
+  private bytes = 0;
 
   constructor(
     private readonly messagesPerRoom: number,
     /** Told of each change: a room opened or replaced (no message), or a message written. */
     private readonly onChange: (roomId: string, message?: RoomMessage) => void = () => undefined,
+    private readonly budget: RoomBudget = { maxRooms: Infinity, maxBytes: Infinity },
+    /** Told of the rooms let go to stay within the budget, and why. */
+    private readonly onDrop: (roomIds: RoomId[], reason: string) => void = () => undefined,
   ) {}
+
+  /** What the rooms cost, about, in bytes. */
+  get size(): number {
+    return this.bytes;
+  }
+
+  /**
+   * Lets the oldest rooms go (never `keep`, the one just written to) while there are more rooms
+   * or bytes than the budget allows; a single room too large loses its oldest messages instead.
+   */
+  private keepWithinBudget(keep: string): void {
+    const { maxRooms, maxBytes } = this.budget;
+    if (this.rooms.size <= maxRooms && this.bytes <= maxBytes) return;
+    const dropped: RoomId[] = [];
+    for (const [id, entry] of this.rooms) {
+      if (this.rooms.size <= maxRooms && this.bytes <= maxBytes) break;
+      if (id === keep) continue;
+      this.rooms.delete(id);
+      this.byCustomer.delete(RoomStore.customerKey(entry.room.channel.id, entry.room.customer.id));
+      this.bytes -= entry.bytes;
+      dropped.push(id as RoomId);
+    }
+    const entry = this.rooms.get(keep);
+    while (entry && this.bytes > maxBytes && entry.messages.length > 1) {
+      entry.messages.shift();
+      const size = entry.sizes.shift() ?? 0;
+      entry.bytes -= size;
+      this.bytes -= size;
+    }
+    if (dropped.length > 0) {
+      const mb = (maxBytes / (1024 * 1024)).toFixed(0);
+      this.onDrop(
+        dropped,
+        `${dropped.length} oldest room${dropped.length === 1 ? ' was' : 's were'} let go to stay within the rooms budget (${maxRooms === Infinity ? '' : `${maxRooms} rooms, `}${mb} MB): raise it with --max-rooms or --rooms-budget if a test needs them.`,
+      );
+    }
+  }
 
   private static customerKey(channelId: number, customerId: string): string {
     return `${channelId}\u0000${customerId}`;
@@ -31,10 +90,14 @@ export class RoomStore {
     this.rooms.set(room.id, {
       room,
       messages: new RingBuffer(this.messagesPerRoom),
+      sizes: new RingBuffer(this.messagesPerRoom),
+      bytes: roomBaseBytes,
       activity: room.updatedAt,
     });
+    this.bytes += roomBaseBytes;
     this.byCustomer.set(RoomStore.customerKey(room.channel.id, room.customer.id), room.id);
     this.onChange(room.id);
+    this.keepWithinBudget(room.id);
   }
 
   get(id: string): RoomState | undefined {
@@ -70,8 +133,18 @@ export class RoomStore {
   appendMessage(roomId: string, message: RoomMessage, at?: number): void {
     const entry = this.rooms.get(roomId);
     if (!entry) throw new Error(`room ${roomId} is not in the store`);
+    const size = messageBytes(message);
+    if (entry.messages.length === entry.messages.capacity) {
+      const oldest = entry.sizes.at(0) ?? 0;
+      entry.bytes -= oldest;
+      this.bytes -= oldest;
+    }
     entry.messages.push(message);
+    entry.sizes.push(size);
+    entry.bytes += size;
+    this.bytes += size;
     this.onChange(roomId, message);
+    this.keepWithinBudget(roomId);
     if (at !== undefined && at > entry.activity) {
       entry.activity = at;
       this.onChange(roomId);
@@ -112,5 +185,6 @@ export class RoomStore {
   clear(): void {
     this.rooms.clear();
     this.byCustomer.clear();
+    this.bytes = 0;
   }
 }

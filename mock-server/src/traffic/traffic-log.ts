@@ -1,5 +1,6 @@
 import type { ErrorDetail, Exchange, ExchangeDirection, ExchangeFlag } from '#contracts';
 import { formatTimestamp, type Clock } from '../clock.js';
+import { jsonTextTooDeep, maxJsonDepth } from '../json/json-depth.js';
 import { RingBuffer } from '../ring-buffer.js';
 import { redactHeaders, redactSecrets } from './redact-headers.js';
 
@@ -29,6 +30,46 @@ interface StoredExchange {
   readonly seq: number;
   readonly time: number;
   readonly record: ExchangeRecord;
+  /** About what it costs to keep, in bytes (string lengths). */
+  readonly bytes: number;
+}
+
+/** The byte limits of a traffic log. */
+export interface TrafficBudget {
+  /** The bytes of bodies and headers kept in all; the oldest exchanges are let go beyond it. */
+  readonly maxBytes: number;
+  /** A body longer than this is kept cut short, with a marker saying how long it was. */
+  readonly maxBodyBytes: number;
+}
+
+/** One page of the log: the exchanges after a seq, and where the next page starts. */
+export interface TrafficPage {
+  readonly exchanges: Exchange[];
+  /** The seq to read on from (`?after=`), or null when this page reached the end. */
+  readonly nextAfter: number | null;
+}
+
+/** A body's text cut to `max` characters, with a marker saying what was left out. */
+export function truncateText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  return `${text.slice(0, max)}…[truncated: ${text.length} characters in all, the first ${max} kept]`;
+}
+
+/** Keeps a body as text (cut short when long), so its cost is known and bounded. */
+function boundedBody(body: unknown, max: number): unknown {
+  if (body === undefined || body === null) return body;
+  if (typeof body === 'string') return truncateText(body, max);
+  return truncateText(JSON.stringify(body), max);
+}
+
+function headersBytes(headers: ExchangeRecord['requestHeaders']): number {
+  if (typeof headers === 'string') return headers.length;
+  if (Array.isArray(headers)) {
+    let total = 0;
+    for (const line of headers as readonly string[]) total += line.length;
+    return total;
+  }
+  return 512;
 }
 
 /** Whether headers were kept as Node's raw lines (a list, or a string joined by newlines). */
@@ -54,6 +95,10 @@ function readBody(body: unknown, kind: ExchangeRecord['requestBodyKind']): unkno
   if (typeof body !== 'string' || kind === undefined) return body;
   if (body.trim() === '') return null;
   if (kind === 'form') return Object.fromEntries(new URLSearchParams(body));
+  // A refused body nested too deep is shown as the text it came as: parsed, it would break the
+  // JSON writer of every read of the log after it (issue 15).
+  if (jsonTextTooDeep(body))
+    return `[nested deeper than ${maxJsonDepth} levels, shown as text] ${body}`;
   return parseText(body);
 }
 
@@ -75,19 +120,47 @@ export class TrafficLog {
   private seq = 0;
   private readonly listeners = new Set<(exchange: Exchange) => void>();
 
+  private bytes = 0;
+
   constructor(
     limit: number,
     private readonly clock: Clock,
     /** Values never shown: the secret key and the admin token. */
     private readonly secrets: readonly string[],
+    private readonly budget: TrafficBudget = {
+      maxBytes: 24 * 1024 * 1024,
+      maxBodyBytes: 64 * 1024,
+    },
   ) {
     this.ring = new RingBuffer(limit);
   }
 
-  record(record: ExchangeRecord): void {
+  record(input: ExchangeRecord): void {
     this.seq += 1;
-    const stored = { seq: this.seq, time: this.clock.now(), record };
+    const max = this.budget.maxBodyBytes;
+    // Bodies are kept as text, cut short past the body budget: a value is written out once here.
+    const requestBody = boundedBody(input.requestBody, max);
+    const requestIsValue = typeof input.requestBody !== 'string' && requestBody != null;
+    const responseBody = boundedBody(input.responseBody, max);
+    const record: ExchangeRecord = {
+      ...input,
+      requestBody,
+      requestBodyKind: requestIsValue ? 'json' : input.requestBodyKind,
+      responseBody,
+      responseIsText: responseBody != null,
+    };
+    const bytes =
+      256 +
+      headersBytes(input.requestHeaders) +
+      (typeof requestBody === 'string' ? requestBody.length : 0) +
+      (typeof responseBody === 'string' ? responseBody.length : 0);
+    const stored = { seq: this.seq, time: this.clock.now(), record, bytes };
+    if (this.ring.length === this.ring.capacity) this.bytes -= this.ring.at(0)?.bytes ?? 0;
     this.ring.push(stored);
+    this.bytes += bytes;
+    while (this.bytes > this.budget.maxBytes && this.ring.length > 1) {
+      this.bytes -= this.ring.shift()?.bytes ?? 0;
+    }
     if (this.listeners.size > 0) {
       const exchange = this.present(stored);
       for (const listener of this.listeners) listener(exchange);
@@ -151,6 +224,42 @@ export class TrafficLog {
     return this.ring.toArray().map((stored) => this.present(stored));
   }
 
+  /** The bytes the kept exchanges cost, about. */
+  get size(): number {
+    return this.bytes;
+  }
+
+  /**
+   * One page: the exchanges after `after` that pass `filter`, at most `limit` of them and about
+   * `maxBytes` of stored text, so reading a full log never holds the server for long.
+   */
+  page(
+    after: number,
+    options: {
+      readonly limit: number;
+      readonly maxBytes: number;
+      readonly filter: (record: ExchangeRecord) => boolean;
+    },
+  ): TrafficPage {
+    const exchanges: Exchange[] = [];
+    let bytes = 0;
+    // Seqs go up by one through the ring, so the first one wanted is found by arithmetic.
+    const first = this.ring.at(0)?.seq ?? 0;
+    for (let i = Math.max(0, after + 1 - first); i < this.ring.length; i += 1) {
+      const stored = this.ring.at(i);
+      if (!stored || !options.filter(stored.record)) continue;
+      if (
+        exchanges.length >= options.limit ||
+        (exchanges.length > 0 && bytes + stored.bytes > options.maxBytes)
+      ) {
+        return { exchanges, nextAfter: exchanges.at(-1)?.seq ?? after };
+      }
+      exchanges.push(this.present(stored));
+      bytes += stored.bytes;
+    }
+    return { exchanges, nextAfter: null };
+  }
+
   /** How many older exchanges were let go. */
   get dropped(): number {
     return this.ring.dropped;
@@ -158,5 +267,6 @@ export class TrafficLog {
 
   clear(): void {
     this.ring.clear();
+    this.bytes = 0;
   }
 }

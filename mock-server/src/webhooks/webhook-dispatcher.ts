@@ -9,6 +9,17 @@ import { checkWebhookTarget } from './webhook-target.js';
 /** The headers of every webhook request. */
 const webhookHeaders = { 'content-type': 'application/json', 'user-agent': 'qiscus-mock' };
 
+/** Each webhook names its delivery and attempt, so a bot can tell a retry from a new message. */
+export const deliveryIdHeader = 'x-qiscus-mock-delivery-id';
+export const attemptHeader = 'x-qiscus-mock-attempt';
+
+/** The delivery once its wait is over. */
+function withoutNextRetry(delivery: Delivery): Delivery {
+  const copy = { ...delivery };
+  delete copy.next_retry_at;
+  return copy;
+}
+
 /** How many bytes of the bot's answer the delivery log keeps. */
 const responseHeadBytes = 512;
 
@@ -34,8 +45,8 @@ interface DeliveryState {
   readonly generation: number;
   /** Aborted by a reset (of its generation) or by close. */
   readonly signal: AbortSignal;
+  /** The webhook body as sent; kept as text only, which costs least. */
   readonly body: string;
-  readonly bodyValue: unknown;
   settled: Promise<Delivery>;
 }
 
@@ -75,6 +86,10 @@ async function readHead(body: AsyncIterable<Buffer> & { dump(): Promise<void> })
  */
 export class WebhookDispatcher {
   private readonly deliveries = new Map<string, DeliveryState>();
+  /** The bytes of the bodies of the deliveries logged. */
+  private bytes = 0;
+  /** How many deliveries are waiting to be sent or retried. */
+  private pending = 0;
   private readonly pools = new Map<string, Pool>();
   private readonly inFlight = new Set<Promise<unknown>>();
   private readonly roomQueues = new Map<string, Promise<unknown>>();
@@ -94,8 +109,16 @@ export class WebhookDispatcher {
       readonly timeoutMs: number;
       readonly maxAttempts: number;
       readonly retryDelayMs: number;
+      /** The longest wait between two attempts. */
+      readonly maxRetryDelayMs?: number;
+      /** How long retries go on, from the first attempt. */
+      readonly retryForMs?: number;
+      /** How many deliveries may be pending at once. */
+      readonly maxPending?: number;
       readonly chaosMaxDelayMs: number;
       readonly limit: number;
+      /** The bytes of webhook bodies the log keeps; the oldest settled deliveries go beyond it. */
+      readonly maxBytes?: number;
       /** Told of each delivery as it is logged and whenever it changes. */
       readonly onChange?: (delivery: Delivery) => void;
     },
@@ -117,17 +140,21 @@ export class WebhookDispatcher {
           }
         : undefined);
     const target = settings.botUrl === null ? null : settings.botUrl;
+    const full =
+      !skip && this.pending >= (this.deps.maxPending ?? Number.POSITIVE_INFINITY)
+        ? `Not sent: ${this.pending} deliveries are waiting already, the most the queue holds (is the bot down?); redeliver it later with POST /_mock/deliveries/${id}/redeliver.`
+        : undefined;
     const delivery: Delivery = {
       id,
       webhook: job.webhook,
       room_id: job.roomId as Delivery['room_id'],
       comment_id: job.commentId,
       url: target,
-      status: skip ? 'skipped' : 'pending',
+      status: skip ? 'skipped' : full ? 'failed' : 'pending',
       skip_reason: skip?.reason ?? null,
-      reason: skip?.message ?? 'Sending.',
+      reason: skip?.message ?? full ?? 'Sending.',
       created_at: now,
-      settled_at: skip ? now : null,
+      settled_at: skip || full ? now : null,
       attempts: [],
       redelivery_of: redeliveryOf,
     };
@@ -137,17 +164,41 @@ export class WebhookDispatcher {
       generation: this.generation,
       signal: AbortSignal.any([this.stop.signal, this.generationStop.signal]),
       body,
-      bodyValue: job.body,
       settled: Promise.resolve(delivery),
     };
     this.deliveries.set(id, state);
+    this.bytes += body.length;
     this.deps.onChange?.(state.delivery);
-    if (!skip && target !== null) state.settled = this.schedule(state, target, settings.mode);
+    if (!skip && !full && target !== null) {
+      this.pending += 1;
+      state.settled = this.schedule(state, target, settings.mode);
+      void state.settled.finally(() => {
+        this.pending -= 1;
+      });
+    }
     if (this.deliveries.size > this.deps.limit) {
       const oldest = this.deliveries.keys().next().value;
-      if (oldest !== undefined) this.deliveries.delete(oldest);
+      if (oldest !== undefined) this.forget(oldest);
     }
+    this.keepWithinBytes();
     return { ...delivery, attempts: [] };
+  }
+
+  private forget(id: string): void {
+    const state = this.deliveries.get(id);
+    if (!state) return;
+    this.bytes -= state.body.length;
+    this.deliveries.delete(id);
+  }
+
+  /** Lets the oldest settled deliveries go while the bodies kept weigh more than the budget. */
+  private keepWithinBytes(): void {
+    const max = this.deps.maxBytes ?? Number.POSITIVE_INFINITY;
+    if (this.bytes <= max) return;
+    for (const [id, state] of this.deliveries) {
+      if (this.bytes <= max) return;
+      if (state.delivery.status !== 'pending') this.forget(id);
+    }
   }
 
   private schedule(state: DeliveryState, url: string, mode: DeliveryMode): Promise<Delivery> {
@@ -180,14 +231,24 @@ export class WebhookDispatcher {
       await this.pause(this.deps.random() * this.deps.chaosMaxDelayMs, state.signal);
     }
     let last: AttemptOutcome | undefined;
+    const firstAt = this.deps.clock.monotonic();
     for (let number = 1; number <= maxAttempts; number += 1) {
-      if (number > 1) await this.pause(this.deps.retryDelayMs * 2 ** (number - 2), state.signal);
       // A reset or close during the pause ends the delivery here.
       if (state.signal.aborted) break;
       last = await this.attempt(state, target.url, number);
       state.delivery = { ...state.delivery, attempts: [...state.delivery.attempts, last.attempt] };
+      const wait = last.retryable && number < maxAttempts ? this.retryDelay(number, firstAt) : null;
+      if (wait === null) {
+        this.deps.onChange?.(state.delivery);
+        break;
+      }
+      state.delivery = {
+        ...state.delivery,
+        next_retry_at: formatTimestamp(this.deps.clock.now() + wait),
+      };
       this.deps.onChange?.(state.delivery);
-      if (!last.retryable) break;
+      await this.pause(wait, state.signal);
+      state.delivery = withoutNextRetry(state.delivery);
     }
     if (mode === 'chaos' && last?.attempt.error === null && this.deps.random() < 0.25) {
       // Chaos: the same webhook arrives twice, as an at-least-once sender may do.
@@ -211,6 +272,17 @@ export class WebhookDispatcher {
       );
     }
     return this.settle(state, 'failed', `Delivery failed${tries}: ${last.attempt.error}.`);
+  }
+
+  /**
+   * The wait before attempt `number + 1`: the first delay doubled each time, capped, or null once
+   * the retry window (from the first attempt) would be passed.
+   */
+  private retryDelay(number: number, firstAt: number): number | null {
+    const { retryDelayMs, maxRetryDelayMs, retryForMs, clock } = this.deps;
+    const wait = Math.min(retryDelayMs * 2 ** (number - 1), maxRetryDelayMs ?? Infinity);
+    const elapsed = clock.monotonic() - firstAt;
+    return elapsed + wait > (retryForMs ?? Infinity) ? null : wait;
   }
 
   private async pause(ms: number, signal: AbortSignal): Promise<void> {
@@ -244,7 +316,11 @@ export class WebhookDispatcher {
       ).request({
         method: 'POST',
         path: `${url.pathname}${url.search}`,
-        headers: webhookHeaders,
+        headers: {
+          ...webhookHeaders,
+          [deliveryIdHeader]: state.delivery.id,
+          [attemptHeader]: String(number),
+        },
         body: state.body,
         headersTimeout: timeoutMs,
         bodyTimeout: timeoutMs,
@@ -263,7 +339,7 @@ export class WebhookDispatcher {
     }
     const latency = Math.round((clock.monotonic() - started) * 100) / 100;
     if (state.generation === this.generation)
-      this.recordAttempt(state, url, statusCode, head, error);
+      this.recordAttempt(state, url, number, statusCode, head, error);
     const retryable =
       error !== null &&
       (statusCode === null || statusCode >= 500 || statusCode === 429 || statusCode === 408);
@@ -283,6 +359,7 @@ export class WebhookDispatcher {
   private recordAttempt(
     state: DeliveryState,
     url: URL,
+    number: number,
     statusCode: number | null,
     head: string,
     error: string | null,
@@ -294,8 +371,13 @@ export class WebhookDispatcher {
       path: `${url.pathname}${url.search}`,
       roomId: state.delivery.room_id,
       status: statusCode,
-      requestHeaders: webhookHeaders,
-      requestBody: state.bodyValue,
+      requestHeaders: {
+        ...webhookHeaders,
+        [deliveryIdHeader]: state.delivery.id,
+        [attemptHeader]: String(number),
+      },
+      requestBody: state.body,
+      requestBodyKind: 'json',
       responseBody: statusCode === null ? undefined : head,
       responseIsText: true,
       error,
@@ -341,7 +423,7 @@ export class WebhookDispatcher {
         webhook: state.delivery.webhook,
         roomId: state.delivery.room_id,
         commentId: state.delivery.comment_id,
-        body: state.bodyValue,
+        body: JSON.parse(state.body) as unknown,
       },
       id,
     );
@@ -361,6 +443,7 @@ export class WebhookDispatcher {
     this.generationStop = new AbortController();
     this.roomQueues.clear();
     this.deliveries.clear();
+    this.bytes = 0;
   }
 
   /** Stops retries and delays, waits for what is in flight, and closes every connection. */

@@ -19,6 +19,9 @@ export class ApiError extends Error {
   }
 }
 
+/** The admin token, given as `#token=…` when the mock listens beyond loopback. */
+export const adminToken = new URLSearchParams(location.hash.slice(1)).get('token');
+
 /**
  * @param {string} method
  * @param {string} path
@@ -31,7 +34,10 @@ async function call(method, path, body) {
   try {
     response = await fetch(path, {
       method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      headers: {
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(adminToken === null ? {} : { authorization: `Bearer ${adminToken}` }),
+      },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
   } catch (cause) {

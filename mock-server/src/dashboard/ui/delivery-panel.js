@@ -87,6 +87,7 @@ function deliveryItem(delivery, store) {
         ? `${last.status_code ?? 'no answer'} · ${Math.round(last.latency_ms)} ms · ${delivery.attempts.length} ${delivery.attempts.length === 1 ? 'attempt' : 'attempts'}`
         : (delivery.skip_reason ?? 'not tried yet'),
       delivery.redelivery_of && ` · repeats ${delivery.redelivery_of}`,
+      delivery.next_retry_at && ` · next retry ${shortTime(delivery.next_retry_at)}`,
     ),
     h('div', { class: 'delivery-reason' }, delivery.reason),
     answer &&

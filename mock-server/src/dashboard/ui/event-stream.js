@@ -1,3 +1,4 @@
+import { adminToken } from './api.js';
 /**
  * Follows `/_mock/events` and hands every event to the store. When the stream drops (the mock
  * restarted, the laptop slept) it connects again, sooner first, and the new `ready` snapshot
@@ -6,7 +7,8 @@
  * @param {import('./store.js').Store} store
  */
 export function followEvents(store) {
-  const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/_mock/events`;
+  const token = adminToken === null ? '' : `?token=${encodeURIComponent(adminToken)}`;
+  const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/_mock/events${token}`;
   let delay = 250;
 
   const connect = () => {

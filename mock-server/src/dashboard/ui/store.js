@@ -181,6 +181,15 @@ export function createStore() {
         state.settings = event.settings;
         changed('settings');
         return;
+      case 'rooms_dropped':
+        for (const id of event.room_ids) {
+          state.rooms.delete(id);
+          state.timelines.delete(id);
+          if (state.selected === id) state.selected = null;
+        }
+        notify(new Error(event.reason));
+        changed('rooms', 'selected', 'timeline');
+        return;
       case 'reset':
         startAfresh();
         state.rooms = new Map();

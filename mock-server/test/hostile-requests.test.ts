@@ -1,0 +1,101 @@
+import { connect } from 'node:net';
+import { once } from 'node:events';
+import { expect, it } from 'vitest';
+import { ErrorEnvelopeSchema, ProblemSchema, postBotMessage } from '#contracts';
+import { callQiscus } from './support/call-qiscus.js';
+import { getRaw, sendRaw } from './support/send-raw.js';
+import { startMock } from './support/start-mock.js';
+
+function envelopeOf(body: string) {
+  return ErrorEnvelopeSchema.parse(JSON.parse(body)).errors;
+}
+
+it('answers 404 to paths that climb out of the docs folder, raw or percent-encoded', async () => {
+  const server = await startMock();
+  for (const path of [
+    '/docs/static/../../package.json',
+    '/docs/static/%2e%2e/%2e%2e/package.json',
+    '/docs/static/..%5c..%5cpackage.json',
+  ]) {
+    const answer = await getRaw(server.url, path);
+    expect({ path, status: answer.status, code: envelopeOf(answer.body).code }).toEqual({
+      path,
+      status: 404,
+      code: 'ROUTE_NOT_FOUND',
+    });
+  }
+});
+
+it('answers 405 with Allow to a wrong method on a path that exists, on both surfaces', async () => {
+  const server = await startMock();
+  const wire = await getRaw(server.url, `/${server.appCode}/bot`);
+  expect([wire.status, wire.headers.allow, envelopeOf(wire.body).code]).toEqual([
+    405,
+    'POST',
+    'METHOD_NOT_ALLOWED',
+  ]);
+  const control = await sendRaw(
+    server.url,
+    'DELETE /_mock/rooms HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n',
+  );
+  const problem = ProblemSchema.parse(JSON.parse(control.body));
+  expect([control.status, control.headers.allow, problem.code]).toEqual([
+    405,
+    'GET',
+    'MOCK_ERR_METHOD_NOT_ALLOWED',
+  ]);
+  expect((await getRaw(server.url, '/nowhere')).status).toBe(404);
+});
+
+it('answers headers too large and broken framing in the error envelope', async () => {
+  const server = await startMock();
+  const large = await getRaw(server.url, '/_mock/rooms', `X-Big: ${'a'.repeat(20_000)}\r\n`);
+  expect([large.status, envelopeOf(large.body).code]).toEqual([431, 'HEADERS_TOO_LARGE']);
+
+  const framing = await sendRaw(
+    server.url,
+    `POST /${server.appCode}/bot HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n`,
+  );
+  expect([framing.status, envelopeOf(framing.body).code]).toEqual([400, 'MALFORMED_REQUEST']);
+});
+
+it('answers 408 and closes a request whose body never finishes', async () => {
+  const server = await startMock({ requestTimeoutMs: 300 });
+  const { port } = new URL(server.url);
+  const socket = connect(Number(port), '127.0.0.1');
+  await once(socket, 'connect');
+  socket.write(
+    `POST /_mock/messages HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"chan`,
+  );
+  let text = '';
+  socket.on('data', (chunk: Buffer) => (text += chunk.toString()));
+  await once(socket, 'close');
+  expect(text).toMatch(/^HTTP\/1\.1 408 /);
+  expect(envelopeOf(text.slice(text.indexOf('\r\n\r\n') + 4)).code).toBe('REQUEST_TIMEOUT');
+});
+
+it('says a secret header sent twice was sent twice, not that the secret is wrong', async () => {
+  const server = await startMock();
+  const body = JSON.stringify({ sender_email: server.botEmail, message: 'Hi', room_id: '1' });
+  const answer = await sendRaw(
+    server.url,
+    `POST /${server.appCode}/bot HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nQISCUS_SDK_SECRET: ${server.secretKey}\r\nQISCUS_SDK_SECRET: ${server.secretKey}\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`,
+  );
+  const errors = envelopeOf(answer.body);
+  expect([answer.status, errors.code]).toEqual([401, 'UNAUTHORIZED']);
+  expect(errors.details[0]?.message).toContain('was sent 2 times (each with the right key)');
+  expect(answer.body).not.toContain(server.secretKey);
+});
+
+it('points a secret key sent as "Authorization: Bearer" at QISCUS_SDK_SECRET', async () => {
+  const server = await startMock();
+  const answer = await callQiscus(server, postBotMessage, {
+    params: { app_code: server.appCode },
+    body: { sender_email: server.botEmail, message: 'Hi', room_id: '1' },
+    auth: 'none',
+    headers: { Authorization: `Bearer ${server.secretKey}` },
+  });
+  expect(answer.status).toBe(401);
+  const { details } = ErrorEnvelopeSchema.parse(answer.body).errors;
+  expect(details[0]?.message).toContain('send the secret key in the QISCUS_SDK_SECRET header');
+});
