@@ -36,7 +36,7 @@ function itCauses(code: ErrorCode, sentence: string, test: () => Promise<void>):
 }
 
 /**
- * The HTTP status of each code as the README's error-code table documents it, written out here
+ * The HTTP status of each code as docs/error-codes.md documents it, written out here
  * rather than read from `errorCodes`, so a wrong status in that table fails these tests.
  */
 const documentedStatus: Readonly<Record<ErrorCode, number>> = {
@@ -52,6 +52,13 @@ const documentedStatus: Readonly<Record<ErrorCode, number>> = {
   SAME_DIVISION: 400,
   AUTO_AGENT_ALLOCATION_OFF: 400,
   ROUTE_NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
+  MALFORMED_REQUEST: 400,
+  REQUEST_TIMEOUT: 408,
+  HEADERS_TOO_LARGE: 431,
+  INJECTED_RATE_LIMIT: 429,
+  INJECTED_SERVER_ERROR: 500,
+  INJECTED_UNAVAILABLE: 503,
   INTERNAL_ERROR: 500,
 };
 
