@@ -29,6 +29,10 @@ Options:
   --deterministic          fixed clock and sequential ids, for output that repeats exactly
   --allow-remote-webhook   allow a bot URL on another machine
   --allowed-host NAME      accept requests addressed to NAME too (repeatable), e.g. a tunnel
+  --record FILE            record every exchange to FILE (JSONL; created or replaced), each
+                           line written before its request is answered; secrets redacted
+  --scrub                  with --record: replace names, phone numbers, e-mails and attachment
+                           URLs with stand-ins (the same value gets the same stand-in)
   --json                   print one JSON line (url, app code, credentials) instead of the banner
   -h, --help               show this help
 
@@ -65,6 +69,8 @@ export const serveFlags = {
   deterministic: { type: 'boolean' },
   'allow-remote-webhook': { type: 'boolean' },
   'allowed-host': { type: 'string', multiple: true },
+  record: { type: 'string' },
+  scrub: { type: 'boolean' },
 } as const;
 
 type ServeFlagValues = {
@@ -89,6 +95,9 @@ export async function serveOptionsFromFlags(
     throw new RangeError(`--delivery must be once, reliable or chaos, not "${flags.delivery}"`);
   }
   const fromFile = flags.config ? optionsFromConfigFile(await loadConfigFile(flags.config)) : {};
+  if (flags.scrub && flags.record === undefined) {
+    throw new RangeError('--scrub goes with --record FILE: it scrubs what is recorded');
+  }
   const port = integer('port', flags.port, 0, 65535);
   const seed = integer('seed', flags.seed, 0, 2 ** 31 - 1);
   return {
@@ -101,6 +110,8 @@ export async function serveOptionsFromFlags(
     ...(flags.deterministic ? { deterministic: true } : {}),
     ...(flags['allow-remote-webhook'] ? { allowRemoteWebhook: true } : {}),
     ...(flags['allowed-host'] ? { allowedHosts: flags['allowed-host'] } : {}),
+    ...(flags.record === undefined ? {} : { record: flags.record }),
+    ...(flags.scrub ? { scrub: true } : {}),
     log,
   };
 }
@@ -142,6 +153,14 @@ async function runServe(args: readonly string[], io: ServeIo): Promise<number> {
   } catch (error) {
     if (isMockError(error)) return usage(io, error.message);
     throw error;
+  }
+  const recording = server.recording();
+  if (recording) {
+    io.stderr(
+      recording.state === 'recording'
+        ? `Recording to ${recording.file}${flags.scrub ? ' (scrubbed)' : ''}.\n`
+        : `Not recording: ${recording.error ?? 'stopped'}.\n`,
+    );
   }
   if (flags.json) {
     io.stdout(

@@ -8,6 +8,8 @@ export { createMockServer, type MockServer } from './create-mock-server.js';
 export { type ServedRoute } from './http/build-app.js';
 export { isMockError, mockErrorCodes, type MockError, type MockErrorCode } from './errors.js';
 export { createRandomIds, createSequentialIds, type IdGenerator } from './id-generator.js';
+/** Replaces names, phone numbers, e-mails and attachment URLs in exchanges, as `--scrub` does. */
+export { Scrubber, isScrubbedPlaceholder } from './recording/scrubber.js';
 export {
   defaults,
   type AgentOption,
