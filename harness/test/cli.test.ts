@@ -50,6 +50,7 @@ it('lists its commands and the exit codes with --help', async () => {
     ['test', 'run conversation scripts against a bot; pretty, JSON or JUnit report'],
     ['reference-bot', 'start the bundled reference bot (default 127.0.0.1:3738)'],
     ['openapi', 'write the OpenAPI 3.1 document of the Qiscus bot API'],
+    ['validate', 're-check recordings against the current contracts (a drift check)'],
   ]);
   expect(run.stdout).toContain(
     'Exit codes: 0 success, 1 test failures or violations found, 2 usage',

@@ -6,6 +6,7 @@ import { referenceBotCommand } from '#reference-bot';
 import { openapiCommand } from './openapi.command.js';
 import { startCommand } from './start.command.js';
 import { testCommand } from './test.command.js';
+import { validateCommand } from './validate.command.js';
 
 const commands: readonly Command[] = [
   serveCommand,
@@ -13,10 +14,11 @@ const commands: readonly Command[] = [
   testCommand,
   referenceBotCommand,
   openapiCommand,
+  validateCommand,
 ];
 
 /** Commands of DESIGN.md that later versions add; named so a user is told, not puzzled. */
-const plannedCommands = ['replay', 'conform', 'validate'];
+const plannedCommands = ['replay', 'conform'];
 
 function mainHelp(): string {
   const width = Math.max(...commands.map((command) => command.name.length)) + 2;
