@@ -4,6 +4,7 @@ import type { Command, CommandOutput } from './command.js';
 import { serveCommand } from '#mock-server';
 import { referenceBotCommand } from '#reference-bot';
 import { openapiCommand } from './openapi.command.js';
+import { replayCommand } from './replay.command.js';
 import { startCommand } from './start.command.js';
 import { testCommand } from './test.command.js';
 import { validateCommand } from './validate.command.js';
@@ -14,11 +15,12 @@ const commands: readonly Command[] = [
   testCommand,
   referenceBotCommand,
   openapiCommand,
+  replayCommand,
   validateCommand,
 ];
 
 /** Commands of DESIGN.md that later versions add; named so a user is told, not puzzled. */
-const plannedCommands = ['replay', 'conform'];
+const plannedCommands = ['conform'];
 
 function mainHelp(): string {
   const width = Math.max(...commands.map((command) => command.name.length)) + 2;
