@@ -52,6 +52,7 @@ it('lists its commands and the exit codes with --help', async () => {
     ['openapi', 'write the OpenAPI 3.1 document of the Qiscus bot API'],
     ['replay', 'replay recordings against a bot and diff turn by turn; --update re-baselines'],
     ['validate', 're-check recordings against the current contracts (a drift check)'],
+    ['script', 'turn a recording into conversation scripts (YAML, one per room)'],
   ]);
   expect(run.stdout).toContain(
     'Exit codes: 0 success, 1 test failures or violations found, 2 usage',

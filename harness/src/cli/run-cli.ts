@@ -5,6 +5,7 @@ import { serveCommand } from '#mock-server';
 import { referenceBotCommand } from '#reference-bot';
 import { openapiCommand } from './openapi.command.js';
 import { replayCommand } from './replay.command.js';
+import { scriptCommand } from './script.command.js';
 import { startCommand } from './start.command.js';
 import { testCommand } from './test.command.js';
 import { validateCommand } from './validate.command.js';
@@ -17,6 +18,7 @@ const commands: readonly Command[] = [
   openapiCommand,
   replayCommand,
   validateCommand,
+  scriptCommand,
 ];
 
 /** Commands of DESIGN.md that later versions add; named so a user is told, not puzzled. */
