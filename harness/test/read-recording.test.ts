@@ -104,4 +104,4 @@ it('reads 100,000 lines as a stream, never holding the file whole', async () => 
   expect(count).toBe(100_000);
   // A whole file in memory would be over 100 MiB of text (twice that as JS strings).
   expect(peak - before).toBeLessThan(100 * 1024 * 1024);
-});
+}, 90_000);

@@ -76,4 +76,4 @@ test('serve --record killed with SIGKILL in a burst of customer messages: every 
   expect(missing).toEqual([]);
   // A torn last line is possible (killed mid-write) and is then reported, never thrown.
   expect(warnings.length).toBeLessThanOrEqual(1);
-});
+}, 90_000);
