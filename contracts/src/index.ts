@@ -55,6 +55,15 @@ export {
   type ExchangeDirection,
   type ExchangeFlag,
 } from './control/exchange.js';
+/** The recording format (JSONL): a header line, then one `Exchange` a line; and a recorder's status. */
+export {
+  RecordingHeaderSchema,
+  RecordingStatusSchema,
+  recordingFormat,
+  recordingVersion,
+  type RecordingHeader,
+  type RecordingStatus,
+} from './recording/recording-line.js';
 export {
   AcceptHandoverRequestSchema,
   AgentMessageRequestSchema,

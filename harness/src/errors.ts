@@ -6,6 +6,8 @@ export const harnessErrorCodes = {
     'One or more conversation scripts are invalid or cannot be read; every problem is listed as file:line:column.',
   HARNESS_ERR_BOT:
     'The bot under test could not be started or never answered; the message shows the tail of its output.',
+  HARNESS_ERR_RECORDING:
+    'A recording cannot be read: another format, a newer version, or a corrupt line, named as file:line.',
 } as const;
 
 /** A code of the harness's own errors. */
@@ -42,4 +44,9 @@ export function scriptError(message: string, options?: ErrorOptions): HarnessErr
 /** The bot under test could not be started or never answered. Exit code 2. */
 export function botError(message: string, options?: ErrorOptions): HarnessError {
   return new HarnessError('HARNESS_ERR_BOT', message, options);
+}
+
+/** A recording cannot be read; the message names the file and line. Exit code 2. */
+export function recordingError(message: string, options?: ErrorOptions): HarnessError {
+  return new HarnessError('HARNESS_ERR_RECORDING', message, options);
 }

@@ -50,6 +50,9 @@ it('lists its commands and the exit codes with --help', async () => {
     ['test', 'run conversation scripts against a bot; pretty, JSON or JUnit report'],
     ['reference-bot', 'start the bundled reference bot (default 127.0.0.1:3738)'],
     ['openapi', 'write the OpenAPI 3.1 document of the Qiscus bot API'],
+    ['replay', 'replay recordings against a bot and diff turn by turn; --update re-baselines'],
+    ['validate', 're-check recordings against the current contracts (a drift check)'],
+    ['script', 'turn a recording into conversation scripts (YAML, one per room)'],
   ]);
   expect(run.stdout).toContain(
     'Exit codes: 0 success, 1 test failures or violations found, 2 usage',
@@ -57,10 +60,10 @@ it('lists its commands and the exit codes with --help', async () => {
 });
 
 it('says a planned command is not built yet, and an unknown one is unknown, with exit code 2', async () => {
-  expect(await runCliCaptured(['replay'])).toEqual({
+  expect(await runCliCaptured(['conform'])).toEqual({
     code: 2,
     stdout: '',
-    stderr: `\`qiscus-mock replay\` is planned but not in version ${packageJson.version} yet. Run \`qiscus-mock --help\` for the commands there are.\n`,
+    stderr: `\`qiscus-mock conform\` is planned but not in version ${packageJson.version} yet. Run \`qiscus-mock --help\` for the commands there are.\n`,
   });
   expect((await runCliCaptured(['serv'])).stderr).toBe(
     'Unknown command "serv". Run `qiscus-mock --help` for the commands there are.\n',
@@ -76,9 +79,9 @@ it('says a planned command is not built yet, and an unknown one is unknown, with
 it('shows a command’s help through `help <command>`, and refuses help for one it does not have', async () => {
   const run = await runCliCaptured(['help', 'openapi']);
   expect(run.stdout).toContain('Usage: qiscus-mock openapi');
-  const planned = await runCliCaptured(['help', 'replay']);
+  const planned = await runCliCaptured(['help', 'conform']);
   expect(planned.code).toBe(2);
-  expect(planned.stderr).toContain('`qiscus-mock replay` is planned');
+  expect(planned.stderr).toContain('`qiscus-mock conform` is planned');
 });
 
 it('stops quietly with exit code 0 when the reader of its output goes away early', async () => {

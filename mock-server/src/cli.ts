@@ -32,6 +32,10 @@ Options:
   --allow-remote-webhook   allow a bot URL on another machine
   --allowed-host NAME      accept requests addressed to NAME too (repeatable), e.g. a tunnel
   --retry-for DURATION     how long reliable delivery retries a webhook (default 2m), e.g. 10m
+  --record FILE            record every exchange to FILE (JSONL; created or replaced), each
+                           line written before its request is answered; secrets redacted
+  --scrub                  with --record: replace names, phone numbers, e-mails and attachment
+                           URLs with stand-ins (the same value gets the same stand-in)
   --json                   print one JSON line (url, app code, credentials) instead of the
                            banner; the line "qiscus-mock listening on URL" goes to stderr then
   -h, --help               show this help
@@ -72,6 +76,8 @@ export const serveFlags = {
   'allow-remote-webhook': { type: 'boolean' },
   'allowed-host': { type: 'string', multiple: true },
   'retry-for': { type: 'string' },
+  record: { type: 'string' },
+  scrub: { type: 'boolean' },
 } as const;
 
 type ServeFlagValues = {
@@ -96,6 +102,9 @@ export async function serveOptionsFromFlags(
     throw new RangeError(`--delivery must be once, reliable or chaos, not "${flags.delivery}"`);
   }
   const fromFile = flags.config ? optionsFromConfigFile(await loadConfigFile(flags.config)) : {};
+  if (flags.scrub && flags.record === undefined) {
+    throw new RangeError('--scrub goes with --record FILE: it scrubs what is recorded');
+  }
   const port = integer('port', flags.port, 0, 65535);
   const retryFor =
     flags['retry-for'] === undefined ? undefined : /^([0-9]+)(ms|s|m)$/.exec(flags['retry-for']);
@@ -120,6 +129,8 @@ export async function serveOptionsFromFlags(
     ...(flags['allow-remote-webhook'] ? { allowRemoteWebhook: true } : {}),
     ...(flags['allowed-host'] ? { allowedHosts: flags['allowed-host'] } : {}),
     ...(retryForMs === undefined ? {} : { retryForMs }),
+    ...(flags.record === undefined ? {} : { record: flags.record }),
+    ...(flags.scrub ? { scrub: true } : {}),
     log,
   };
 }
@@ -165,6 +176,14 @@ async function runServe(args: readonly string[], io: ServeIo): Promise<number> {
     throw error;
   }
   const adminTokenRequired = !isLoopbackHost(options.host ?? '127.0.0.1');
+  const recording = server.recording();
+  if (recording) {
+    io.stderr(
+      recording.state === 'recording'
+        ? `Recording to ${recording.file}${flags.scrub ? ' (scrubbed)' : ''}.\n`
+        : `Not recording: ${recording.error ?? 'stopped'}.\n`,
+    );
+  }
   if (flags.json) {
     // stdout stays one JSON line; the line scripts wait on still comes, on stderr.
     io.stderr(`qiscus-mock listening on ${server.url}\n`);

@@ -16,6 +16,7 @@ import {
   type RoomId,
   MockSettingsPatchSchema,
   type MockSettingsPatch,
+  type RecordingStatus,
   type z,
 } from '#contracts';
 import { ConversationService, type Switches } from './conversation/conversation-service.js';
@@ -28,6 +29,7 @@ import { attachEventStream } from './http/event-stream.js';
 import { createAdminCheck, createHostCheck, createHostGuard } from './http/host-guard.js';
 import { MockEvents } from './events/mock-events.js';
 import { resolveOptions, type MockServerOptions } from './options.js';
+import { openRecording } from './recording/open-recording.js';
 import { toSettings } from './routes/control.route.js';
 import { applySettingsPatch } from './settings/apply-settings-patch.js';
 import type { RouteDeps } from './routes/route-deps.js';
@@ -84,6 +86,8 @@ export interface MockServer {
   readonly events: { subscribe(listener: (event: MockEvent) => void): () => void };
   /** The switches, channels, divisions and agents, as `GET /_mock/config` shows them. */
   settings(): MockSettings;
+  /** Where the mock records (`record` option) and whether it stopped; undefined when it does not. */
+  recording(): RecordingStatus | undefined;
   /**
    * Changes the switches as `PATCH /_mock/config` does (bot URL, bot on or off, Auto Agent
    * Allocation, delivery mode, channel rules) and returns the settings after the change.
@@ -206,6 +210,16 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     events.emit(() => ({ type: 'reset' }));
   };
   const log = options.log ?? (() => undefined);
+  const recorder = openRecording(resolved, options, {
+    traffic,
+    botEmail,
+    onStop: (status) => {
+      log(
+        `qiscus-mock: RECORDING STOPPED: ${status.file}: ${status.error ?? 'closed'}. The mock goes on answering, but records nothing more.`,
+      );
+      events.emit(() => ({ type: 'settings', settings: toSettings(deps) }));
+    },
+  });
   const deps: RouteDeps = {
     appCode: resolved.appCode,
     botEmail,
@@ -221,6 +235,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     reset,
     guardHost: createHostGuard(resolved.host, resolved.allowedHosts, resolved.adminToken),
     events,
+    recording: () => recorder?.status(),
     record: (request, status, body, bodyIsText) => {
       recordExchange(traffic, request, status, body, bodyIsText);
     },
@@ -247,6 +262,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     await app.listen({ port: resolved.port, host: resolved.host });
   } catch (cause) {
     await dispatcher.close();
+    recorder?.close();
     const reason =
       cause instanceof Error && 'code' in cause && cause.code === 'EADDRINUSE'
         ? `port ${resolved.port} is in use: pick another with --port, or 0 for any free one`
@@ -354,6 +370,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     traffic: { list: () => traffic.list() },
     events: { subscribe: (listener) => events.subscribe(listener) },
     settings: () => toSettings(deps),
+    recording: () => recorder?.status(),
     configure(patch) {
       applySettingsPatch(
         switches,
@@ -371,6 +388,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
       streams.close();
       await app.close();
       await dispatcher.close();
+      recorder?.close();
     },
   };
 }

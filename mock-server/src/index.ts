@@ -10,6 +10,8 @@ export { isMockError, mockErrorCodes, type MockError, type MockErrorCode } from 
 /** Whether the mock will send webhooks to a URL: http(s), and on this machine unless allowed. */
 export { checkWebhookTarget } from './webhooks/webhook-target.js';
 export { createRandomIds, createSequentialIds, type IdGenerator } from './id-generator.js';
+/** Replaces names, phone numbers, e-mails and attachment URLs in exchanges, as `--scrub` does. */
+export { Scrubber, isScrubbedPlaceholder } from './recording/scrubber.js';
 export {
   defaults,
   type AgentOption,

@@ -91,6 +91,10 @@ export interface MockServerOptions {
   readonly requestTimeoutMs?: number;
   /** Where internal errors (bugs) are reported; the CLI passes stderr. */
   readonly log?: (message: string) => void;
+  /** Record every exchange to this file (JSONL, created or truncated), each before it is answered. */
+  readonly record?: string;
+  /** Replace names, phone numbers, e-mails and attachment URLs in the recording. */
+  readonly scrub?: boolean;
 }
 
 /** The options with every default applied. */

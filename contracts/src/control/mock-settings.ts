@@ -6,6 +6,7 @@ import {
   ChannelSourceSchema,
   defaultChannelRules,
 } from '../channels.js';
+import { RecordingStatusSchema } from '../recording/recording-line.js';
 import { z } from '../zod.js';
 import { ChannelSchema } from './channel.js';
 
@@ -48,6 +49,9 @@ export const MockSettingsSchema = z
     channels: z.array(ChannelSchema),
     divisions: z.array(DivisionRefSchema),
     agents: z.array(AgentSchema),
+    recording: RecordingStatusSchema.optional().describe(
+      'Present while the mock records (serve --record): where to, and whether it stopped.',
+    ),
   })
   .openapi('MockSettings', { example: settingsExample });
 export type MockSettings = z.infer<typeof MockSettingsSchema>;

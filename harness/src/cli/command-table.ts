@@ -40,4 +40,20 @@ export const commandTable: readonly CommandEntry[] = [
     summary: 'write the OpenAPI 3.1 document of the Qiscus bot API',
     load: async () => (await import('./openapi.command.js')).openapiCommand,
   },
+
+  {
+    name: 'replay',
+    summary: 'replay recordings against a bot and diff turn by turn; --update re-baselines',
+    load: async () => (await import('./replay.command.js')).replayCommand,
+  },
+  {
+    name: 'validate',
+    summary: 're-check recordings against the current contracts (a drift check)',
+    load: async () => (await import('./validate.command.js')).validateCommand,
+  },
+  {
+    name: 'script',
+    summary: 'turn a recording into conversation scripts (YAML, one per room)',
+    load: async () => (await import('./script.command.js')).scriptCommand,
+  },
 ];

@@ -4,7 +4,7 @@ import { commandTable } from './command-table.js';
 import { packageVersion } from './package-version.js';
 
 /** Commands of DESIGN.md that later versions add; named so a user is told, not puzzled. */
-const plannedCommands = ['replay', 'conform', 'validate'];
+const plannedCommands = ['conform'];
 
 function mainHelp(): string {
   const width = Math.max(...commandTable.map((command) => command.name.length)) + 2;

@@ -16,6 +16,8 @@ Options:
   --port N                 the mock's port (default 3737; 0 = any free port)
   --bot-port N             the reference bot's port (default 3738; 0 = any free port)
   --quiet                  do not print a line for each webhook the bot handles
+  --record FILE            record every exchange to FILE (JSONL), as \`serve --record\`
+  --scrub                  with --record: replace names, phone numbers, e-mails, attachment URLs
   and every option of \`qiscus-mock serve\` but --bot-url (--host, --config, --seed,
   --delivery, --deterministic, --allowed-host, --allow-remote-webhook)
   -h, --help               show this help
@@ -81,6 +83,14 @@ export const startCommand: Command = {
       throw error;
     }
     const { mock, bot } = stack;
+    const recording = mock.recording();
+    if (recording) {
+      log(
+        recording.state === 'recording'
+          ? `Recording to ${recording.file}.`
+          : `Not recording: ${recording.error ?? 'stopped'}.`,
+      );
+    }
     const banner = formatBanner({
       url: mock.url,
       secretKey: mock.secretKey,

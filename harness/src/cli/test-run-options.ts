@@ -93,10 +93,13 @@ export async function testRequestFromArgs(
   let mock;
   try {
     // The runner points the mock at the bot itself, so --bot-url does not go into its options.
-    const { botUrl: _set, ...options } = await serveOptionsFromFlags(
-      { ...values, port },
-      context.log,
-    );
+    // --record is a folder here (one recording per script), written by the runner.
+    const {
+      botUrl: _set,
+      record: _folder,
+      scrub: _scrub,
+      ...options
+    } = await serveOptionsFromFlags({ ...values, port }, context.log);
     mock = options;
   } catch (error) {
     if (error instanceof RangeError || isMockError(error)) {
@@ -127,6 +130,9 @@ export async function testRequestFromArgs(
       ...(scriptsAtOnce === undefined ? {} : { concurrency: scriptsAtOnce }),
       ...(timeoutMs === undefined ? {} : { timeoutMs }),
       ...(botStartTimeoutMs === undefined ? {} : { botStartTimeoutMs }),
+      ...(values.record === undefined
+        ? {}
+        : { record: { dir: values.record, scrub: values.scrub ?? false } }),
       mock,
     },
   };

@@ -38,6 +38,8 @@ Options:
   --port N                 the mock's port (default any free one; ${knownMockPort} with --bot-url alone)
   --config FILE            the mock's config file (channels, agents, divisions, switches)
   --seed N                 seed for the mock's generated agents and customers
+  --record DIR             record each script's conversation to DIR/<script>.jsonl (folders are
+                           created); --scrub replaces names, phones, e-mails, attachment URLs
   and --host, --delivery, --deterministic, --allowed-host, --allow-remote-webhook as in
   \`qiscus-mock serve\`
   -h, --help               show this help

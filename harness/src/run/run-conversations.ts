@@ -5,6 +5,7 @@ import { loadScripts } from '../script/load-scripts.js';
 import type { LoadedScript } from '../script/script-schema.js';
 import { startBotUnderTest, type BotUnderTest } from './bot-under-test.js';
 import { EventRouter } from './event-router.js';
+import { ScriptRecorder } from '../recording/script-recorder.js';
 import type { RunConversationsOptions } from './run-options.js';
 import { runPool } from './run-pool.js';
 import type { RunResult, ScriptResult } from './run-result.js';
@@ -106,8 +107,12 @@ export async function runConversations(options: RunConversationsOptions): Promis
   const startTimeoutMs = options.botStartTimeoutMs ?? defaultBotStartTimeoutMs;
   const mock = await createMockServer(options.mock ?? {});
   const router = new EventRouter();
+  const recorder = options.record
+    ? new ScriptRecorder(mock, options.record, () => new Date(clock.now()).toISOString())
+    : null;
   const unsubscribe = mock.events.subscribe((event) => {
     router.route(event);
+    recorder?.take(event);
   });
   // A script not run gets its progress line too, so the progress accounts for every script.
   const notRunNow = (script: LoadedScript, index: number, why: string): ScriptResult => {
@@ -167,6 +172,7 @@ export async function runConversations(options: RunConversationsOptions): Promis
             settle,
           });
           runs[index] = run;
+          await recorder?.finish(run.result);
           options.onProgress?.({ type: 'script-finished', index, result: run.result });
           return run.result;
         },

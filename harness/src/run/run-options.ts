@@ -27,6 +27,8 @@ export interface RunConversationsOptions {
   readonly botStartTimeoutMs?: number;
   /** The mock's options (port, seed, config …). */
   readonly mock?: MockServerOptions;
+  /** Record each script's exchanges to `dir/<script name>.jsonl`; `scrub` as `serve --scrub`. */
+  readonly record?: { readonly dir: string; readonly scrub: boolean };
   /** Called as the run goes, for progress output. */
   readonly onProgress?: (event: RunProgress) => void;
   /** Aborting stops the run: scripts in progress end as errors, the bot is stopped. */

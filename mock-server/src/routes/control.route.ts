@@ -15,6 +15,7 @@ import {
   sendCustomerMessage,
   setRoomBot,
   type MockSettings,
+  type RecordingStatus,
 } from '#contracts';
 import { mockError } from '../errors.js';
 import { registerControlOperation } from '../http/register-control-operation.js';
@@ -39,7 +40,13 @@ export function toSettings(deps: RouteDeps): MockSettings {
     channels: [...directory.channels],
     divisions: [...directory.divisions],
     agents: [...directory.agents],
+    ...recordingOf(deps),
   };
+}
+
+function recordingOf(deps: RouteDeps): { recording?: RecordingStatus } {
+  const recording = deps.recording?.();
+  return recording ? { recording } : {};
 }
 
 /** The mock's own API under `/_mock`. */

@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import type { RecordingStatus } from '#contracts';
 import type { Clock } from '../clock.js';
 import type { ConversationService, Switches } from '../conversation/conversation-service.js';
 import type { CredentialCheck } from '../http/check-credentials.js';
@@ -32,6 +33,8 @@ export interface RouteDeps {
   readonly record: RecordExchange;
   /** Sends the Qiscus routes' answers together at the end of each event-loop turn. */
   readonly replies: ReplyBatch;
+  /** The recording's status, when the mock records. */
+  readonly recording?: () => RecordingStatus | undefined;
 }
 
 /** The operation-registration dependencies, from the route dependencies. */

@@ -27,7 +27,19 @@ mountHandoverPopups(byId('handover-popups'), store);
 const connection = byId('connection');
 const labels = { connecting: 'connecting…', live: 'live', offline: 'offline: reconnecting…' };
 const notice = byId('notice');
+const recording = byId('recording');
 store.subscribe((topic) => {
+  if (topic === 'settings') {
+    // Shown while the mock records (serve --record), loudly once recording has stopped.
+    const status = store.state.settings?.recording;
+    recording.hidden = !status;
+    recording.dataset.state = status?.state ?? '';
+    recording.textContent = !status
+      ? ''
+      : status.state === 'recording'
+        ? `● recording to ${status.file}`
+        : `recording stopped: ${status.error ?? 'closed'} (${status.file})`;
+  }
   if (topic === 'connection') {
     connection.textContent = labels[store.state.connection];
     connection.dataset.state = store.state.connection;

@@ -1,0 +1,115 @@
+import { closeSync, openSync, writeSync } from 'node:fs';
+import type { Exchange, RecordingHeader, RecordingStatus } from '#contracts';
+import { mockError } from '../errors.js';
+import type { Scrubber } from './scrubber.js';
+
+/**
+ * Writes a recording: the header line, then one exchange a line. Each line is written with one
+ * synchronous write(2) when the exchange is logged, which the mock does before it answers: once
+ * a client has its answer, the line is in the kernel and survives the mock being killed (not a
+ * power cut: nothing is fsync'd). A write that fails (a full disk, a file closed under it) stops
+ * the recording and tells `onStop` once; the exchanges go on being answered.
+ */
+export class RecordingWriter {
+  private fd: number | null;
+  private lines = 0;
+  private error: string | null = null;
+
+  private constructor(
+    private readonly file: string,
+    fd: number,
+    private readonly scrubber: Scrubber | null,
+    private readonly onStop: (status: RecordingStatus) => void,
+  ) {
+    this.fd = fd;
+  }
+
+  /**
+   * Creates (or truncates) `file` and writes the header. Throws MOCK_ERR_CONFIG when the file
+   * cannot be opened, naming it and why.
+   */
+  static open(
+    file: string,
+    header: RecordingHeader,
+    options: {
+      readonly scrubber: Scrubber | null;
+      readonly onStop: (status: RecordingStatus) => void;
+    },
+  ): RecordingWriter {
+    let fd: number;
+    try {
+      fd = openSync(file, 'w');
+    } catch (cause) {
+      const reason = cause instanceof Error ? cause.message : String(cause);
+      throw mockError(
+        'MOCK_ERR_CONFIG',
+        `Cannot record to ${file}: ${reason}. Give --record a file in a folder that exists and can be written.`,
+        { cause },
+      );
+    }
+    const writer = new RecordingWriter(file, fd, options.scrubber, options.onStop);
+    writer.writeLine(JSON.stringify(header));
+    return writer;
+  }
+
+  /** Appends one exchange (scrubbed when asked); after a failure, does nothing. */
+  write(exchange: Exchange): void {
+    if (this.fd === null) return;
+    const line = this.scrubber ? this.scrubber.scrub(exchange) : exchange;
+    this.writeLine(JSON.stringify(line));
+  }
+
+  private writeLine(text: string): void {
+    if (this.fd === null) return;
+    const bytes = Buffer.from(`${text}\n`, 'utf8');
+    try {
+      let written = 0;
+      while (written < bytes.length) {
+        written += writeSync(this.fd, bytes, written, bytes.length - written);
+      }
+      this.lines += 1;
+    } catch (cause) {
+      const code = cause instanceof Error && 'code' in cause ? String(cause.code) : '';
+      const why =
+        code === 'ENOSPC'
+          ? 'the disk is full'
+          : code === 'EBADF'
+            ? 'the file was closed'
+            : cause instanceof Error
+              ? cause.message
+              : String(cause);
+      this.stop(`${why} (after ${this.lines} lines)`);
+    }
+  }
+
+  private stop(error: string): void {
+    const fd = this.fd;
+    this.fd = null;
+    this.error = error;
+    if (fd !== null) {
+      try {
+        closeSync(fd);
+      } catch {
+        // Already closed: that may be why it stopped.
+      }
+    }
+    this.onStop(this.status());
+  }
+
+  /** Where it writes, how many lines so far, and whether it stopped. */
+  status(): RecordingStatus {
+    return {
+      file: this.file,
+      state: this.fd === null ? 'stopped' : 'recording',
+      lines: this.lines,
+      error: this.error,
+    };
+  }
+
+  /** Closes the file; what was written stays. */
+  close(): void {
+    if (this.fd === null) return;
+    closeSync(this.fd);
+    this.fd = null;
+  }
+}
