@@ -3,6 +3,7 @@ import { HarnessError } from '../errors.js';
 import type { Command, CommandOutput } from './command.js';
 import { serveCommand } from '#mock-server';
 import { referenceBotCommand } from '#reference-bot';
+import { conformCommand } from './conform.command.js';
 import { openapiCommand } from './openapi.command.js';
 import { startCommand } from './start.command.js';
 import { testCommand } from './test.command.js';
@@ -11,12 +12,13 @@ const commands: readonly Command[] = [
   serveCommand,
   startCommand,
   testCommand,
+  conformCommand,
   referenceBotCommand,
   openapiCommand,
 ];
 
 /** Commands of DESIGN.md that later versions add; named so a user is told, not puzzled. */
-const plannedCommands = ['replay', 'conform', 'validate'];
+const plannedCommands = ['replay', 'validate'];
 
 function mainHelp(): string {
   const width = Math.max(...commands.map((command) => command.name.length)) + 2;
