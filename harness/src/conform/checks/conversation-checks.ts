@@ -87,7 +87,7 @@ function switchCheck(scope: 'room' | 'app'): ConformCheck {
           quiet,
           { bot_switch: { [scope]: 'off' } },
           { customer: 'are you there?' },
-          { silence: '1500ms' },
+          { silence: '2500ms' },
           { bot_switch: { [scope]: 'on' } },
           { customer: 'I have a question' },
           { bot: {} },
