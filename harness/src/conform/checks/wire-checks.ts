@@ -24,6 +24,9 @@ function firstFinding(run: RunView, owned: (violation: Violation) => boolean): s
   return `${first.operation_id ?? first.direction}: ${first.message}${more}`;
 }
 
+// The whole answer is in: a refusal of its last message is this conversation's, not lost.
+const answerEnds = { until_quiet: '500ms' };
+
 const fileFromCustomer = {
   type: 'file_attachment',
   payload: { url: 'https://files.example.com/receipt.jpg', caption: 'my receipt' },
@@ -98,7 +101,11 @@ function channelFit(channel: 'wa' | 'ig' | 'telegram', refuses: string): Conform
     skipWhen: (config) =>
       config.channels.includes(channel) ? null : `the bot is not deployed on ${name}`,
     scripts: () => [
-      { name: `a greeting on ${name}`, channel, steps: [{ customer: 'Hi' }, { bot: {} }] },
+      {
+        name: `a greeting on ${name}`,
+        channel,
+        steps: [{ customer: 'Hi' }, { bot: {} }, answerEnds],
+      },
     ],
   };
 }
@@ -128,7 +135,7 @@ const accepted: ConformCheck = {
       .map((channel) => ({
         name: `a greeting on ${channel}`,
         channel,
-        steps: [{ customer: 'Hi' }, { bot: {} }],
+        steps: [{ customer: 'Hi' }, { bot: {} }, answerEnds],
       })),
   judgeRun: (run) => firstFinding(run, isAuthOrShape),
 };
