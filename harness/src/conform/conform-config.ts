@@ -82,10 +82,15 @@ export function parseConformConfig(file: string, text: string): ConformConfigPar
     ok: false,
     problems: result.error.issues
       .flatMap((issue) => describeIssue(issue, value, knownFields))
-      .map((problem) => {
-        const where = locateNode(document, lines, problem.path, problem.atKey);
-        const path = formatProblemPath(problem.path);
-        return `${file}:${where.line}:${where.column}: ${path === '' ? 'the file' : path} ${problem.message}`;
-      }),
+      .map((problem) => ({
+        where: locateNode(document, lines, problem.path, problem.atKey),
+        path: formatProblemPath(problem.path),
+        message: problem.message,
+      }))
+      .sort((a, b) => a.where.line - b.where.line || a.where.column - b.where.column)
+      .map(
+        ({ where, path, message }) =>
+          `${file}:${where.line}:${where.column}: ${path === '' ? 'the file' : path} ${message}`,
+      ),
   };
 }
