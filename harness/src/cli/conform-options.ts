@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { isMockError, serveFlags, serveOptionsFromFlags } from '#mock-server';
+import { serveFlags } from '#mock-server';
 import { ChannelSourceSchema, suggestField, type ChannelSource } from '#contracts';
 import {
   parseConformConfig,
@@ -10,9 +10,8 @@ import {
 import { battery } from '../conform/battery.js';
 import type { RunConformanceOptions } from '../conform/run-conformance.js';
 import { usageError } from '../errors.js';
-import { parseDuration } from '../script/parse-duration.js';
+import { durationFlag, mockOptionsFromFlags } from './mock-options-from-flags.js';
 import { parseCommandArgs } from './parse-command-args.js';
-import { knownMockPort } from './test-run-options.js';
 
 const reporters = ['pretty', 'json', 'junit', 'html'] as const;
 /** A conformance report's format. */
@@ -86,13 +85,6 @@ function minScore(text: string | undefined): number | undefined {
   return value;
 }
 
-function duration(flag: string, text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
-  const parsed = parseDuration(text);
-  if (!parsed.ok) throw usageError(`--${flag} ${parsed.message}.`);
-  return parsed.ms;
-}
-
 /**
  * Reads `qiscus-mock conform`'s arguments: conform.yaml (from --conform, or ./conform.yaml when
  * there is one), flags over it, the bot and the mock as `qiscus-mock test` takes them. Throws
@@ -155,24 +147,9 @@ export async function conformRequestFromArgs(
   };
   const botUrl = values['bot-url'];
   const botCmd = values['bot-cmd'];
-  const port = values.port ?? (botUrl !== undefined && botCmd === undefined ? knownMockPort : '0');
-  let mock;
-  try {
-    const { botUrl: _set, ...options } = await serveOptionsFromFlags(
-      { ...values, port },
-      context.log,
-    );
-    mock = options;
-  } catch (error) {
-    if (error instanceof RangeError || isMockError(error)) {
-      throw usageError(`${error.message}\nRun \`qiscus-mock conform --help\` for its flags.`, {
-        cause: error,
-      });
-    }
-    throw error;
-  }
-  const timeoutMs = duration('timeout', values.timeout);
-  const botStartTimeoutMs = duration('bot-start-timeout', values['bot-start-timeout']);
+  const mock = await mockOptionsFromFlags('conform', values, context.log);
+  const timeoutMs = durationFlag('timeout', values.timeout);
+  const botStartTimeoutMs = durationFlag('bot-start-timeout', values['bot-start-timeout']);
   const badge =
     values.badge ??
     (reporter === 'html' && values.out ? values.out.replace(/\.html?$/i, '') + '.svg' : undefined);

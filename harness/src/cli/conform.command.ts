@@ -4,7 +4,7 @@ import { usageError } from '../errors.js';
 import type { Command, CommandOutput } from './command.js';
 import { conformRequestFromArgs, type ConformReporter } from './conform-options.js';
 import { prepareReportFile, writeReportFile } from './report-file.js';
-import { knownMockPort } from './test-run-options.js';
+import { knownMockPort } from './mock-options-from-flags.js';
 
 const help = `Usage: qiscus-mock conform [--bot-cmd "CMD" | --bot-url URL] [options]
 
