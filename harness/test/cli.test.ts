@@ -48,6 +48,10 @@ it('lists its commands and the exit codes with --help', async () => {
     ['serve', 'start the mock Qiscus bot API (default 127.0.0.1:3737)'],
     ['start', 'start the mock and the reference bot together, wired (npm start)'],
     ['test', 'run conversation scripts against a bot; pretty, JSON or JUnit report'],
+    [
+      'conform',
+      'the built-in conformance battery against a bot; a score and a pretty/JSON/JUnit/HTML report',
+    ],
     ['reference-bot', 'start the bundled reference bot (default 127.0.0.1:3738)'],
     ['openapi', 'write the OpenAPI 3.1 document of the Qiscus bot API'],
   ]);
