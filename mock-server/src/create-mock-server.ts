@@ -20,7 +20,7 @@ import {
   type z,
 } from '#contracts';
 import { ConversationService, type Switches } from './conversation/conversation-service.js';
-import { mockError } from './errors.js';
+import { deliveryNotFound, mockError } from './errors.js';
 import { buildApp, type ServedRoute } from './http/build-app.js';
 import { CredentialCheck } from './http/check-credentials.js';
 import { recordExchange } from './http/exchange-recorder.js';
@@ -72,12 +72,21 @@ export interface MockServer {
     declineHandover(roomId: string): MockRoomDetail;
     /** Resolves the room: the conversation is over. */
     resolve(roomId: string): MockRoomDetail;
+    /** Switches the bot off or on for the room, as `POST /_mock/rooms/{room_id}/bot` does. */
+    setRoomBot(roomId: string, active: boolean): MockRoomDetail;
   };
   readonly rooms: {
     list(): MockRoom[];
     get(roomId: string): MockRoomDetail | undefined;
   };
-  readonly deliveries: { list(): Delivery[] };
+  readonly deliveries: {
+    list(): Delivery[];
+    /**
+     * Sends a logged webhook again, same body and message id, as
+     * `POST /_mock/deliveries/{delivery_id}/redeliver` does; throws MOCK_ERR_* for an unknown id.
+     */
+    redeliver(deliveryId: string): Delivery;
+  };
   readonly traffic: { list(): Exchange[] };
   /**
    * The live events `/_mock/events` streams, in process: `subscribe` calls the listener with
@@ -358,6 +367,12 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
         recordCall('resolveRoom', 'agent.resolve', roomId, null, room);
         return room;
       },
+      setRoomBot(roomId, active) {
+        service.requireControlRoom(roomId);
+        const room = service.detail(service.setRoomBot(roomId, active));
+        recordCall('setRoomBot', 'agent.setRoomBot', roomId, { is_active: active }, room);
+        return room;
+      },
     },
     rooms: {
       list: () => service.listRooms(),
@@ -366,7 +381,15 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
         return room ? service.detail(room) : undefined;
       },
     },
-    deliveries: { list: () => dispatcher.list() },
+    deliveries: {
+      list: () => dispatcher.list(),
+      redeliver(deliveryId) {
+        const delivery = dispatcher.redeliver(deliveryId);
+        if (!delivery) throw deliveryNotFound(deliveryId);
+        recordCall('redeliver', 'deliveries.redeliver', delivery.room_id, deliveryId, delivery);
+        return delivery;
+      },
+    },
     traffic: { list: () => traffic.list() },
     events: { subscribe: (listener) => events.subscribe(listener) },
     settings: () => toSettings(deps),

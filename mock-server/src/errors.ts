@@ -170,3 +170,11 @@ export class QiscusApiError extends Error {
     super(message);
   }
 }
+
+/** No delivery has the id: the redeliver routes' refusal, over HTTP and through the handle. */
+export function deliveryNotFound(deliveryId: string): MockError {
+  return mockError(
+    'MOCK_ERR_DELIVERY_NOT_FOUND',
+    `No delivery has the id "${deliveryId}". GET /_mock/deliveries lists them.`,
+  );
+}

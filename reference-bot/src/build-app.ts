@@ -97,6 +97,7 @@ export function buildReferenceBotApp(deps: ReferenceBotAppDeps): ReferenceBotApp
   const inFlight = new Set<Promise<void>>();
   const maxInFlight = deps.maxInFlight ?? 10_000;
   const failures: BotFailure[] = [];
+  const seenMessages = new Set<number>();
 
   const fail = (failure: BotFailure) => {
     failures.push(failure);
@@ -242,6 +243,17 @@ export function buildReferenceBotApp(deps: ReferenceBotAppDeps): ReferenceBotApp
         .code(503)
         .header('retry-after', '1')
         .send({ ok: false, problem: 'The bot is busy: too many webhooks are waiting.' });
+    }
+    // Qiscus may send a webhook again (same message id): take it, but answer the message once.
+    const messageId = check.value.payload.message.id;
+    if (seenMessages.has(messageId)) {
+      log(`message ${messageId} came again; answered once already`);
+      return reply.code(200).send({ ok: true, duplicate: true });
+    }
+    seenMessages.add(messageId);
+    if (seenMessages.size > memoryLimit) {
+      const oldest = seenMessages.values().next().value;
+      if (oldest !== undefined) seenMessages.delete(oldest);
     }
     enqueue(check.value);
     return reply.code(200).send({ ok: true });

@@ -142,11 +142,16 @@ it('refuses webhooks with 503 once too many wait to be handled, and takes them a
   const bot = buildReferenceBotApp({ client, maxInFlight: 1 });
   const url = await bot.app.listen({ port: 0, host: '127.0.0.1' });
   onTestFinished(() => bot.app.close());
+  // Each webhook a message of its own: the bot answers a message id once.
+  let messageId = 0;
   const post = async () => {
+    const webhook = structuredClone(botMessageWebhook.examples.text.value);
+    messageId += 1;
+    webhook.payload.message.id = messageId;
     const answer = await request(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(botMessageWebhook.examples.text.value),
+      body: JSON.stringify(webhook),
     });
     await answer.body.dump();
     return [answer.statusCode, answer.headers['retry-after'] ?? null];

@@ -31,6 +31,12 @@ export const commandTable: readonly CommandEntry[] = [
     load: async () => (await import('./test.command.js')).testCommand,
   },
   {
+    name: 'conform',
+    summary:
+      'the built-in conformance battery against a bot; a score and a pretty/JSON/JUnit/HTML report',
+    load: async () => (await import('./conform.command.js')).conformCommand,
+  },
+  {
     name: 'reference-bot',
     summary: 'start the bundled reference bot (default 127.0.0.1:3738)',
     load: async () => (await import('#reference-bot')).referenceBotCommand,

@@ -10,7 +10,7 @@ import { parseDuration } from '../script/parse-duration.js';
 import type { Command } from './command.js';
 import { parseCommandArgs } from './parse-command-args.js';
 import { prepareReportFile, writeReportFile } from './report-file.js';
-import { knownMockPort } from './test-run-options.js';
+import { knownMockPort } from './mock-options-from-flags.js';
 
 const help = `Usage: qiscus-mock replay <recording.jsonl …> [options]
 

@@ -3,9 +3,6 @@ import type { CommandOutput } from './command.js';
 import { commandTable } from './command-table.js';
 import { packageVersion } from './package-version.js';
 
-/** Commands of DESIGN.md that later versions add; named so a user is told, not puzzled. */
-const plannedCommands = ['conform'];
-
 function mainHelp(): string {
   const width = Math.max(...commandTable.map((command) => command.name.length)) + 2;
   const list = commandTable.map((command) => `  ${command.name.padEnd(width)}${command.summary}`);
@@ -15,8 +12,6 @@ Usage: qiscus-mock <command> [options]
 
 Commands:
 ${list.join('\n')}
-
-Planned (not in this version yet): ${plannedCommands.join(', ')}
 
 Options:
   -h, --help     show this help, or a command's help: qiscus-mock <command> --help
@@ -32,7 +27,7 @@ Docs: README.md, then a page per topic in docs/ (docs/mock-server.md, docs/scrip
  */
 export async function runCli(argv: readonly string[], output: CommandOutput): Promise<number> {
   const [first, ...rest] = argv;
-  // `help <command>` is `<command> --help`, so an unknown or planned one is reported as such.
+  // `help <command>` is `<command> --help`, so an unknown one is reported as such.
   if (first === 'help' && rest[0] !== undefined) return runCli([rest[0], '--help'], output);
   if (first === undefined || first === '-h' || first === '--help' || first === 'help') {
     output.stdout(`${mainHelp()}\n`);
@@ -44,11 +39,9 @@ export async function runCli(argv: readonly string[], output: CommandOutput): Pr
   }
   const entry = commandTable.find((candidate) => candidate.name === first);
   if (!entry) {
-    const why = plannedCommands.includes(first)
-      ? `\`qiscus-mock ${first}\` is planned but not in version ${packageVersion} yet.`
-      : first.startsWith('-')
-        ? `Unknown option "${first}"; options go after the command.`
-        : `Unknown command "${first}".`;
+    const why = first.startsWith('-')
+      ? `Unknown option "${first}"; options go after the command.`
+      : `Unknown command "${first}".`;
     output.stderr(`${why} Run \`qiscus-mock --help\` for the commands there are.\n`);
     return 2;
   }

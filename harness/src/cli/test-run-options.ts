@@ -1,11 +1,8 @@
-import { checkWebhookTarget, isMockError, serveFlags, serveOptionsFromFlags } from '#mock-server';
+import { serveFlags } from '#mock-server';
 import { usageError } from '../errors.js';
 import type { RunConversationsOptions } from '../run/run-options.js';
-import { parseDuration } from '../script/parse-duration.js';
+import { durationFlag, mockOptionsFromFlags } from './mock-options-from-flags.js';
 import { parseCommandArgs } from './parse-command-args.js';
-
-/** The port the mock takes when the bot is already running: it must know where the mock is. */
-export const knownMockPort = '3737';
 
 const reporters = ['pretty', 'json', 'junit'] as const;
 /** A report's format. */
@@ -30,13 +27,6 @@ function chooseReporter(text: string | undefined): Reporter {
     throw usageError(`--reporter must be pretty, json or junit, not "${text}".`);
   }
   return reporter;
-}
-
-function duration(flag: string, text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
-  const parsed = parseDuration(text);
-  if (!parsed.ok) throw usageError(`--${flag} ${parsed.message}.`);
-  return parsed.ms;
 }
 
 function concurrency(text: string | undefined): number | undefined {
@@ -85,38 +75,11 @@ export async function testRequestFromArgs(
   }
   const reporter = chooseReporter(values.reporter);
   const scriptsAtOnce = concurrency(values.concurrency);
-  const timeoutMs = duration('timeout', values.timeout);
-  const botStartTimeoutMs = duration('bot-start-timeout', values['bot-start-timeout']);
+  const timeoutMs = durationFlag('timeout', values.timeout);
+  const botStartTimeoutMs = durationFlag('bot-start-timeout', values['bot-start-timeout']);
   const botUrl = values['bot-url'];
   const botCmd = values['bot-cmd'];
-  const port = values.port ?? (botUrl !== undefined && botCmd === undefined ? knownMockPort : '0');
-  let mock;
-  try {
-    // The runner points the mock at the bot itself, so --bot-url does not go into its options.
-    // --record is a folder here (one recording per script), written by the runner.
-    const {
-      botUrl: _set,
-      record: _folder,
-      scrub: _scrub,
-      ...options
-    } = await serveOptionsFromFlags({ ...values, port }, context.log);
-    mock = options;
-  } catch (error) {
-    if (error instanceof RangeError || isMockError(error)) {
-      throw usageError(`${error.message}\nRun \`qiscus-mock test --help\` for its flags.`, {
-        cause: error,
-      });
-    }
-    throw error;
-  }
-  // Refused here, as serve refuses it, rather than after waiting for a bot the mock won't call.
-  const target =
-    botUrl === undefined ? null : checkWebhookTarget(botUrl, mock.allowRemoteWebhook === true);
-  if (target?.ok === false) {
-    throw usageError(
-      `--bot-url ${target.message}.\nRun \`qiscus-mock test --help\` for its flags.`,
-    );
-  }
+  const mock = await mockOptionsFromFlags('test', values, context.log);
   return {
     help: false,
     reporter,

@@ -9,7 +9,8 @@ import type { RunResult, ScriptResult } from '../run/run-result.js';
 import type { RunProgress } from '../run/run-options.js';
 import type { Command, CommandOutput } from './command.js';
 import { prepareReportFile, writeReportFile } from './report-file.js';
-import { knownMockPort, testRequestFromArgs, type Reporter } from './test-run-options.js';
+import { knownMockPort } from './mock-options-from-flags.js';
+import { testRequestFromArgs, type Reporter } from './test-run-options.js';
 
 const help = `Usage: qiscus-mock test <files or folders …> [options]
 

@@ -95,7 +95,13 @@ export async function runConversations(options: RunConversationsOptions): Promis
   const clock = createSystemClock();
   const startedAt = clock.now();
   const started = clock.monotonic();
-  const scripts = await loadScripts(options.paths, options.cwd);
+  const given = options.scripts ?? [];
+  const scripts = [
+    ...(options.paths.length > 0 || given.length === 0
+      ? await loadScripts(options.paths, options.cwd)
+      : []),
+    ...given,
+  ];
   options.onProgress?.({ type: 'loaded', scripts: scripts.length });
   const stop = new AbortController();
   const onAbort = () => {

@@ -1,10 +1,13 @@
 import type { MockServerOptions } from '#mock-server';
+import type { LoadedScript } from '../script/script-schema.js';
 import type { ScriptResult } from './run-result.js';
 
 /** What `runConversations` runs, against which bot, and how. */
 export interface RunConversationsOptions {
   /** Script files or folders (folders searched recursively for *.yaml, *.yml, *.json scripts). */
   readonly paths: readonly string[];
+  /** Scripts already loaded (built in code, as `conform` does), run after those of `paths`. */
+  readonly scripts?: readonly LoadedScript[];
   /** Resolves relative paths and names files in results (default: process.cwd() passed by the CLI). */
   readonly cwd: string;
   /** The bot's webhook URL (a bot already running, or with botCmd the URL it will listen on). */

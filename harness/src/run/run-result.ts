@@ -49,6 +49,10 @@ export const StepKindSchema = z.enum([
   'agent',
   'resolve',
   'bot_active',
+  'webhook',
+  'redeliver',
+  'bot_switch',
+  'until_quiet',
 ]);
 export type StepKind = z.infer<typeof StepKindSchema>;
 

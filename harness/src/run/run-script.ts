@@ -90,6 +90,11 @@ export async function runScript(script: LoadedScript, deps: ScriptRunDeps): Prom
   const violations: Violation[] = [];
   let stopped = false;
   let error: string | null = null;
+  // A script that switches the whole app's bot leaves it as it found it, pass or fail.
+  const switchesApp = script.steps.some(
+    (step) => step.kind === 'bot_switch' && step.scope === 'app',
+  );
+  const appBotBefore = switchesApp ? deps.mock.settings().bot_enabled : null;
   router.setRunning(follower, true);
   try {
     for (const step of script.steps) {
@@ -146,6 +151,7 @@ export async function runScript(script: LoadedScript, deps: ScriptRunDeps): Prom
   } catch (caught) {
     error = `the harness failed while running this script: ${caught instanceof Error ? (caught.stack ?? caught.message) : String(caught)}`;
   } finally {
+    if (appBotBefore !== null) deps.mock.configure({ bot_enabled: appBotBefore });
     router.setRunning(follower, false);
     follower.finish();
   }

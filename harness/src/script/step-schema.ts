@@ -32,6 +32,13 @@ const BotExpectationSchema = z.strictObject({
 export type BotExpectation = Omit<z.output<typeof BotExpectationSchema>, 'timeout'>;
 
 const HandoverSchema = z.strictObject({ role: z.string().min(1).optional(), ...timeout });
+const WebhookSchema = z.strictObject({ within: DurationSchema });
+const onOff = z.union([z.boolean(), z.enum(['on', 'off']).transform((value) => value === 'on')]);
+const BotSwitchSchema = z
+  .strictObject({ room: onOff.optional(), app: onOff.optional() })
+  .refine((value) => (value.room === undefined) !== (value.app === undefined), {
+    message: 'names exactly one switch: { room: off } or { app: off }',
+  });
 const AgentObjectSchema = z.strictObject({
   text: z.string().min(1),
   agent_id: z.number().int().nonnegative().optional(),
@@ -43,6 +50,8 @@ export const stepFieldNames: Readonly<Record<string, readonly string[]>> = {
   bot: Object.keys(BotExpectationSchema.shape),
   handover: Object.keys(HandoverSchema.shape),
   agent: Object.keys(AgentObjectSchema.shape),
+  webhook: Object.keys(WebhookSchema.shape),
+  bot_switch: ['room', 'app'],
 };
 
 /** One step of a script, as the runner carries it out. `timeoutMs` null: the script's default. */
@@ -58,7 +67,15 @@ export type Step =
       readonly timeoutMs: number | null;
     }
   | { readonly kind: 'resolve'; readonly timeoutMs: number | null }
-  | { readonly kind: 'bot_active'; readonly active: boolean; readonly timeoutMs: number | null };
+  | { readonly kind: 'bot_active'; readonly active: boolean; readonly timeoutMs: number | null }
+  | { readonly kind: 'webhook'; readonly withinMs: number; readonly timeoutMs: number | null }
+  | { readonly kind: 'redeliver'; readonly timeoutMs: number | null }
+  | { readonly kind: 'until_quiet'; readonly durationMs: number }
+  | {
+      readonly kind: 'bot_switch';
+      readonly scope: 'room' | 'app';
+      readonly active: boolean;
+    };
 
 type Ctx = z.core.$RefinementCtx;
 
@@ -157,6 +174,27 @@ function parseKind(kind: StepKind, value: unknown, ctx: Ctx): Step | undefined {
         return { kind, timeoutMs: null };
       }
       return fail(ctx, ['resolve'], 'takes no value: write "- resolve" or "- resolve: {}"');
+    case 'until_quiet': {
+      const durationMs = parseAt(DurationSchema, value, ['until_quiet'], ctx);
+      return durationMs === undefined ? undefined : { kind, durationMs };
+    }
+    case 'webhook': {
+      const parsed = parseAt(WebhookSchema, value, ['webhook'], ctx);
+      return parsed && { kind, withinMs: parsed.within, timeoutMs: null };
+    }
+    case 'redeliver':
+      if (value === null || value === true) return { kind, timeoutMs: null };
+      if (typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0) {
+        return { kind, timeoutMs: null };
+      }
+      return fail(ctx, ['redeliver'], 'takes no value: write "- redeliver" or "- redeliver: {}"');
+    case 'bot_switch': {
+      const parsed = parseAt(BotSwitchSchema, value, ['bot_switch'], ctx);
+      if (!parsed) return undefined;
+      return parsed.room === undefined
+        ? { kind, scope: 'app', active: parsed.app ?? true }
+        : { kind, scope: 'room', active: parsed.room };
+    }
     case 'bot_active':
       if (typeof value === 'boolean') return { kind, active: value, timeoutMs: null };
       return fail(
@@ -174,6 +212,7 @@ function parseKind(kind: StepKind, value: unknown, ctx: Ctx): Step | undefined {
  */
 export const StepSchema = z.unknown().transform((value, ctx): Step => {
   if (value === 'resolve') return { kind: 'resolve', timeoutMs: null };
+  if (value === 'redeliver') return { kind: 'redeliver', timeoutMs: null };
   if (typeof value === 'string' && (kinds as readonly string[]).includes(value)) {
     return fail(ctx, [], `"${value}" needs a value: write "${value}: …"`);
   }
@@ -214,8 +253,15 @@ export const StepSchema = z.unknown().transform((value, ctx): Step => {
       : parseAt(DurationSchema, record.timeout, ['timeout'], ctx);
   if (!step || unknown.length > 0) return z.NEVER;
   if (record.timeout === undefined) return step;
-  if (step.kind === 'silence') {
-    return fail(ctx, ['timeout'], 'does not go with silence: its duration is how long it waits');
+  if (step.kind === 'silence' || step.kind === 'until_quiet') {
+    return fail(
+      ctx,
+      ['timeout'],
+      `does not go with ${step.kind}: its duration is how long it waits`,
+    );
+  }
+  if (step.kind === 'bot_switch') {
+    return fail(ctx, ['timeout'], 'does not go with bot_switch: it switches at once');
   }
   if (sibling === undefined) return z.NEVER;
   if (step.timeoutMs !== null) {

@@ -17,7 +17,7 @@ import {
   type MockSettings,
   type RecordingStatus,
 } from '#contracts';
-import { mockError } from '../errors.js';
+import { deliveryNotFound } from '../errors.js';
 import { registerControlOperation } from '../http/register-control-operation.js';
 import { applySettingsPatch } from '../settings/apply-settings-patch.js';
 import type { RouteDeps } from './route-deps.js';
@@ -99,12 +99,7 @@ export function controlRoutes(app: FastifyInstance, deps: RouteDeps): void {
 
   registerControlOperation(app, redeliver, deps, async ({ params, query, request }) => {
     const delivery = dispatcher.redeliver(params.delivery_id);
-    if (!delivery) {
-      throw mockError(
-        'MOCK_ERR_DELIVERY_NOT_FOUND',
-        `No delivery has the id "${params.delivery_id}". GET /_mock/deliveries lists them.`,
-      );
-    }
+    if (!delivery) throw deliveryNotFound(params.delivery_id);
     if (request.exchangeNotes) request.exchangeNotes.roomId = delivery.room_id;
     return query.wait === 'true' ? dispatcher.settled(delivery.id) : delivery;
   });

@@ -7,8 +7,9 @@ import {
   runHandoverStep,
   runResolveStep,
 } from './room-state-steps.js';
-import { runSilenceStep } from './silence-step.js';
+import { runSilenceStep, runUntilQuietStep } from './silence-step.js';
 import type { StepContext, StepOutcome } from './step-context.js';
+import { runBotSwitchStep, runRedeliverStep, runWebhookStep } from './webhook-steps.js';
 
 /** Carries out one step of a script; `timeoutMs` is its own, else the script's, else the run's. */
 export function runStep(
@@ -31,10 +32,18 @@ export function runStep(
       return Promise.resolve(runResolveStep(context));
     case 'bot_active':
       return runBotActiveStep(step.active, context, timeoutMs);
+    case 'webhook':
+      return runWebhookStep(step.withinMs, context, timeoutMs);
+    case 'redeliver':
+      return runRedeliverStep(context, timeoutMs);
+    case 'until_quiet':
+      return runUntilQuietStep(step.durationMs, context);
+    case 'bot_switch':
+      return Promise.resolve(runBotSwitchStep(step.scope, step.active, context));
   }
 }
 
 /** Whether a step begins a turn: someone writes into the room. */
 export function beginsTurn(step: LoadedStep): boolean {
-  return step.kind === 'customer' || step.kind === 'agent';
+  return step.kind === 'customer' || step.kind === 'agent' || step.kind === 'redeliver';
 }

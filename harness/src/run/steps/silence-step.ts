@@ -36,3 +36,26 @@ export async function runSilenceStep(
     actual,
   );
 }
+
+/**
+ * Takes every bot message that comes until the bot has written nothing for `durationMs`: the
+ * rest of an answer of several messages, whatever their number, before a step that needs quiet.
+ */
+export async function runUntilQuietStep(
+  durationMs: number,
+  context: StepContext,
+): Promise<StepOutcome> {
+  const { follower } = context;
+  for (;;) {
+    while (follower.nextBotMessage()) {
+      // Taken: part of the answer before.
+    }
+    const before = follower.botMessageCount;
+    const spoke = await follower.waitFor(
+      () => (follower.botMessageCount > before ? true : undefined),
+      durationMs,
+      context.signal,
+    );
+    if (!spoke.ok) return endedEarly(spoke, null) ?? passed;
+  }
+}

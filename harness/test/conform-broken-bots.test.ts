@@ -1,0 +1,31 @@
+import { expect, it } from 'vitest';
+import type { ConformFlaw } from './support/conform-bot.js';
+import { failedConformChecks } from './support/failed-conform-checks.js';
+
+const cases: readonly (readonly [ConformFlaw, readonly string[]])[] = [
+  ['none', []],
+  ['5xx-on-location', ['webhook.message-types', 'webhook.never-5xx']],
+  ['buttons-on-whatsapp', ['channels.fit-whatsapp']],
+  [
+    'options-as-object',
+    ['channels.fit-whatsapp', 'channels.fit-instagram', 'channels.fit-telegram'],
+  ],
+  ['wrong-auth', ['auth.calls-accepted']],
+  ['room-id-number', ['auth.calls-accepted']],
+  ['no-handover', ['handover.on-request', 'handover.silent-after']],
+  ['talks-after-handover', ['handover.on-request', 'handover.silent-after']],
+  ['answers-while-off', ['bot-switch.room', 'bot-switch.app']],
+  ['no-fresh-greeting', ['sessions.fresh-after-resolve']],
+  ['answers-duplicates', ['duplicates.answered-once']],
+  ['mixes-rooms', ['duplicates.rooms-apart']],
+];
+
+// The runs mostly wait on silences, so they share the time; the slow bot runs on its own below.
+it.concurrent.each(cases)(
+  'a bot with the flaw %s fails exactly its checks: %j',
+  async (flaw, expected) => {
+    const failed = await failedConformChecks(flaw);
+    expect(failed.ids, failed.reasons.join('\n')).toEqual(expected);
+  },
+  120_000,
+);

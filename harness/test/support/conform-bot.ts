@@ -1,0 +1,172 @@
+import { createServer, type IncomingMessage } from 'node:http';
+import { setTimeout as delay } from 'node:timers/promises';
+import { request } from 'undici';
+import {
+  BotMessageWebhookSchema,
+  decodeRoomOptions,
+  messageExamples,
+  type BotMessageWebhook,
+  type ChannelSource,
+} from '#contracts';
+
+/** One way the bot breaks what `conform` checks; none: it keeps every rule. */
+export type ConformFlaw =
+  | 'none'
+  | 'slow-webhook'
+  | '5xx-on-location'
+  | 'buttons-on-whatsapp'
+  | 'options-as-object'
+  | 'wrong-auth'
+  | 'room-id-number'
+  | 'no-handover'
+  | 'talks-after-handover'
+  | 'answers-while-off'
+  | 'no-fresh-greeting'
+  | 'answers-duplicates'
+  | 'mixes-rooms';
+
+/** A small bot for the conformance tests, on 127.0.0.1. */
+export interface ConformBot {
+  readonly url: string;
+  /** Where the mock is: learnt at each run's start. */
+  mockUrl: string | null;
+  close(): Promise<void>;
+}
+
+const secret = 'mock-secret-key';
+const appCode = 'qiscus-mock-app';
+const asksForHuman = /\b(human|agen|agent)\b/i;
+
+/**
+ * Starts a bot that greets with a text and a menu fitted to the channel (buttons where taken, a
+ * carousel where taken), hands over when asked for a person, answers anything else with a text,
+ * answers each message id once, and breaks exactly one rule when given a flaw.
+ */
+export async function startConformBot(flaw: ConformFlaw): Promise<ConformBot> {
+  const inFlight = new Set<Promise<unknown>>();
+  const seen = new Set<number>();
+  const greeted = new Set<string>();
+  const handedOver = new Set<string>();
+  const nudges = new Map<string, NodeJS.Timeout>();
+  let latestRoom = '';
+  const bot: ConformBot = { url: '', mockUrl: null, close: () => Promise.resolve() };
+
+  const post = async (path: string, body: unknown, roomChannel: ChannelSource) => {
+    const wrongSecret = flaw === 'wrong-auth' && roomChannel === 'line';
+    const response = await request(`${bot.mockUrl ?? ''}${path}`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        qiscus_sdk_secret: wrongSecret ? 'not-the-secret' : secret,
+      },
+      body: JSON.stringify(body),
+    });
+    await response.body.dump();
+  };
+
+  const reply = async (webhook: BotMessageWebhook) => {
+    const source = webhook.channel.source;
+    const options =
+      flaw === 'options-as-object' ? undefined : decodeRoomOptions(webhook.payload.room.options);
+    // Read as an object, the options string has no fields: every room looks like the widget.
+    const channel: ChannelSource = options ? options.channel : 'qiscus';
+    let roomId: string = webhook.payload.room.id_str;
+    const message = webhook.payload.message;
+    const text = message.text.trim().toLowerCase();
+    clearTimeout(nudges.get(roomId));
+    if (flaw === 'mixes-rooms') {
+      latestRoom = roomId;
+      await delay(300);
+      roomId = latestRoom;
+    }
+    const roomIdSent: string | number =
+      flaw === 'room-id-number' && source === 'fb' ? Number(roomId) : roomId;
+    const send = (body: object) =>
+      post(`/${appCode}/bot`, { ...body, room_id: roomIdSent }, source);
+    handedOver.delete(roomId);
+    if (asksForHuman.test(text) && flaw !== 'no-handover') {
+      await send({ ...messageExamples.text, message: 'Connecting you to a person.' });
+      await post(`/${appCode}/bot/${roomId}/hand_over`, {}, source);
+      handedOver.add(roomId);
+      if (flaw === 'talks-after-handover') {
+        await send({ ...messageExamples.text, message: 'Anything else meanwhile?' });
+      }
+      return;
+    }
+    if (text === 'hi' && flaw === 'no-fresh-greeting' && greeted.has(roomId)) return;
+    if (text === 'hi' && flaw !== 'mixes-rooms') {
+      greeted.add(roomId);
+      await send({ ...messageExamples.text, message: 'Hello! Here is the menu.' });
+      const buttonsTaken = channel !== 'wa' && channel !== 'ig';
+      if (buttonsTaken || (flaw === 'buttons-on-whatsapp' && channel === 'wa')) {
+        await send(messageExamples.buttons);
+      }
+      if (channel !== 'wa' && channel !== 'telegram') await send(messageExamples.carousel);
+    } else {
+      await send({ ...messageExamples.text, message: `you said: ${message.text || message.type}` });
+    }
+    if (flaw === 'answers-while-off') {
+      // An idle nudge that writes on its own, whatever the room's bot switch says.
+      nudges.set(
+        roomId,
+        setTimeout(() => {
+          if (!handedOver.has(roomId))
+            track(send({ ...messageExamples.text, message: 'Still there?' }));
+        }, 2200),
+      );
+    }
+  };
+
+  const track = (work: Promise<unknown>) => {
+    inFlight.add(work);
+    // A reply after the run closed the mock is refused; that is no failure of a test.
+    void work.finally(() => inFlight.delete(work)).catch(() => undefined);
+  };
+
+  const readBody = async (incoming: IncomingMessage) => {
+    let text = '';
+    for await (const chunk of incoming) text += String(chunk);
+    return text;
+  };
+
+  const server = createServer((incoming, outgoing) => {
+    if (incoming.method !== 'POST') {
+      outgoing.writeHead(200).end('conform bot');
+      return;
+    }
+    void readBody(incoming).then(async (body) => {
+      const webhook = BotMessageWebhookSchema.parse(JSON.parse(body));
+      const message = webhook.payload.message;
+      if (flaw === '5xx-on-location' && message.type === 'location') {
+        outgoing.writeHead(500).end('{"ok":false}');
+        return;
+      }
+      const duplicate = seen.has(message.id);
+      seen.add(message.id);
+      const work = duplicate && flaw !== 'answers-duplicates' ? Promise.resolve() : reply(webhook);
+      track(work);
+      if (flaw === 'slow-webhook') {
+        // The work first, the answer after: Qiscus would see a bot that does not answer.
+        await work.catch(() => undefined);
+        await delay(1200);
+      }
+      outgoing.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : 0;
+  return Object.assign(bot, {
+    url: `http://127.0.0.1:${port}/`,
+    async close() {
+      for (const timer of nudges.values()) clearTimeout(timer);
+      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => {
+        server.close(() => {
+          resolve();
+        });
+      });
+    },
+  });
+}
