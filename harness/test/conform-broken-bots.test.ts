@@ -21,11 +21,11 @@ const cases: readonly (readonly [ConformFlaw, readonly string[]])[] = [
 ];
 
 // The runs mostly wait on silences, so they share the time; the slow bot runs on its own below.
-it.concurrent.each(cases)(
+it.concurrent.for(cases)(
   'a bot with the flaw %s fails exactly its checks: %j',
-  async (flaw, expected) => {
-    const failed = await failedConformChecks(flaw);
+  { timeout: 120_000 },
+  async ([flaw, expected], context) => {
+    const failed = await failedConformChecks(flaw, context);
     expect(failed.ids, failed.reasons.join('\n')).toEqual(expected);
   },
-  120_000,
 );
