@@ -8,6 +8,7 @@ import {
 import { createSteppingClock, createSystemClock, type Clock } from './clock.js';
 import type { ConfigFile } from './config/config-file-schema.js';
 import { createRandomIds, createSequentialIds, type IdGenerator } from './id-generator.js';
+import { alwaysOpen, type OfficeHoursOption } from './state/office-hours.js';
 
 /** A channel to create: its kind, and optionally its id, name and WhatsApp details. */
 export interface ChannelOption {
@@ -73,6 +74,11 @@ export interface MockServerOptions {
   readonly bodyLimit?: number;
   /** Where internal errors (bugs) are reported; the CLI passes stderr. */
   readonly log?: (message: string) => void;
+  /** The admin who may log in (`POST /api/v1/auth`): e-mail and password. */
+  readonly adminEmail?: string;
+  readonly adminPassword?: string;
+  /** What `GET /api/v1/admin/office_hours` answers; open all day, every day, by default. */
+  readonly officeHours?: OfficeHoursOption;
 }
 
 /** The options with every default applied. */
@@ -104,6 +110,9 @@ export interface ResolvedOptions {
   readonly messagesPerRoom: number;
   readonly deliveryLimit: number;
   readonly bodyLimit: number;
+  readonly adminEmail: string;
+  readonly adminPassword: string;
+  readonly officeHours: OfficeHoursOption;
 }
 
 /** The defaults DESIGN.md names, printed at start-up. */
@@ -124,6 +133,8 @@ export const defaults = {
   messagesPerRoom: 1000,
   deliveryLimit: 10_000,
   bodyLimit: 1024 * 1024,
+  adminEmail: 'admin@example.com',
+  adminPassword: 'mock-password',
 } as const;
 
 /** Applies the defaults: the single place that knows them. */
@@ -157,6 +168,9 @@ export function resolveOptions(options: MockServerOptions): ResolvedOptions {
     messagesPerRoom: options.messagesPerRoom ?? defaults.messagesPerRoom,
     deliveryLimit: options.deliveryLimit ?? defaults.deliveryLimit,
     bodyLimit: options.bodyLimit ?? defaults.bodyLimit,
+    adminEmail: (options.adminEmail ?? defaults.adminEmail).toLowerCase(),
+    adminPassword: options.adminPassword ?? defaults.adminPassword,
+    officeHours: options.officeHours ?? alwaysOpen,
   };
 }
 

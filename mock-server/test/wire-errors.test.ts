@@ -6,6 +6,8 @@ import {
   HandOverToRoleResponseSchema,
   PostBotMessageResponseSchema,
   ProblemSchema,
+  assignAgent,
+  listAgentsByDivision,
   errorCodes,
   getRoom,
   getTraffic,
@@ -509,8 +511,10 @@ describe('errors on the Qiscus surface', () => {
             >);
       const body = example && 'room_id' in example ? { ...example, room_id: '999999999' } : example;
 
+      const query = operation.request.queryExample;
       const answer = await callQiscus(server, operation, {
         params: { app_code: server.appCode, room_id: '999999999' },
+        ...(query ? { query: { ...query, room_id: '999999999' } } : {}),
         ...(mediaType === undefined ? {} : { contentType: mediaType }),
         ...(body === undefined ? {} : { body }),
       });
@@ -675,6 +679,33 @@ describe('errors on the Qiscus surface', () => {
       });
     });
   }
+
+  itCauses('AGENT_NOT_FOUND', 'assign_agent with an agent id no agent has', async () => {
+    const server = await startMock();
+    const roomId = await whatsAppRoom(server);
+    const before = server.rooms.get(roomId);
+
+    const answer = await callQiscus(server, assignAgent, {
+      body: { room_id: roomId, agent_id: 99 },
+    });
+
+    expect(errorsOf(answer, 'AGENT_NOT_FOUND').details).toEqual([
+      { path: 'agent_id', message: 'no such agent' },
+    ]);
+    expect(server.rooms.get(roomId)).toEqual(before);
+  });
+
+  itCauses('DIVISION_NOT_FOUND', 'agents of a division id no division has', async () => {
+    const server = await startMock();
+
+    const answer = await callQiscus(server, listAgentsByDivision, {
+      query: { 'division_ids[]': ['1', '99'] },
+    });
+
+    expect(errorsOf(answer, 'DIVISION_NOT_FOUND').details).toEqual([
+      { path: 'division_ids[]', message: 'no division has the id "99"' },
+    ]);
+  });
 
   it('INTERNAL_ERROR is the only code of the Qiscus surface that no test here causes', () => {
     expect(causedHere.has('INTERNAL_ERROR')).toBe(false);

@@ -29,7 +29,8 @@ export const GetAppBotResponseSchema = z
   .strictObject({ data: AppBotSettingsSchema, status: z.literal(200).optional() })
   .openapi('GetAppBotResponse', { example: { data: appBotSettingsExample, status: 200 } });
 
-const appExample = {
+/** A realistic app object, reused by the examples of the operations that answer one. */
+export const appExample = {
   id: 1,
   name: 'Qiscus Mock App',
   app_code: 'qiscus-mock-app',

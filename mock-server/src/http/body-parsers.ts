@@ -1,10 +1,9 @@
-import type { FastifyInstance } from 'fastify';
-import './exchange-notes.js';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 
-/** A body that cannot be read as its content type; answered as MALFORMED_BODY. */
-export class MalformedBodyError extends Error {
-  override readonly name = 'MalformedBodyError';
-}
+type ParserDone = (error: Error | null, body?: unknown) => void;
+import './exchange-notes.js';
+import { MalformedBodyError } from './malformed-body-error.js';
+import { parseMultipart } from './parse-multipart.js';
 
 function parseJson(text: string): unknown {
   if (text.trim() === '') return undefined;
@@ -42,7 +41,8 @@ function parseForm(text: string): Record<string, string> {
 }
 
 /**
- * The body parsers: JSON and form-encoded, nothing else (other types get 415). An empty body is
+ * The body parsers: JSON, form-encoded and multipart (text fields only), nothing else (other
+ * types get 415). An empty body is
  * no body, so an optional one may be left out even with a Content-Type.
  */
 export function registerBodyParsers(app: FastifyInstance): void {
@@ -68,6 +68,26 @@ export function registerBodyParsers(app: FastifyInstance): void {
       } catch (error) {
         done(error as Error, undefined);
       }
+    },
+  );
+  // Qiscus's n8n node sends its form calls (integrate, log in) as multipart/form-data.
+  app.addContentTypeParser(
+    'multipart/form-data',
+    { parseAs: 'buffer' },
+    (request: FastifyRequest, body: string | Buffer, done: ParserDone) => {
+      const buffer = typeof body === 'string' ? Buffer.from(body) : body;
+      if (buffer.length === 0) {
+        done(null, undefined);
+        return;
+      }
+      parseMultipart(buffer, request.headers['content-type'] ?? '').then(
+        (fields) => {
+          done(null, fields);
+        },
+        (error: unknown) => {
+          done(error as Error, undefined);
+        },
+      );
     },
   );
 }

@@ -20,7 +20,8 @@ export interface Secret {
   readonly digest: Buffer;
 }
 
-function secretOf(value: string): Secret {
+/** A secret as bytes and digest, for `secretMatches`. */
+export function secretOf(value: string): Secret {
   return { bytes: Buffer.from(value, 'utf8'), digest: digest(value) };
 }
 

@@ -9,7 +9,7 @@ import {
   type Problem,
 } from '#contracts';
 import { isMockError, mockErrorCodes, QiscusApiError, type MockErrorCode } from '../errors.js';
-import { MalformedBodyError } from './body-parsers.js';
+import { MalformedBodyError } from './malformed-body-error.js';
 import { isControlRequest } from './control-request.js';
 import type { RecordExchange } from './exchange-recorder.js';
 

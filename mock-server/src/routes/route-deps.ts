@@ -1,11 +1,13 @@
 import type { FastifyRequest } from 'fastify';
 import type { Clock } from '../clock.js';
+import type { AdminService } from '../conversation/admin-service.js';
 import type { ConversationService, Switches } from '../conversation/conversation-service.js';
-import type { CredentialCheck } from '../http/check-credentials.js';
+import type { CredentialCheck, Secret } from '../http/check-credentials.js';
 import type { RecordExchange } from '../http/exchange-recorder.js';
 import type { ReplyBatch } from '../http/reply-batch.js';
 import type { MockEvents } from '../events/mock-events.js';
 import type { Directory } from '../state/directory.js';
+import type { toOfficeHours } from '../state/office-hours.js';
 import type { TrafficLog } from '../traffic/traffic-log.js';
 import type { WebhookDispatcher } from '../webhooks/webhook-dispatcher.js';
 
@@ -32,7 +34,14 @@ export interface RouteDeps {
   readonly record: RecordExchange;
   /** Sends the Qiscus routes' answers together at the end of each event-loop turn. */
   readonly replies: ReplyBatch;
+  /** The admin API (issue 14): its behaviour, the admin's login, the token it hands out. */
+  readonly admin: AdminService;
+  readonly login: { readonly email: Secret; readonly password: Secret };
+  readonly adminToken: string;
+  readonly officeHours: () => OfficeHoursData;
 }
+
+type OfficeHoursData = ReturnType<typeof toOfficeHours>;
 
 /** The operation-registration dependencies, from the route dependencies. */
 export function operationDeps(deps: RouteDeps) {

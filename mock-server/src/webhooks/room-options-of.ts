@@ -1,0 +1,17 @@
+import { encodeRoomOptions } from '#contracts';
+import type { RoomState } from '../conversation/room-state.js';
+
+/** A room's `options`, the JSON string Qiscus puts in webhooks and room records. */
+export function roomOptionsOf(room: RoomState): string {
+  return encodeRoomOptions({
+    channel: room.channel.source,
+    channel_details: {
+      channel_id: room.channel.id,
+      name: room.channel.name,
+      ...(room.channel.phone === undefined ? {} : { phone: room.channel.phone }),
+    },
+    is_resolved: room.resolved,
+    is_waiting: room.isWaiting,
+    source: room.channel.source,
+  });
+}
