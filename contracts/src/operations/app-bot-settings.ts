@@ -171,6 +171,14 @@ export const setAppBotActivation = defineOperation({
             on: { summary: 'Switch the bot on', value: { is_active: 'true' } },
           },
         },
+        // Qiscus's n8n node sends its form calls as multipart/form-data.
+        'multipart/form-data': {
+          schema: AppBotActivationFormSchema,
+          examples: {
+            off: { summary: 'Switch the bot off', value: { is_active: 'false' } },
+            on: { summary: 'Switch the bot on', value: { is_active: 'true' } },
+          },
+        },
       },
     },
   },
@@ -201,6 +209,16 @@ export const integrateAppBot = defineOperation({
       description: 'Form-encoded.',
       content: {
         'application/x-www-form-urlencoded': {
+          schema: AppBotIntegrateFormSchema,
+          examples: {
+            connect: {
+              summary: 'Connect a local bot',
+              value: { bot_webhook_url: 'http://127.0.0.1:3738/', is_bot_enabled: 'true' },
+            },
+          },
+        },
+        // Qiscus's n8n node sends its form calls as multipart/form-data.
+        'multipart/form-data': {
           schema: AppBotIntegrateFormSchema,
           examples: {
             connect: {
