@@ -425,7 +425,10 @@ describe('errors on the Qiscus surface', () => {
       });
 
       expect(errorsOf(answer, 'UNSUPPORTED_MEDIA_TYPE').details).toEqual([
-        { path: 'headers.content-type', message: 'must be application/x-www-form-urlencoded' },
+        {
+          path: 'headers.content-type',
+          message: 'must be application/x-www-form-urlencoded or multipart/form-data',
+        },
       ]);
       expect(server.settings().bot_enabled).toBe(true);
     },
