@@ -1,5 +1,6 @@
 import type { OperationDescriptor, WebhookDescriptor } from './define-operation.js';
 import { activateRoomBot } from './operations/activate-room-bot.js';
+import { adminOperations } from './operations/admin/admin-operations.js';
 import { getAppBot, integrateAppBot, setAppBotActivation } from './operations/app-bot-settings.js';
 import { handOverToRole } from './operations/hand-over-to-role.js';
 import { handOver } from './operations/hand-over.js';
@@ -15,6 +16,8 @@ export const operations = [
   getAppBot,
   setAppBotActivation,
   integrateAppBot,
+  // The admin API that bots call besides: issue 14.
+  ...adminOperations,
 ] as const satisfies readonly OperationDescriptor[];
 
 /** Every webhook Qiscus sends that the mock reproduces. */

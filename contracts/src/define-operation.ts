@@ -23,7 +23,8 @@ export interface Example {
 }
 
 /** The media types an operation body may come in. */
-export type BodyMediaType = 'application/json' | 'application/x-www-form-urlencoded';
+export type BodyMediaType =
+  'application/json' | 'application/x-www-form-urlencoded' | 'multipart/form-data';
 
 /** The schema of a body in one media type, with realistic examples of it. */
 export interface MediaTypeContent {
@@ -58,6 +59,10 @@ export interface OperationDescriptor {
   readonly auth: AuthRequirement;
   readonly request: {
     readonly params?: z.ZodObject;
+    /** The query string's parameters, as text (numbers are parsed by the schema). */
+    readonly query?: z.ZodObject;
+    /** A realistic query string, as the parameters a caller sends (tests and docs use it). */
+    readonly queryExample?: Readonly<Record<string, string | readonly string[]>>;
     readonly body?: OperationBody;
   };
   /** Success responses by status. */

@@ -188,6 +188,23 @@ export const errorCodes = {
       details: [],
     },
   },
+  // The admin API (issue 14).
+  AGENT_NOT_FOUND: {
+    status: 404,
+    when: 'No agent has the `agent_id` given to an admin endpoint (assign_agent).',
+    example: {
+      message: 'No agent has the id 99: GET /api/v2/admin/agents lists the agents and their ids.',
+      details: [{ path: 'agent_id', message: 'no such agent' }],
+    },
+  },
+  DIVISION_NOT_FOUND: {
+    status: 404,
+    when: 'No division has an id given in `division_ids[]` (agents by division).',
+    example: {
+      message: 'No division has the id 9: GET /api/v2/divisions lists the divisions.',
+      details: [{ path: 'division_ids[]', message: 'no division has the id 9' }],
+    },
+  },
 } as const satisfies Record<string, ErrorCodeInfo>;
 
 /** The codes of faults injected on purpose; any operation of the Qiscus surface may answer them. */

@@ -249,3 +249,68 @@ export {
   type RoomOptions,
 } from './webhooks/room-options.js';
 export { z } from './zod.js';
+// The admin API real bots call besides the bot endpoints (issue 14).
+export { adminOperations } from './operations/admin/admin-operations.js';
+export {
+  AgentListResponseSchema,
+  AgentsByDivisionResponseSchema,
+  listAgents,
+  listAgentsByDivision,
+} from './operations/admin/agents.js';
+export {
+  AssignAgentRequestSchema,
+  AssignAgentResponseSchema,
+  assignAgent,
+  type AssignAgentRequest,
+} from './operations/admin/assign-agent.js';
+export { ChannelListResponseSchema, listChannels } from './operations/admin/channels.js';
+export {
+  CustomerRoomResponseSchema,
+  CustomerRoomSchema,
+  getCustomerRoom,
+} from './operations/admin/customer-room.js';
+export {
+  DivisionListResponseSchema,
+  DivisionSchema,
+  listDivisions,
+} from './operations/admin/divisions.js';
+export { LogInRequestSchema, LogInResponseSchema, logIn } from './operations/admin/log-in.js';
+export {
+  MarkAsResolvedRequestSchema,
+  MarkAsResolvedResponseSchema,
+  markAsResolved,
+  type MarkAsResolvedRequest,
+} from './operations/admin/mark-as-resolved.js';
+export {
+  OfficeHourSchema,
+  OfficeHoursResponseSchema,
+  getOfficeHours,
+} from './operations/admin/office-hours.js';
+export {
+  RoomAgentListResponseSchema,
+  RoomAgentSchema,
+  listAvailableAgents,
+  listOtherAgents,
+} from './operations/admin/room-agents.js';
+export {
+  CreateRoomTagRequestSchema,
+  RoomTagListResponseSchema,
+  RoomTagResponseSchema,
+  RoomTagSchema,
+  createRoomTag,
+  getRoomTags,
+  type RoomTag,
+} from './operations/admin/room-tags.js';
+export { ServiceSchema, type Service } from './operations/admin/service.js';
+export {
+  SetUserInfoRequestSchema,
+  UserInfoResponseSchema,
+  UserPropertySchema,
+  getUserInfo,
+  setUserInfo,
+  type UserProperty,
+} from './operations/admin/user-info.js';
+export {
+  WebhookSettingRequestSchema,
+  setMarkAsResolvedWebhook,
+} from './operations/admin/webhook-settings.js';

@@ -150,7 +150,7 @@ function errorResponsesOf(codes: readonly ErrorCode[]) {
 }
 
 function registerOperation(registry: OpenAPIRegistry, operation: OperationDescriptor): void {
-  const { body, params } = operation.request;
+  const { body, params, query } = operation.request;
   registry.registerPath({
     method: operation.method,
     path: operation.path,
@@ -161,6 +161,7 @@ function registerOperation(registry: OpenAPIRegistry, operation: OperationDescri
     security: securityOf(operation.auth),
     request: {
       ...(params ? { params } : {}),
+      ...(query ? { query } : {}),
       ...(body
         ? {
             body: {

@@ -51,7 +51,7 @@ describe('the OpenAPI document', () => {
     expect(listed.sort()).toEqual(
       catalogue.map((operation) => `${operation.method} ${operation.path} ${operation.id}`).sort(),
     );
-    expect(listed).toHaveLength(7);
+    expect(listed).toHaveLength(23);
   });
 
   it('lists the bot webhook under webhooks', () => {

@@ -21,7 +21,7 @@ it('runs as the qiscus-mock binary: --version, and openapi --out writes a valid 
   await run(process.execPath, [bin, 'openapi', '--out', out]);
   const document = JSON.parse(await readFile(out, 'utf8')) as { paths: object; webhooks: object };
   expect((await validate(document as never)).valid).toBe(true);
-  expect(Object.keys(document.paths)).toHaveLength(7);
+  expect(Object.keys(document.paths)).toHaveLength(22);
   expect(Object.keys(document.webhooks)).toEqual(['botMessage']);
 });
 

@@ -22,7 +22,10 @@ import {
 import { ConversationService, type Switches } from './conversation/conversation-service.js';
 import { deliveryNotFound, mockError } from './errors.js';
 import { buildApp, type ServedRoute } from './http/build-app.js';
-import { CredentialCheck } from './http/check-credentials.js';
+import { CredentialCheck, secretOf } from './http/check-credentials.js';
+import { AdminService } from './conversation/admin-service.js';
+import { toOfficeHours } from './state/office-hours.js';
+import { RoomAnnotations } from './state/room-annotations.js';
 import { recordExchange } from './http/exchange-recorder.js';
 import { ReplyBatch } from './http/reply-batch.js';
 import { attachEventStream } from './http/event-stream.js';
@@ -146,11 +149,12 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     autoAgentAllocation: resolved.autoAgentAllocation,
     delivery: resolved.delivery,
     channelRules: resolved.channelRules,
+    resolvedWebhook: { url: null, enabled: false },
   };
   const traffic = new TrafficLog(
     resolved.trafficLimit,
     clock,
-    [resolved.secretKey, resolved.adminToken],
+    [resolved.secretKey, resolved.adminToken, resolved.adminPassword],
     { maxBytes: resolved.trafficMaxBytes, maxBodyBytes: resolved.storedBodyMaxBytes },
   );
   // The traffic log builds each exchange for its listeners, so it is followed only while
@@ -201,6 +205,10 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
       events.emit(() => ({ type: 'delivery', delivery }));
     },
   });
+  const annotations = new RoomAnnotations(ids, (roomId) => {
+    const room = store.peek(roomId);
+    if (room) store.save(room);
+  });
   const service = new ConversationService({
     appCode: resolved.appCode,
     botEmail,
@@ -211,9 +219,12 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     clock,
     ids,
     faker,
+    annotations,
   });
+  const admin = new AdminService({ conversation: service, store, annotations, directory, clock });
   const reset = () => {
     store.clear();
+    annotations.clear();
     dispatcher.clear();
     traffic.clear();
     events.emit(() => ({ type: 'reset' }));
@@ -251,6 +262,10 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     replies: new ReplyBatch((error) => {
       log(`An answer could not be sent: ${error instanceof Error ? error.message : String(error)}`);
     }),
+    admin,
+    login: { email: secretOf(resolved.adminEmail), password: secretOf(resolved.adminPassword) },
+    adminToken: resolved.adminToken,
+    officeHours: () => toOfficeHours(resolved.officeHours, deps.startedAt),
   };
   const listening: { url?: string } = {};
   const routes: ServedRoute[] = [];

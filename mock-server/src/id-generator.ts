@@ -2,7 +2,15 @@ import { randomInt } from 'node:crypto';
 
 /** The kinds of thing the mock numbers. */
 export type IdKind =
-  'room' | 'comment' | 'customer' | 'delivery' | 'exchange' | 'agent' | 'channel';
+  | 'room'
+  | 'comment'
+  | 'customer'
+  | 'delivery'
+  | 'exchange'
+  | 'agent'
+  | 'channel'
+  | 'service'
+  | 'tag';
 
 /** Hands out ids: numbers, as Qiscus's are, increasing within each kind. */
 export interface IdGenerator {
@@ -18,6 +26,8 @@ const firstIds: Readonly<Record<IdKind, number>> = {
   exchange: 1,
   agent: 164868,
   channel: 961,
+  service: 115830865,
+  tag: 1,
 };
 
 function sequence(start: Readonly<Record<IdKind, number>>): IdGenerator {

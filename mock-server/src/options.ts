@@ -8,6 +8,7 @@ import {
 import { createSteppingClock, createSystemClock, type Clock } from './clock.js';
 import type { ConfigFile } from './config/config-file-schema.js';
 import { createRandomIds, createSequentialIds, type IdGenerator } from './id-generator.js';
+import { alwaysOpen, type OfficeHoursOption } from './state/office-hours.js';
 
 /** A channel to create: its kind, and optionally its id, name and WhatsApp details. */
 export interface ChannelOption {
@@ -95,6 +96,11 @@ export interface MockServerOptions {
   readonly record?: string;
   /** Replace names, phone numbers, e-mails and attachment URLs in the recording. */
   readonly scrub?: boolean;
+  /** The admin who may log in (`POST /api/v1/auth`): e-mail and password. */
+  readonly adminEmail?: string;
+  readonly adminPassword?: string;
+  /** What `GET /api/v1/admin/office_hours` answers; open all day, every day, by default. */
+  readonly officeHours?: OfficeHoursOption;
 }
 
 /** The options with every default applied. */
@@ -135,6 +141,9 @@ export interface ResolvedOptions {
   readonly deliveryMaxBytes: number;
   readonly maxRooms: number;
   readonly roomsMaxBytes: number;
+  readonly adminEmail: string;
+  readonly adminPassword: string;
+  readonly officeHours: OfficeHoursOption;
 }
 
 /** The defaults DESIGN.md names, printed at start-up. */
@@ -166,6 +175,8 @@ export const defaults = {
   deliveryMaxBytes: 16 * 1024 * 1024,
   maxRooms: 20_000,
   roomsMaxBytes: 32 * 1024 * 1024,
+  adminEmail: 'admin@example.com',
+  adminPassword: 'mock-password',
 } as const;
 
 /** Applies the defaults: the single place that knows them. */
@@ -208,6 +219,9 @@ export function resolveOptions(options: MockServerOptions): ResolvedOptions {
     deliveryMaxBytes: options.deliveryMaxBytes ?? defaults.deliveryMaxBytes,
     maxRooms: options.maxRooms ?? defaults.maxRooms,
     roomsMaxBytes: options.roomsMaxBytes ?? defaults.roomsMaxBytes,
+    adminEmail: (options.adminEmail ?? defaults.adminEmail).toLowerCase(),
+    adminPassword: options.adminPassword ?? defaults.adminPassword,
+    officeHours: options.officeHours ?? alwaysOpen,
   };
 }
 

@@ -12,13 +12,14 @@ import {
 } from '#contracts';
 import type { MockServer } from '#mock-server';
 import { callControl } from './support/call-control.js';
-import { callQiscus, credentialHeaders } from './support/call-qiscus.js';
+import { callQiscus, credentialHeaders, queryString } from './support/call-qiscus.js';
 import { startBot } from './support/start-bot.js';
 import { startMock } from './support/start-mock.js';
 
 /** Everything a call needs besides credentials: path parameters and a valid body. */
 interface PreparedCall {
   readonly params: Record<string, string>;
+  readonly query?: Record<string, string | readonly string[]>;
   readonly body?: Record<string, unknown>;
   readonly contentType?: BodyMediaType;
 }
@@ -35,7 +36,11 @@ async function prepare(server: MockServer, operation: OperationDescriptor): Prom
     mediaType === undefined
       ? undefined
       : (Object.values(content[mediaType]?.examples ?? {})[0]?.value as Record<string, unknown>);
-  const needsRoom = operation.path.includes('{room_id}') || (example && 'room_id' in example);
+  const queryExample = operation.request.queryExample;
+  const needsRoom =
+    operation.path.includes('{room_id}') ||
+    (example && 'room_id' in example) ||
+    (queryExample && 'room_id' in queryExample);
   let roomId = '';
   if (needsRoom) {
     const customer = `62811000${String(server.rooms.list().length + 1).padStart(5, '0')}`;
@@ -49,8 +54,13 @@ async function prepare(server: MockServer, operation: OperationDescriptor): Prom
   if (body && 'room_id' in body) body.room_id = roomId;
   if (body && 'bot_webhook_url' in body)
     body = { ...body, bot_webhook_url: (await startBot()).url };
+  const query = queryExample && {
+    ...queryExample,
+    ...('room_id' in queryExample ? { room_id: roomId } : {}),
+  };
   return {
     params: { app_code: server.appCode, room_id: roomId },
+    ...(query === undefined ? {} : { query }),
     ...(body === undefined ? {} : { body }),
     ...(mediaType === undefined ? {} : { contentType: mediaType }),
   };
@@ -75,14 +85,17 @@ async function sendRaw(
       : call.contentType === 'application/x-www-form-urlencoded'
         ? new URLSearchParams(call.body as Record<string, string>).toString()
         : JSON.stringify(call.body);
-  const response = await request(`${server.url}${pathOf(operation, call.params)}`, {
-    method: operation.method.toUpperCase() as 'GET' | 'POST',
-    headers: {
-      ...(body === undefined ? {} : { 'content-type': call.contentType ?? 'application/json' }),
-      ...headers,
+  const response = await request(
+    `${server.url}${pathOf(operation, call.params)}${queryString(call.query)}`,
+    {
+      method: operation.method.toUpperCase() as 'GET' | 'POST',
+      headers: {
+        ...(body === undefined ? {} : { 'content-type': call.contentType ?? 'application/json' }),
+        ...headers,
+      },
+      ...(body === undefined ? {} : { body }),
     },
-    ...(body === undefined ? {} : { body }),
-  });
+  );
   return { status: response.statusCode, text: await response.body.text() };
 }
 
@@ -94,10 +107,10 @@ function secretHeaderOf(style: AuthStyle): string {
 const withStyles = operations.flatMap((operation: OperationDescriptor) =>
   operation.auth.styles.map((style) => ({ id: operation.id, operation, style })),
 );
-const everyOperation = operations.map((operation: OperationDescriptor) => ({
-  id: operation.id,
-  operation,
-}));
+// Logging in takes no credentials: it is how a client gets them.
+const everyOperation = operations
+  .filter((operation: OperationDescriptor) => operation.auth.styles.length > 0)
+  .map((operation: OperationDescriptor) => ({ id: operation.id, operation }));
 
 describe('credentials on the Qiscus surface', () => {
   for (const { id, operation, style } of withStyles) {

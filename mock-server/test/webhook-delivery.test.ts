@@ -118,7 +118,7 @@ describe('webhook delivery to the bot', () => {
           is_public_channel: false,
           name: 'Budi Santoso',
           options:
-            '{"channel":"wa","channel_details":{"channel_id":962,"name":"Qiscus Mock WhatsApp","phone":"+6288084531595"},"is_resolved":false,"is_waiting":false,"source":"wa"}',
+            '{"channel":"wa","channel_details":{"channel_id":962,"name":"Qiscus Mock WhatsApp","phone":"+6288084531595"},"is_resolved":false,"is_waiting":true,"source":"wa"}',
           participants: [{ email: '6281234567890' }, { email: 'qiscus-mock-app_admin@qismo.com' }],
           room_avatar: 'https://latest-multichannel.qiscus.com/img/default_avatar.svg',
           topic_id: '187250792',
@@ -138,7 +138,7 @@ describe('webhook delivery to the bot', () => {
         phone: '+6288084531595',
       },
       is_resolved: false,
-      is_waiting: false,
+      is_waiting: true,
       source: 'wa',
     });
     expect(server.settings().channels.find((c) => c.id === 962)?.phone).toBe('+6288084531595');
@@ -175,7 +175,7 @@ describe('webhook delivery to the bot', () => {
       channel: 'qiscus',
       channel_details: { channel_id: 961, name: 'Qiscus Mock Qiscus Live Chat' },
       is_resolved: false,
-      is_waiting: false,
+      is_waiting: true,
       source: 'qiscus',
     });
   });
@@ -874,7 +874,7 @@ describe('webhook delivery to the bot', () => {
     expect(webhook.payload.message.text).toBe('Hello again');
     expect(decodeRoomOptions(webhook.payload.room.options)).toMatchObject({
       is_resolved: false,
-      is_waiting: false,
+      is_waiting: true,
     });
     const { room } = okBody(await callControl(server, getRoom, { params: { room_id } }));
     expect(room).toMatchObject({ bot_active: true, resolved: false, agent: null });

@@ -6,6 +6,8 @@ import {
   HandOverToRoleResponseSchema,
   PostBotMessageResponseSchema,
   ProblemSchema,
+  assignAgent,
+  listAgentsByDivision,
   errorCodes,
   injectedFaultCodes,
   getRoom,
@@ -60,6 +62,8 @@ const documentedStatus: Readonly<Record<ErrorCode, number>> = {
   INJECTED_SERVER_ERROR: 500,
   INJECTED_UNAVAILABLE: 503,
   INTERNAL_ERROR: 500,
+  AGENT_NOT_FOUND: 404,
+  DIVISION_NOT_FOUND: 404,
 };
 
 /** The `errors` of an answer, after checking that it is `code` with that code's HTTP status. */
@@ -451,7 +455,10 @@ describe('errors on the Qiscus surface', () => {
       });
 
       expect(errorsOf(answer, 'UNSUPPORTED_MEDIA_TYPE').details).toEqual([
-        { path: 'headers.content-type', message: 'must be application/x-www-form-urlencoded' },
+        {
+          path: 'headers.content-type',
+          message: 'must be application/x-www-form-urlencoded or multipart/form-data',
+        },
       ]);
       expect(server.settings().bot_enabled).toBe(true);
     },
@@ -537,8 +544,10 @@ describe('errors on the Qiscus surface', () => {
             >);
       const body = example && 'room_id' in example ? { ...example, room_id: '999999999' } : example;
 
+      const query = operation.request.queryExample;
       const answer = await callQiscus(server, operation, {
         params: { app_code: server.appCode, room_id: '999999999' },
+        ...(query ? { query: { ...query, room_id: '999999999' } } : {}),
         ...(mediaType === undefined ? {} : { contentType: mediaType }),
         ...(body === undefined ? {} : { body }),
       });
@@ -702,6 +711,33 @@ describe('errors on the Qiscus surface', () => {
       });
     });
   }
+
+  itCauses('AGENT_NOT_FOUND', 'assign_agent with an agent id no agent has', async () => {
+    const server = await startMock();
+    const roomId = await whatsAppRoom(server);
+    const before = server.rooms.get(roomId);
+
+    const answer = await callQiscus(server, assignAgent, {
+      body: { room_id: roomId, agent_id: 99 },
+    });
+
+    expect(errorsOf(answer, 'AGENT_NOT_FOUND').details).toEqual([
+      { path: 'agent_id', message: 'no such agent' },
+    ]);
+    expect(server.rooms.get(roomId)).toEqual(before);
+  });
+
+  itCauses('DIVISION_NOT_FOUND', 'agents of a division id no division has', async () => {
+    const server = await startMock();
+
+    const answer = await callQiscus(server, listAgentsByDivision, {
+      query: { 'division_ids[]': ['1', '99'] },
+    });
+
+    expect(errorsOf(answer, 'DIVISION_NOT_FOUND').details).toEqual([
+      { path: 'division_ids[]', message: 'no division has the id "99"' },
+    ]);
+  });
 
   it('INTERNAL_ERROR is the only code of the Qiscus surface that no test here causes', () => {
     expect(causedHere.has('INTERNAL_ERROR')).toBe(false);

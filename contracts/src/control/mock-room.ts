@@ -2,6 +2,8 @@ import { AgentSchema, agentExample } from '../agent.js';
 import { RoomIdSchema, TimestampSchema } from '../ids.js';
 import { CommentTypeSchema } from '../message-type.js';
 import { z } from '../zod.js';
+import { RoomTagSchema } from '../operations/admin/room-tags.js';
+import { UserPropertySchema } from '../operations/admin/user-info.js';
 import { ChannelSchema } from './channel.js';
 
 /** Who wrote a message in a room. */
@@ -96,6 +98,8 @@ const roomExample = {
   updated_at: '2026-11-24T02:12:05Z',
   message_count: 1,
   last_message: roomMessageExample,
+  tags: [{ id: 1, name: 'vip' }],
+  user_properties: [{ key: 'Order ID', value: 'INV-2026-0042' }],
 };
 
 /** A room as the mock's control API shows it: who, which channel, who has it, and its last message. */
@@ -119,6 +123,10 @@ export const MockRoomSchema = z
       .nonnegative()
       .describe('All messages, including any no longer kept.'),
     last_message: RoomMessageSchema.nullable(),
+    tags: z.array(RoomTagSchema).describe('Put on by POST /api/v1/room_tag/create.'),
+    user_properties: z
+      .array(UserPropertySchema)
+      .describe('The customer’s additional info, written by POST …/user_info.'),
   })
   .openapi('MockRoom', { example: roomExample });
 export type MockRoom = z.infer<typeof MockRoomSchema>;

@@ -109,6 +109,14 @@ export const activateRoomBot = defineOperation({
             on: { summary: 'Switch the bot back on', value: { is_active: 'true' } },
           },
         },
+        // Qiscus's n8n node sends its form calls as multipart/form-data.
+        'multipart/form-data': {
+          schema: ActivateRoomBotFormSchema,
+          examples: {
+            off: { summary: 'Switch the bot off', value: { is_active: 'false' } },
+            on: { summary: 'Switch the bot back on', value: { is_active: 'true' } },
+          },
+        },
       },
     },
   },

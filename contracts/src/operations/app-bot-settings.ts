@@ -29,7 +29,8 @@ export const GetAppBotResponseSchema = z
   .strictObject({ data: AppBotSettingsSchema, status: z.literal(200).optional() })
   .openapi('GetAppBotResponse', { example: { data: appBotSettingsExample, status: 200 } });
 
-const appExample = {
+/** A realistic app object, reused by the examples of the operations that answer one. */
+export const appExample = {
   id: 1,
   name: 'Qiscus Mock App',
   app_code: 'qiscus-mock-app',
@@ -170,6 +171,14 @@ export const setAppBotActivation = defineOperation({
             on: { summary: 'Switch the bot on', value: { is_active: 'true' } },
           },
         },
+        // Qiscus's n8n node sends its form calls as multipart/form-data.
+        'multipart/form-data': {
+          schema: AppBotActivationFormSchema,
+          examples: {
+            off: { summary: 'Switch the bot off', value: { is_active: 'false' } },
+            on: { summary: 'Switch the bot on', value: { is_active: 'true' } },
+          },
+        },
       },
     },
   },
@@ -200,6 +209,16 @@ export const integrateAppBot = defineOperation({
       description: 'Form-encoded.',
       content: {
         'application/x-www-form-urlencoded': {
+          schema: AppBotIntegrateFormSchema,
+          examples: {
+            connect: {
+              summary: 'Connect a local bot',
+              value: { bot_webhook_url: 'http://127.0.0.1:3738/', is_bot_enabled: 'true' },
+            },
+          },
+        },
+        // Qiscus's n8n node sends its form calls as multipart/form-data.
+        'multipart/form-data': {
           schema: AppBotIntegrateFormSchema,
           examples: {
             connect: {

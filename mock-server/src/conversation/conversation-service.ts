@@ -5,11 +5,9 @@ import {
   channelShortName,
   type Agent,
   type BotMessage,
-  type ChannelRules,
   type CustomerMessageRequest,
   type CustomerMessageResult,
   type Delivery,
-  type DeliveryMode,
   type ErrorDetail,
   type MockRoom,
   type MockRoomDetail,
@@ -20,25 +18,20 @@ import { mockError, QiscusApiError } from '../errors.js';
 import type { IdGenerator } from '../id-generator.js';
 import type { Directory } from '../state/directory.js';
 import { generateCustomer } from '../state/directory.js';
+import type { RoomAnnotations } from '../state/room-annotations.js';
 import type { RoomStore } from '../state/room-store.js';
 import { buildBotMessageWebhook } from '../webhooks/build-bot-message-webhook.js';
 import type { WebhookDispatcher } from '../webhooks/webhook-dispatcher.js';
 import { findPostbackButton } from './find-postback-button.js';
 import * as rules from './handover-rules.js';
 import type { RoomState } from './room-state.js';
+import type { Switches } from './switches.js';
 import { findChannel, newRoom } from './open-room.js';
 import { toMockRoom } from './room-view.js';
 import { skipReasonFor } from './skip-reason.js';
 import { refusal } from './transition-error.js';
 
-/** The switches that can change while the mock runs. */
-export interface Switches {
-  botUrl: string | null;
-  botEnabled: boolean;
-  autoAgentAllocation: boolean;
-  delivery: DeliveryMode;
-  channelRules: ChannelRules;
-}
+export type { Switches, WebhookSetting } from './switches.js';
 
 /** A customer message taken in: what to answer now, and the delivery to wait on. */
 export interface CustomerMessageOutcome {
@@ -65,6 +58,8 @@ export class ConversationService {
       readonly clock: Clock;
       readonly ids: IdGenerator;
       readonly faker: Faker;
+      /** Where each room's session starts are noted (the admin API's service records). */
+      readonly annotations: RoomAnnotations;
     },
   ) {}
 
@@ -106,6 +101,8 @@ export class ConversationService {
       agent: this.agent(room.agentId),
       messageCount: this.deps.store.messageCount(room.id),
       lastMessage: this.deps.store.lastMessage(room.id),
+      tags: this.deps.annotations.tagsOf(room.id),
+      userProperties: this.deps.annotations.propertiesOf(room.id),
     });
   }
 
@@ -222,6 +219,7 @@ export class ConversationService {
     );
     // A bug here would send the bot something Qiscus never would; fail loudly instead.
     BotMessageWebhookSchema.parse(webhook);
+    if (received.newSession) this.deps.annotations.startSession(room.id, id);
     if (created) this.deps.store.add(room);
     else this.deps.store.save(room);
     const delivery = this.deps.dispatcher.dispatch({

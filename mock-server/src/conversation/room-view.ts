@@ -1,4 +1,4 @@
-import type { Agent, MockRoom, RoomMessage } from '#contracts';
+import type { Agent, MockRoom, RoomMessage, RoomTag, UserProperty } from '#contracts';
 import { formatTimestamp } from '../clock.js';
 import type { RoomState } from './room-state.js';
 
@@ -9,6 +9,8 @@ export function toMockRoom(
     readonly agent: Agent | undefined;
     readonly messageCount: number;
     readonly lastMessage: RoomMessage | undefined;
+    readonly tags: readonly RoomTag[];
+    readonly userProperties: readonly UserProperty[];
   },
 ): MockRoom {
   const time = (ms: number | null) => (ms === null ? null : formatTimestamp(ms));
@@ -37,5 +39,7 @@ export function toMockRoom(
     updated_at: formatTimestamp(room.updatedAt),
     message_count: extra.messageCount,
     last_message: extra.lastMessage ?? null,
+    tags: [...extra.tags],
+    user_properties: [...extra.userProperties],
   };
 }

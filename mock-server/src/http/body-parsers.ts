@@ -3,11 +3,10 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ErrorDetail } from '#contracts';
 import { findTooDeepPath, jsonTextTooDeep, maxJsonDepth } from '../json/json-depth.js';
 import './exchange-notes.js';
+import { MalformedBodyError } from './malformed-body-error.js';
+import { parseMultipart } from './parse-multipart.js';
 
-/** A body that cannot be read as its content type; answered as MALFORMED_BODY. */
-export class MalformedBodyError extends Error {
-  override readonly name = 'MalformedBodyError';
-}
+type ParserDone = (error: Error | null, body?: unknown) => void;
 
 /**
  * A body refused before it is read as a value: nested too deep (answered as a validation error,
@@ -122,8 +121,9 @@ function parseForm(text: string): Record<string, string> {
 }
 
 /**
- * The body parsers: JSON and form-encoded, nothing else (other types get 415). An empty body is
- * no body, so an optional one may be left out even with a Content-Type.
+ * The body parsers: JSON, form-encoded and multipart (text fields only), nothing else (other
+ * types get 415). An empty body is no body, so an optional one may be left out even with a
+ * Content-Type.
  */
 export function registerBodyParsers(app: FastifyInstance): void {
   app.removeAllContentTypeParsers();
@@ -148,6 +148,33 @@ export function registerBodyParsers(app: FastifyInstance): void {
       } catch (error) {
         done(error as Error, undefined);
       }
+    },
+  );
+  // Qiscus's n8n node sends its form calls (integrate, log in) as multipart/form-data.
+  app.addContentTypeParser(
+    'multipart/form-data',
+    { parseAs: 'buffer' },
+    (request: FastifyRequest, body: string | Buffer, done: ParserDone) => {
+      const buffer = typeof body === 'string' ? Buffer.from(body) : body;
+      try {
+        // Compressed bodies are refused here as for the other types; the parts are read below.
+        decodeBody(request, Buffer.alloc(0));
+      } catch (error) {
+        done(error as Error, undefined);
+        return;
+      }
+      if (buffer.length === 0) {
+        done(null, undefined);
+        return;
+      }
+      parseMultipart(buffer, request.headers['content-type'] ?? '').then(
+        (fields) => {
+          done(null, fields);
+        },
+        (error: unknown) => {
+          done(error as Error, undefined);
+        },
+      );
     },
   );
 }

@@ -10,6 +10,9 @@ import { buildOpenApiDocument, type OpenApiDocument } from '#contracts';
 import { serveDashboard } from '../dashboard/serve-dashboard.js';
 import { QiscusApiError } from '../errors.js';
 import { activateRoomBotRoute } from '../routes/activate-room-bot.route.js';
+import { adminAccountRoutes } from '../routes/admin-account.route.js';
+import { adminDirectoryRoutes } from '../routes/admin-directory.route.js';
+import { adminRoomRoutes } from '../routes/admin-rooms.route.js';
 import { appBotSettingsRoutes } from '../routes/app-bot-settings.route.js';
 import { controlRoutes } from '../routes/control.route.js';
 import { handOverToRoleRoute } from '../routes/hand-over-to-role.route.js';
@@ -127,6 +130,9 @@ export async function buildApp(deps: RouteDeps, options: AppOptions): Promise<Fa
   handOverToRoleRoute(app, deps);
   activateRoomBotRoute(app, deps);
   appBotSettingsRoutes(app, deps);
+  adminAccountRoutes(app, deps);
+  adminRoomRoutes(app, deps);
+  adminDirectoryRoutes(app, deps);
   controlRoutes(app, deps);
   await serveDashboard(app, deps);
 

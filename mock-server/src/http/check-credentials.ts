@@ -20,7 +20,7 @@ export interface Secret {
   readonly digest: Buffer;
 }
 
-/** A secret ready for `secretMatches`. */
+/** A secret as bytes and digest, for `secretMatches`. */
 export function secretOf(value: string): Secret {
   return { bytes: Buffer.from(value, 'utf8'), digest: digest(value) };
 }

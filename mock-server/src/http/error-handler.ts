@@ -9,7 +9,8 @@ import {
   type Problem,
 } from '#contracts';
 import { isMockError, mockErrorCodes, QiscusApiError, type MockErrorCode } from '../errors.js';
-import { BodyRefusedError, MalformedBodyError } from './body-parsers.js';
+import { BodyRefusedError } from './body-parsers.js';
+import { MalformedBodyError } from './malformed-body-error.js';
 import { isControlRequest } from './control-request.js';
 import type { RecordExchange } from './exchange-recorder.js';
 import type { RouteTable } from './route-table.js';

@@ -21,6 +21,12 @@ type ParamsOf<D extends OperationDescriptor> = D['request'] extends {
   ? z.output<P>
   : Record<string, never>;
 
+type QueryOf<D extends OperationDescriptor> = D['request'] extends {
+  readonly query: infer Q extends z.ZodType;
+}
+  ? z.output<Q>
+  : Record<string, never>;
+
 type BodyOf<D extends OperationDescriptor> = D['request'] extends {
   readonly body: { readonly content: infer C };
 }
@@ -34,6 +40,8 @@ type BodyOf<D extends OperationDescriptor> = D['request'] extends {
 /** What a handler gets: the checked params and body, and the request (to flag the exchange). */
 export interface OperationInput<D extends OperationDescriptor> {
   readonly params: ParamsOf<D>;
+  /** The checked query string; unknown parameters are kept out and noted as warnings. */
+  readonly query: QueryOf<D>;
   /** The checked body; undefined when an optional body was left out. */
   readonly body:
     | BodyOf<D>
@@ -110,7 +118,9 @@ export function registerOperation<const D extends OperationDescriptor>(
   },
   handler: OperationHandler<D>,
 ): void {
-  const { params: paramsSchema, body: bodyContract } = operation.request;
+  const { params: paramsSchema, query: querySchema, body: bodyContract } = operation.request;
+  // An operation that names no credentials (logging in) is open to anyone.
+  const needsCredentials = operation.auth.styles.length > 0;
   // Compiled on the route's first answer, so a start of the mock does not pay for every route.
   let compiled: ((value: unknown) => string) | undefined;
   const serialize = (value: unknown) =>
@@ -146,7 +156,7 @@ export function registerOperation<const D extends OperationDescriptor>(
           [{ path: 'app_code', message: "is not this mock's app code" }],
         );
       }
-      deps.credentials().check(request.headers, operation.auth);
+      if (needsCredentials) deps.credentials().check(request.headers, operation.auth);
       let params: unknown = {};
       if (paramsSchema) {
         if (lastParams && sameValues(paramNames, rawParams, lastParams.raw)) {
@@ -162,9 +172,18 @@ export function registerOperation<const D extends OperationDescriptor>(
           };
         }
       }
+      let query: unknown = {};
+      if (querySchema) {
+        const check = checkContract(querySchema, request.query, { unknownFields: 'warn' });
+        if (check.warnings.length > 0) notes.warnings = check.warnings;
+        if (!check.ok) refuse(check.problems, 'The query');
+        query = check.value;
+      }
       const rawBody: unknown = request.body;
       if (typeof rawBody === 'object' && rawBody !== null && 'room_id' in rawBody) {
         if (typeof rawBody.room_id === 'string') notes.roomId = rawBody.room_id;
+        // The admin API's JSON callers may send the room id as a number.
+        else if (typeof rawBody.room_id === 'number') notes.roomId = String(rawBody.room_id);
       }
       let body: unknown;
       if (bodyContract) {
@@ -185,13 +204,14 @@ export function registerOperation<const D extends OperationDescriptor>(
             );
           }
           const check = checkContract(content.schema, request.body, { unknownFields: 'warn' });
-          if (check.warnings.length > 0) notes.warnings = check.warnings;
+          if (check.warnings.length > 0) notes.warnings = [...notes.warnings, ...check.warnings];
           if (!check.ok) refuse(check.problems, 'The body');
           body = check.value;
         }
       }
       const produced = handler({
         params: params as ParamsOf<D>,
+        query: query as QueryOf<D>,
         body: body as OperationInput<D>['body'],
         request,
       });

@@ -8,7 +8,7 @@ import { checkWebhookTarget } from '../webhooks/webhook-target.js';
 import { operationDeps, type RouteDeps } from './route-deps.js';
 
 /** The app object, as the settings endpoints return it; the secret never leaves the mock. */
-function toApp(deps: RouteDeps): App {
+export function toApp(deps: RouteDeps): App {
   const { switches } = deps;
   return {
     id: 1,
@@ -21,8 +21,8 @@ function toApp(deps: RouteDeps): App {
     is_bot_enabled: switches.botEnabled,
     allocate_agent_webhook_url: null,
     is_allocate_agent_webhook_enabled: false,
-    mark_as_resolved_webhook_url: null,
-    is_mark_as_resolved_webhook_enabled: false,
+    mark_as_resolved_webhook_url: switches.resolvedWebhook.url,
+    is_mark_as_resolved_webhook_enabled: switches.resolvedWebhook.enabled,
     is_mobile_pn_enabled: false,
     is_active: true,
     is_sessional: false,

@@ -1,12 +1,14 @@
 import type { FastifyRequest } from 'fastify';
 import type { RecordingStatus } from '#contracts';
 import type { Clock } from '../clock.js';
+import type { AdminService } from '../conversation/admin-service.js';
 import type { ConversationService, Switches } from '../conversation/conversation-service.js';
-import type { CredentialCheck } from '../http/check-credentials.js';
+import type { CredentialCheck, Secret } from '../http/check-credentials.js';
 import type { RecordExchange } from '../http/exchange-recorder.js';
 import type { ReplyBatch } from '../http/reply-batch.js';
 import type { MockEvents } from '../events/mock-events.js';
 import type { Directory } from '../state/directory.js';
+import type { toOfficeHours } from '../state/office-hours.js';
 import type { TrafficLog } from '../traffic/traffic-log.js';
 import type { WebhookDispatcher } from '../webhooks/webhook-dispatcher.js';
 
@@ -35,7 +37,14 @@ export interface RouteDeps {
   readonly replies: ReplyBatch;
   /** The recording's status, when the mock records. */
   readonly recording?: () => RecordingStatus | undefined;
+  /** The admin API (issue 14): its behaviour, the admin's login, the token it hands out. */
+  readonly admin: AdminService;
+  readonly login: { readonly email: Secret; readonly password: Secret };
+  readonly adminToken: string;
+  readonly officeHours: () => OfficeHoursData;
 }
+
+type OfficeHoursData = ReturnType<typeof toOfficeHours>;
 
 /** The operation-registration dependencies, from the route dependencies. */
 export function operationDeps(deps: RouteDeps) {

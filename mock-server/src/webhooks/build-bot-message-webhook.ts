@@ -1,5 +1,6 @@
-import { encodeRoomOptions, type BotMessageWebhook, type RoomMessage } from '#contracts';
+import type { BotMessageWebhook, RoomMessage } from '#contracts';
 import type { RoomState } from '../conversation/room-state.js';
+import { roomOptionsOf } from './room-options-of.js';
 
 const defaultAvatar = 'https://latest-multichannel.qiscus.com/img/default_avatar.svg';
 
@@ -48,17 +49,7 @@ export function buildBotMessageWebhook(
         id_str: room.id,
         is_public_channel: false,
         name: room.customer.name,
-        options: encodeRoomOptions({
-          channel: room.channel.source,
-          channel_details: {
-            channel_id: room.channel.id,
-            name: room.channel.name,
-            ...(room.channel.phone === undefined ? {} : { phone: room.channel.phone }),
-          },
-          is_resolved: room.resolved,
-          is_waiting: room.isWaiting,
-          source: room.channel.source,
-        }),
+        options: roomOptionsOf(room),
         participants: [{ email: room.customer.id }, { email: app.botEmail }],
         room_avatar: defaultAvatar,
         topic_id: room.id,

@@ -1,4 +1,4 @@
-import { request } from 'undici';
+import { FormData, request } from 'undici';
 import {
   ErrorEnvelopeSchema,
   authStyles,
@@ -39,6 +39,29 @@ function fillPath(template: string, params: Readonly<Record<string, string>>): s
   );
 }
 
+/** A query string, `?a=1&b[]=2&b[]=3`, or nothing; an array repeats its key. */
+export function queryString(
+  query: Readonly<Record<string, string | readonly string[]>> | undefined,
+): string {
+  if (!query) return '';
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    for (const item of [value].flat()) search.append(key, item);
+  }
+  const text = search.toString();
+  return text === '' ? '' : `?${text}`;
+}
+
+/** A form body: form-encoded text, or multipart FormData. */
+function formBody(contentType: string, fields: Record<string, string>): string | FormData {
+  if (contentType === 'multipart/form-data') {
+    const form = new FormData();
+    for (const [key, value] of Object.entries(fields)) form.append(key, value);
+    return form;
+  }
+  return new URLSearchParams(fields).toString();
+}
+
 /**
  * Calls an operation of the Qiscus surface over real HTTP and checks the answer against its
  * contract: the success schema for 200, otherwise the error envelope with a code the operation
@@ -49,6 +72,7 @@ export async function callQiscus<D extends OperationDescriptor>(
   operation: D,
   options: {
     readonly params?: Readonly<Record<string, string>>;
+    readonly query?: Readonly<Record<string, string | readonly string[]>>;
     readonly body?: unknown;
     /** Sent as it is, instead of `body`. */
     readonly rawBody?: string;
@@ -58,18 +82,21 @@ export async function callQiscus<D extends OperationDescriptor>(
   } = {},
 ): Promise<QiscusAnswer<D>> {
   const style = options.auth ?? operation.auth.styles[0] ?? 'none';
-  const isForm = options.contentType === 'application/x-www-form-urlencoded';
+  const contentType = options.contentType ?? 'application/json';
+  const isForm = contentType !== 'application/json' && options.rawBody === undefined;
   const body =
     options.rawBody ??
     (options.body === undefined
       ? undefined
       : isForm
-        ? new URLSearchParams(options.body as Record<string, string>).toString()
+        ? formBody(contentType, options.body as Record<string, string>)
         : JSON.stringify(options.body));
-  const response = await request(`${server.url}${fillPath(operation.path, options.params ?? {})}`, {
+  const url = `${server.url}${fillPath(operation.path, options.params ?? {})}${queryString(options.query)}`;
+  const response = await request(url, {
     method: operation.method.toUpperCase() as 'GET' | 'POST',
     headers: {
-      ...(body === undefined ? {} : { 'content-type': options.contentType ?? 'application/json' }),
+      // FormData sets its own Content-Type, with the boundary.
+      ...(body === undefined || body instanceof FormData ? {} : { 'content-type': contentType }),
       ...credentialHeaders(server, style),
       ...options.headers,
     },
@@ -94,4 +121,14 @@ export async function callQiscus<D extends OperationDescriptor>(
 /** The headers the contract names for an auth style, to check error messages against. */
 export function headerNamesOf(style: AuthStyle): readonly string[] {
   return authStyles[style].headers;
+}
+
+/** The body of a successful answer; fails the test (naming the error) when it is not one. */
+export function successOf<D extends OperationDescriptor>(
+  answer: QiscusAnswer<D>,
+): z.output<D['responses'][200]['schema']> {
+  if (answer.status !== 200) {
+    throw new Error(`expected 200, got ${answer.status}: ${JSON.stringify(answer.body)}`);
+  }
+  return answer.body as z.output<D['responses'][200]['schema']>;
 }

@@ -1,0 +1,224 @@
+import { expect, it } from 'vitest';
+import {
+  assignAgent,
+  createRoomTag,
+  getCustomerRoom,
+  getRoomTags,
+  getUserInfo,
+  handOver,
+  markAsResolved,
+  setUserInfo,
+} from '#contracts';
+import type { MockServer } from '#mock-server';
+import type { RoomId } from '#contracts';
+import { callQiscus, successOf } from './support/call-qiscus.js';
+import { startMock } from './support/start-mock.js';
+
+async function roomOf(server: MockServer, customer = '6281100000001'): Promise<RoomId> {
+  const { room_id } = await server.customer.say({
+    channel: 'wa',
+    customer: { id: customer },
+    text: 'Hi',
+  });
+  return room_id;
+}
+
+const forms = ['application/x-www-form-urlencoded', 'multipart/form-data'] as const;
+
+it('assign_agent puts the agent in the room and the bot gets no more webhooks for it', async () => {
+  const server = await startMock();
+  const roomId = await roomOf(server);
+  const agent = server.settings().agents[4]!;
+
+  const answer = await callQiscus(server, assignAgent, {
+    body: { room_id: roomId, agent_id: agent.id },
+  });
+
+  const { data } = successOf(answer);
+  expect(data.added_agent.id).toBe(agent.id);
+  expect(data.service).toMatchObject({ room_id: roomId, is_resolved: false });
+  expect(server.rooms.get(roomId)?.room).toMatchObject({
+    agent: { id: agent.id },
+    bot_active: false,
+    handover: { status: 'assigned' },
+    division: agent.user_roles[0]?.name,
+  });
+  const next = await server.customer.say({ room_id: roomId, text: 'Anyone?' });
+  expect(next.delivery.skip_reason).toBe('BOT_OFF_FOR_ROOM');
+});
+
+for (const contentType of forms) {
+  it(`assign_agent takes its fields as ${contentType}, with a numeric room id in JSON too`, async () => {
+    const server = await startMock();
+    const roomId = await roomOf(server);
+    const agent = server.settings().agents[0]!;
+
+    const answer = await callQiscus(server, assignAgent, {
+      contentType,
+      body: { room_id: roomId, agent_id: String(agent.id), max_agent: '1' },
+    });
+    const other = await roomOf(server, '6281100000002');
+    const json = await callQiscus(server, assignAgent, {
+      body: { room_id: Number(other), agent_id: agent.id },
+    });
+
+    expect([answer.status, json.status]).toEqual([200, 200]);
+    expect(server.rooms.get(roomId)?.room.agent?.id).toBe(agent.id);
+    expect(server.rooms.get(other)?.room.agent?.id).toBe(agent.id);
+  });
+}
+
+it('assign_agent answers a waiting handover request', async () => {
+  const server = await startMock();
+  const roomId = await roomOf(server);
+  await callQiscus(server, handOver, { params: { app_code: server.appCode, room_id: roomId } });
+  const agent = server.settings().agents[1]!;
+
+  await callQiscus(server, assignAgent, { body: { room_id: roomId, agent_id: agent.id } });
+
+  expect(server.rooms.get(roomId)?.room.handover.status).toBe('accepted');
+});
+
+it('mark_as_resolved resolves the room, and the next customer message opens a new session', async () => {
+  const server = await startMock();
+  const roomId = await roomOf(server);
+
+  const answer = await callQiscus(server, markAsResolved, {
+    body: { room_id: roomId, last_comment_id: '2487134935' },
+  });
+
+  const { data } = successOf(answer);
+  expect(data.service).toMatchObject({
+    room_id: roomId,
+    is_resolved: true,
+    first_comment_id: '2487134935',
+    notes: null,
+  });
+  expect(JSON.parse(data.room_info.room.room_options)).toMatchObject({
+    is_resolved: true,
+  });
+  expect(server.rooms.get(roomId)?.room.resolved).toBe(true);
+  const next = await server.customer.say({ room_id: roomId, text: 'Hi again' });
+  expect(next.new_session).toBe(true);
+});
+
+for (const contentType of forms) {
+  it(`mark_as_resolved takes room_id and notes as ${contentType}`, async () => {
+    const server = await startMock();
+    const roomId = await roomOf(server);
+
+    const answer = await callQiscus(server, markAsResolved, {
+      contentType,
+      body: { room_id: roomId, notes: 'Invoice resent.', last_comment_id: '2487134935' },
+    });
+
+    expect(successOf(answer).data.service.notes).toBe('Invoice resent.');
+    expect(server.rooms.get(roomId)?.room.resolved).toBe(true);
+  });
+}
+
+it('user_info replaces the customer’s properties, reads them back and shows them on the room', async () => {
+  const server = await startMock();
+  const roomId = await roomOf(server);
+  const first = [
+    { key: 'Order ID', value: 'INV-1' },
+    { key: 'Plan', value: 'Basic' },
+  ];
+
+  await callQiscus(server, setUserInfo, {
+    params: { room_id: roomId },
+    body: { user_properties: first },
+  });
+  const written = await callQiscus(server, setUserInfo, {
+    params: { room_id: roomId },
+    body: { user_properties: [{ key: 'Plan', value: 'Pro' }] },
+  });
+  const read = await callQiscus(server, getUserInfo, { params: { room_id: roomId } });
+
+  expect(successOf(written).data.extras.user_properties).toEqual([{ key: 'Plan', value: 'Pro' }]);
+  const { data } = successOf(read);
+  expect(data.extras.user_properties).toEqual([{ key: 'Plan', value: 'Pro' }]);
+  expect(data).toMatchObject({ user_id: '6281100000001', room_id: roomId });
+  expect(server.rooms.get(roomId)?.room.user_properties).toEqual([{ key: 'Plan', value: 'Pro' }]);
+});
+
+it('user_info refuses a property without a key, naming the field, and keeps the old list', async () => {
+  const server = await startMock();
+  const roomId = await roomOf(server);
+  const kept = [{ key: 'Plan', value: 'Basic' }];
+  await callQiscus(server, setUserInfo, {
+    params: { room_id: roomId },
+    body: { user_properties: kept },
+  });
+
+  const answer = await callQiscus(server, setUserInfo, {
+    params: { room_id: roomId },
+    body: { user_properties: [{ value: 'x' }] },
+  });
+
+  expect(answer.status).toBe(400);
+  expect(JSON.stringify(answer.body)).toContain('user_properties[0].key');
+  expect(server.rooms.get(roomId)?.room.user_properties).toEqual(kept);
+});
+
+for (const contentType of ['application/json', ...forms] as const) {
+  it(`room tags are created as ${contentType}, kept once per name, and listed`, async () => {
+    const server = await startMock();
+    const roomId = await roomOf(server);
+    const other = await roomOf(server, '6281100000002');
+
+    const vip = await callQiscus(server, createRoomTag, {
+      contentType,
+      body: { room_id: roomId, tag: 'vip' },
+    });
+    await callQiscus(server, createRoomTag, { body: { room_id: roomId, tag: 'vip' } });
+    await callQiscus(server, createRoomTag, { body: { room_id: roomId, tag: 'billing' } });
+    const elsewhere = await callQiscus(server, createRoomTag, {
+      body: { room_id: other, tag: 'vip' },
+    });
+    const listed = await callQiscus(server, getRoomTags, { params: { room_id: roomId } });
+
+    expect(vip.body).toEqual({ data: { id: 1, name: 'vip' } });
+    expect(elsewhere.body).toEqual({ data: { id: 1, name: 'vip' } });
+    expect(listed.body).toEqual({
+      data: [
+        { id: 1, name: 'vip' },
+        { id: 2, name: 'billing' },
+      ],
+    });
+    expect(server.rooms.get(roomId)?.room.tags.map((tag) => tag.name)).toEqual(['vip', 'billing']);
+  });
+}
+
+it('a tag for a room no room has is refused with its field path, and no tag is kept', async () => {
+  const server = await startMock();
+  const roomId = await roomOf(server);
+
+  const answer = await callQiscus(server, createRoomTag, { body: { room_id: '999', tag: 'vip' } });
+
+  expect(answer.status).toBe(404);
+  expect(answer.body).toMatchObject({
+    errors: { code: 'ROOM_NOT_FOUND', details: [{ path: 'room_id' }] },
+  });
+  expect(server.rooms.get(roomId)?.room.tags).toEqual([]);
+});
+
+it('customer_rooms shows the bot switch, the wait and the last messages of the room', async () => {
+  const server = await startMock();
+  const roomId = await roomOf(server);
+  await callQiscus(server, handOver, { params: { app_code: server.appCode, room_id: roomId } });
+
+  const answer = await callQiscus(server, getCustomerRoom, { params: { room_id: roomId } });
+
+  expect(successOf(answer).data.customer_room).toMatchObject({
+    room_id: roomId,
+    id: Number(roomId),
+    is_handled_by_bot: false,
+    is_waiting: true,
+    is_resolved: false,
+    source: 'wa',
+    user_id: '6281100000001',
+    last_customer_comment_text: 'Hi',
+    last_comment_sender_type: 'customer',
+  });
+});
