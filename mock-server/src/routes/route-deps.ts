@@ -1,3 +1,4 @@
+import type { FaultInjector } from '../faults/fault-injector.js';
 import type { FastifyRequest } from 'fastify';
 import type { RecordingStatus } from '#contracts';
 import type { Clock } from '../clock.js';
@@ -35,6 +36,8 @@ export interface RouteDeps {
   readonly replies: ReplyBatch;
   /** The recording's status, when the mock records. */
   readonly recording?: () => RecordingStatus | undefined;
+  /** The faults injected on purpose on the Qiscus routes. */
+  readonly faults?: FaultInjector;
 }
 
 /** The operation-registration dependencies, from the route dependencies. */
@@ -45,5 +48,6 @@ export function operationDeps(deps: RouteDeps) {
     guardHost: deps.guardHost,
     record: deps.record,
     replies: deps.replies,
+    faults: deps.faults,
   };
 }
