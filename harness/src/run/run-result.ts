@@ -56,6 +56,7 @@ export const StepKindSchema = z.enum([
   'redeliver',
   'bot_switch',
   'until_quiet',
+  'qiscus_fails',
 ]);
 export type StepKind = z.infer<typeof StepKindSchema>;
 
