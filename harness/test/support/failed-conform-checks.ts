@@ -1,4 +1,3 @@
-import { onTestFinished } from 'vitest';
 import { resolveConformConfig } from '../../src/conform/conform-config.js';
 import { runConformance } from '../../src/conform/run-conformance.js';
 import { startConformBot, type ConformFlaw } from './conform-bot.js';
@@ -11,7 +10,8 @@ export async function failedConformChecks(
   flaw: ConformFlaw,
 ): Promise<{ readonly ids: string[]; readonly reasons: string[] }> {
   const bot = await startConformBot(flaw);
-  onTestFinished(() => bot.close());
+  // Closed here rather than with onTestFinished: in concurrent tests that hook may belong to
+  // another test, which would close this bot while its run goes on.
   const result = await runConformance({
     cwd: process.cwd(),
     botUrl: bot.url,
@@ -20,7 +20,7 @@ export async function failedConformChecks(
       // The bot learns the mock's URL once each run has started its mock.
       if (event.type === 'bot-ready') bot.mockUrl = event.mockUrl;
     },
-  });
+  }).finally(() => bot.close());
   const failed = result.checks.filter((check) => check.status === 'failed');
   return {
     ids: failed.map((check) => check.id),
