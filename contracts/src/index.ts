@@ -90,6 +90,12 @@ export {
   type MockSettings,
   type MockSettingsPatch,
 } from './control/mock-settings.js';
+export {
+  FaultRuleSchema,
+  type FaultRule,
+  type FaultRuleInput,
+  type FaultStatus,
+} from './control/fault-rule.js';
 export { MockEventSchema, type MockEvent } from './control/mock-event.js';
 export { ProblemSchema, type Problem } from './control/problem.js';
 export {

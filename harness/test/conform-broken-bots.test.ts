@@ -18,6 +18,7 @@ const cases: readonly (readonly [ConformFlaw, readonly string[]])[] = [
   ['no-fresh-greeting', ['sessions.fresh-after-resolve']],
   ['answers-duplicates', ['duplicates.answered-once']],
   ['mixes-rooms', ['duplicates.rooms-apart']],
+  ['no-retry', ['resilience.retries-429', 'resilience.retries-503']],
 ];
 
 // The runs mostly wait on silences, so they share the time; the slow bot runs on its own below.

@@ -39,11 +39,7 @@ it('scores the reference bot 100 %: every must-check that runs passes, and the J
   expect(result.score).toBe(100);
   expect(
     result.checks.filter((check) => check.status !== 'passed').map((c) => [c.id, c.status]),
-  ).toEqual([
-    ['handover.role-refusal-not-retried', 'not_run'],
-    ['resilience.retries-429', 'not_run'],
-    ['resilience.retries-503', 'not_run'],
-  ]);
+  ).toEqual([['handover.role-refusal-not-retried', 'not_run']]);
   const json: unknown = JSON.parse(formatConformJson(result));
   expect(ConformResultSchema.parse(json).summary).toEqual(result.summary);
   expect(formatConformPretty(result, { color: false })).toContain('Score 100% (');

@@ -9,6 +9,9 @@ import {
   type CustomerMessageResult,
   type Delivery,
   type Exchange,
+  FaultRuleSchema,
+  type FaultRule,
+  type FaultRuleInput,
   type MockEvent,
   type MockRoom,
   type MockRoomDetail,
@@ -31,6 +34,7 @@ import { ReplyBatch } from './http/reply-batch.js';
 import { attachEventStream } from './http/event-stream.js';
 import { createAdminCheck, createHostCheck, createHostGuard } from './http/host-guard.js';
 import { MockEvents } from './events/mock-events.js';
+import { FaultInjector } from './faults/fault-injector.js';
 import { resolveOptions, type MockServerOptions } from './options.js';
 import { openRecording } from './recording/open-recording.js';
 import { toSettings } from './routes/control.route.js';
@@ -91,6 +95,12 @@ export interface MockServer {
     redeliver(deliveryId: string): Delivery;
   };
   readonly traffic: { list(): Exchange[] };
+  /** Faults injected on purpose on the Qiscus routes (see `faults` of `PATCH /_mock/config`). */
+  readonly faults: {
+    inject(rule: FaultRuleInput): FaultRule;
+    list(): FaultRule[];
+    clear(): void;
+  };
   /**
    * The live events `/_mock/events` streams, in process: `subscribe` calls the listener with
    * every event from now on (no `ready` snapshot) and returns how to stop.
@@ -240,6 +250,8 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
       events.emit(() => ({ type: 'settings', settings: toSettings(deps) }));
     },
   });
+  const faults = new FaultInjector(() => faker.number.float({ min: 0, max: 1 }));
+  if (resolved.faults.length > 0) faults.replace(resolved.faults);
   const deps: RouteDeps = {
     appCode: resolved.appCode,
     botEmail,
@@ -256,6 +268,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     guardHost: createHostGuard(resolved.host, resolved.allowedHosts, resolved.adminToken),
     events,
     recording: () => recorder?.status(),
+    faults,
     record: (request, status, body, bodyIsText) => {
       recordExchange(traffic, request, status, body, bodyIsText);
     },
@@ -406,6 +419,13 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
       },
     },
     traffic: { list: () => traffic.list() },
+    faults: {
+      inject: (rule) => faults.inject(checkedInput(FaultRuleSchema, rule, 'The fault')),
+      list: () => faults.list(),
+      clear: () => {
+        faults.clear();
+      },
+    },
     events: { subscribe: (listener) => events.subscribe(listener) },
     settings: () => toSettings(deps),
     recording: () => recorder?.status(),
@@ -414,6 +434,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
         switches,
         checkedInput(MockSettingsPatchSchema, patch, 'The settings patch'),
         resolved.allowRemoteWebhook,
+        faults,
       );
       const settings = toSettings(deps);
       events.emit(() => ({ type: 'settings', settings }));

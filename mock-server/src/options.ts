@@ -4,6 +4,7 @@ import {
   type ChannelRules,
   type ChannelSource,
   type DeliveryMode,
+  type FaultRule,
 } from '#contracts';
 import { createSteppingClock, createSystemClock, type Clock } from './clock.js';
 import type { ConfigFile } from './config/config-file-schema.js';
@@ -53,6 +54,8 @@ export interface MockServerOptions {
   readonly ids?: IdGenerator;
   readonly channels?: readonly ChannelOption[];
   readonly channelRules?: Partial<Record<ChannelSource, ChannelRule>>;
+  /** Faults injected on purpose on the Qiscus routes from the start (`FaultRuleSchema`). */
+  readonly faults?: readonly FaultRule[];
   readonly divisions?: readonly string[];
   readonly agentsPerDivision?: number;
   readonly agents?: readonly AgentOption[];
@@ -121,6 +124,7 @@ export interface ResolvedOptions {
   readonly ids: IdGenerator;
   readonly channels: readonly ChannelOption[] | undefined;
   readonly channelRules: ChannelRules;
+  readonly faults: readonly FaultRule[];
   readonly divisions: readonly string[];
   readonly agentsPerDivision: number;
   readonly agents: readonly AgentOption[] | undefined;
@@ -199,6 +203,7 @@ export function resolveOptions(options: MockServerOptions): ResolvedOptions {
     ids: options.ids ?? (deterministic ? createSequentialIds() : createRandomIds()),
     channels: options.channels,
     channelRules: { ...defaultChannelRules, ...options.channelRules },
+    faults: options.faults ?? [],
     divisions: options.divisions ?? defaults.divisions,
     agentsPerDivision: options.agentsPerDivision ?? defaults.agentsPerDivision,
     agents: options.agents,
@@ -239,6 +244,7 @@ export function optionsFromConfigFile(file: ConfigFile): MockServerOptions {
     ['seed', file.seed],
     ['channels', file.channels],
     ['channelRules', file.channel_rules],
+    ['faults', file.faults],
     ['divisions', file.divisions],
     ['agentsPerDivision', file.agents_per_division],
     ['agents', file.agents],

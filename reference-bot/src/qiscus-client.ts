@@ -1,3 +1,4 @@
+import { setTimeout } from 'node:timers/promises';
 import { Pool } from 'undici';
 import {
   activateRoomBot,
@@ -102,6 +103,18 @@ function parseJson(text: string): unknown {
  * is checked against its operation's schemas before it is sent and after it is answered, and a
  * refusal becomes a `QiscusApiError` that carries the API's code and message.
  */
+/** How many times a call refused with 429 or 503 is sent in all. */
+const maxAttempts = 3;
+
+/** The wait before the next try: Retry-After (in seconds, at most 10), else a short back-off. */
+export function retryDelayMs(retryAfter: string | string[] | undefined, attempt: number): number {
+  const seconds = Number(Array.isArray(retryAfter) ? retryAfter[0] : retryAfter);
+  if (retryAfter !== undefined && Number.isFinite(seconds) && seconds >= 0) {
+    return Math.min(seconds, 10) * 1000;
+  }
+  return 200 * attempt;
+}
+
 export class QiscusClient {
   readonly botEmail: string;
   private readonly pool: Pool;
@@ -196,25 +209,33 @@ export class QiscusClient {
       ...authHeaders(operation, this.options.appCode, this.options.secretKey),
       ...(body === undefined ? {} : { 'content-type': 'application/json' }),
     };
-    let status: number;
-    let text: string;
-    try {
-      const response = await this.pool.request({
-        method: methods[operation.method],
-        path: `${this.basePath}${path}`,
-        headers,
-        body: body === undefined ? null : JSON.stringify(body),
-        headersTimeout: this.timeoutMs,
-        bodyTimeout: this.timeoutMs,
-      });
-      status = response.statusCode;
-      text = await response.body.text();
-    } catch (cause) {
-      throw new BotError(
-        'BOT_ERR_UNREACHABLE',
-        `${operation.id}: ${this.origin} did not answer (${cause instanceof Error ? cause.message : String(cause)}). Is it running, and is the base URL (--base-url, QISCUS_BASE_URL) right?`,
-        { cause },
-      );
+    let status = 0;
+    let text = '';
+    // Qiscus may answer 429 (rate limit, with Retry-After) or 503 (briefly unavailable): both
+    // mean the call was not served, so it is sent again, a bounded number of times.
+    for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
+      let retryAfter: string | string[] | undefined;
+      try {
+        const response = await this.pool.request({
+          method: methods[operation.method],
+          path: `${this.basePath}${path}`,
+          headers,
+          body: body === undefined ? null : JSON.stringify(body),
+          headersTimeout: this.timeoutMs,
+          bodyTimeout: this.timeoutMs,
+        });
+        status = response.statusCode;
+        retryAfter = response.headers['retry-after'];
+        text = await response.body.text();
+      } catch (cause) {
+        throw new BotError(
+          'BOT_ERR_UNREACHABLE',
+          `${operation.id}: ${this.origin} did not answer (${cause instanceof Error ? cause.message : String(cause)}). Is it running, and is the base URL (--base-url, QISCUS_BASE_URL) right?`,
+          { cause },
+        );
+      }
+      if ((status !== 429 && status !== 503) || attempt === maxAttempts) break;
+      await setTimeout(retryDelayMs(retryAfter, attempt));
     }
     const json = parseJson(text);
     if (status >= 400) {

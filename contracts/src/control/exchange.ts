@@ -10,11 +10,11 @@ export type ExchangeDirection = z.infer<typeof ExchangeDirectionSchema>;
 
 /** Something notable about an accepted exchange, worth a look in a test report. */
 export const ExchangeFlagSchema = z
-  .enum(['BOT_MESSAGE_AFTER_HANDOVER', 'BOT_MESSAGE_WHILE_BOT_OFF'])
+  .enum(['BOT_MESSAGE_AFTER_HANDOVER', 'BOT_MESSAGE_WHILE_BOT_OFF', 'INJECTED_FAULT'])
   .openapi('ExchangeFlag', {
     example: 'BOT_MESSAGE_AFTER_HANDOVER',
     description:
-      'BOT_MESSAGE_AFTER_HANDOVER: the bot wrote into a room it had handed over. BOT_MESSAGE_WHILE_BOT_OFF: the bot wrote into a room whose bot switch is off.',
+      'BOT_MESSAGE_AFTER_HANDOVER: the bot wrote into a room it had handed over. BOT_MESSAGE_WHILE_BOT_OFF: the bot wrote into a room whose bot switch is off. INJECTED_FAULT: the mock refused or delayed the call on purpose (fault injection).',
   });
 export type ExchangeFlag = z.infer<typeof ExchangeFlagSchema>;
 

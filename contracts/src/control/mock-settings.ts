@@ -9,6 +9,7 @@ import {
 import { RecordingStatusSchema } from '../recording/recording-line.js';
 import { z } from '../zod.js';
 import { ChannelSchema } from './channel.js';
+import { FaultRuleSchema } from './fault-rule.js';
 
 /** How the mock sends webhooks: one try, retries with backoff, or deliberate disorder. */
 export const DeliveryModeSchema = z.enum(['once', 'reliable', 'chaos']).openapi('DeliveryMode', {
@@ -67,6 +68,13 @@ export const MockSettingsPatchSchema = z
       .partialRecord(ChannelSourceSchema, ChannelRuleSchema)
       .optional()
       .describe('Per channel kind; the kinds left out keep their rule.'),
+    faults: z
+      .array(FaultRuleSchema)
+      .max(50)
+      .optional()
+      .describe(
+        'Faults injected on the Qiscus routes the bot calls; replaces the list ([] turns them off).',
+      ),
   })
   .openapi('MockSettingsPatch', {
     example: { bot_url: 'http://127.0.0.1:3738/', auto_agent_allocation: false },

@@ -12,6 +12,8 @@ import { ExchangeDirectionSchema, ExchangeSchema, z } from '#contracts';
  * - UNKNOWN_FIELD: a body carries a field the contract does not know (a warning).
  * - UNREAD_BOT_MESSAGE: the bot wrote after the last step a message no step expected, such as a
  *   reply sent twice (a warning: scripts may stop early on purpose).
+ * - INJECTED: the mock refused or delayed a call of the bot on purpose (fault injection, e.g. a
+ *   `qiscus_fails` step): a warning that shows it, never the bot's contract violation.
  */
 export const ViolationCodeSchema = z.enum([
   'REFUSED',
@@ -21,6 +23,7 @@ export const ViolationCodeSchema = z.enum([
   'FLAGGED',
   'UNKNOWN_FIELD',
   'UNREAD_BOT_MESSAGE',
+  'INJECTED',
 ]);
 export type ViolationCode = z.infer<typeof ViolationCodeSchema>;
 
@@ -53,6 +56,7 @@ export const StepKindSchema = z.enum([
   'redeliver',
   'bot_switch',
   'until_quiet',
+  'qiscus_fails',
 ]);
 export type StepKind = z.infer<typeof StepKindSchema>;
 

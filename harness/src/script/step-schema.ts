@@ -1,5 +1,6 @@
 import {
   BotMessageTypeSchema,
+  operations,
   CustomerMessageRequestSchema,
   suggestField,
   z,
@@ -44,6 +45,30 @@ const AgentObjectSchema = z.strictObject({
   agent_id: z.number().int().nonnegative().optional(),
 });
 
+const operationIds: readonly string[] = operations.map((operation) => operation.id);
+/** `qiscus_fails`: the next `times` matching calls of the bot in the room get this fault. */
+const QiscusFailsSchema = z
+  .strictObject({
+    status: z.union([z.literal(429), z.literal(500), z.literal(503)]).optional(),
+    times: z.number().int().positive().default(1),
+    operation: z
+      .string()
+      .refine((id) => operationIds.includes(id), {
+        message: `is not an operation of the Qiscus catalogue: one of ${operationIds.join(', ')}`,
+      })
+      .optional(),
+    retry_after: z.number().int().nonnegative().optional(),
+    latency: DurationSchema.optional(),
+  })
+  .refine((value) => value.status !== undefined || value.latency !== undefined, {
+    message: 'needs a status (429, 500 or 503), or a latency such as 1500ms',
+  })
+  .refine((value) => value.retry_after === undefined || value.status === 429, {
+    message: 'retry_after goes only with status 429',
+    path: ['retry_after'],
+  });
+export type QiscusFault = z.output<typeof QiscusFailsSchema>;
+
 /** The fields each step kind's mapping may have, for "did you mean" on a mistyped one. */
 export const stepFieldNames: Readonly<Record<string, readonly string[]>> = {
   customer: Object.keys(CustomerObjectSchema.shape),
@@ -52,6 +77,7 @@ export const stepFieldNames: Readonly<Record<string, readonly string[]>> = {
   agent: Object.keys(AgentObjectSchema.shape),
   webhook: Object.keys(WebhookSchema.shape),
   bot_switch: ['room', 'app'],
+  qiscus_fails: ['status', 'times', 'operation', 'retry_after', 'latency'],
 };
 
 /** One step of a script, as the runner carries it out. `timeoutMs` null: the script's default. */
@@ -75,7 +101,8 @@ export type Step =
       readonly kind: 'bot_switch';
       readonly scope: 'room' | 'app';
       readonly active: boolean;
-    };
+    }
+  | { readonly kind: 'qiscus_fails'; readonly fault: QiscusFault };
 
 type Ctx = z.core.$RefinementCtx;
 
@@ -195,6 +222,10 @@ function parseKind(kind: StepKind, value: unknown, ctx: Ctx): Step | undefined {
         ? { kind, scope: 'app', active: parsed.app ?? true }
         : { kind, scope: 'room', active: parsed.room };
     }
+    case 'qiscus_fails': {
+      const fault = parseAt(QiscusFailsSchema, value, ['qiscus_fails'], ctx);
+      return fault && { kind, fault };
+    }
     case 'bot_active':
       if (typeof value === 'boolean') return { kind, active: value, timeoutMs: null };
       return fail(
@@ -260,8 +291,8 @@ export const StepSchema = z.unknown().transform((value, ctx): Step => {
       `does not go with ${step.kind}: its duration is how long it waits`,
     );
   }
-  if (step.kind === 'bot_switch') {
-    return fail(ctx, ['timeout'], 'does not go with bot_switch: it switches at once');
+  if (step.kind === 'bot_switch' || step.kind === 'qiscus_fails') {
+    return fail(ctx, ['timeout'], `does not go with ${step.kind}: it takes effect at once`);
   }
   if (sibling === undefined) return z.NEVER;
   if (step.timeoutMs !== null) {

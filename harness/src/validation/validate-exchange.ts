@@ -19,7 +19,22 @@ const flagMessages: Readonly<Record<ExchangeFlag, (room: string) => string>> = {
     `the bot wrote into room ${room} after handing it over: it talks over the human agent (check the room's handover before sending)`,
   BOT_MESSAGE_WHILE_BOT_OFF: (room) =>
     `the bot wrote into room ${room} while the room's bot switch is off: it talks over the human agent`,
+  INJECTED_FAULT: (room) => `the mock refused or delayed this call in room ${room} on purpose`,
 };
+
+/** A call the mock refused or delayed on purpose: shown, never counted against the bot. */
+function injected(exchange: Exchange): Violation {
+  const what =
+    exchange.status !== null && exchange.status >= 400
+      ? `answered ${exchange.status} on purpose`
+      : 'answered late on purpose';
+  return violation(
+    exchange,
+    'INJECTED',
+    `${exchange.operation_id ?? 'the call'} was ${what} (fault injection): not the bot's fault; the steps after it show whether the bot retried`,
+    { severity: 'warning' },
+  );
+}
 
 function pathOf(exchange: Exchange): string {
   return exchange.path.split('?')[0] ?? exchange.path;
@@ -223,6 +238,7 @@ function checkControl(
  * webhooks the mock sent and whether the bot took them, and unknown fields (warnings).
  */
 export function validateExchange(exchange: Exchange): Violation[] {
+  if (exchange.flags.includes('INJECTED_FAULT')) return [injected(exchange)];
   const found = findOperation(exchange);
   const violations: Violation[] = [];
   if (!found) {

@@ -23,7 +23,8 @@ export type ConformFlaw =
   | 'answers-while-off'
   | 'no-fresh-greeting'
   | 'answers-duplicates'
-  | 'mixes-rooms';
+  | 'mixes-rooms'
+  | 'no-retry';
 
 /** A small bot for the conformance tests, on 127.0.0.1. */
 export interface ConformBot {
@@ -53,15 +54,21 @@ export async function startConformBot(flaw: ConformFlaw): Promise<ConformBot> {
 
   const post = async (path: string, body: unknown, roomChannel: ChannelSource) => {
     const wrongSecret = flaw === 'wrong-auth' && roomChannel === 'line';
-    const response = await request(`${bot.mockUrl ?? ''}${path}`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        qiscus_sdk_secret: wrongSecret ? 'not-the-secret' : secret,
-      },
-      body: JSON.stringify(body),
-    });
-    await response.body.dump();
+    // Sent again after a 429 (waiting Retry-After) or a 503, twice at most, unless the flaw.
+    for (let attempt = 1; attempt <= 3; attempt += 1) {
+      const response = await request(`${bot.mockUrl ?? ''}${path}`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          qiscus_sdk_secret: wrongSecret ? 'not-the-secret' : secret,
+        },
+        body: JSON.stringify(body),
+      });
+      await response.body.dump();
+      const status = response.statusCode;
+      if (flaw === 'no-retry' || (status !== 429 && status !== 503)) return;
+      await delay(Number(response.headers['retry-after'] ?? 0.1) * 1000);
+    }
   };
 
   const reply = async (webhook: BotMessageWebhook) => {

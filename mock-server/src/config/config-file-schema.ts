@@ -3,6 +3,7 @@ import {
   ChannelRuleSchema,
   ChannelSourceSchema,
   DeliveryModeSchema,
+  FaultRuleSchema,
   NumericIdSchema,
   z,
 } from '#contracts';
@@ -41,6 +42,7 @@ export const ConfigFileSchema = z.strictObject({
     .min(1)
     .optional(),
   channel_rules: z.partialRecord(ChannelSourceSchema, ChannelRuleSchema).optional(),
+  faults: z.array(FaultRuleSchema).max(50).optional(),
   divisions: z.array(divisionName).min(1).optional(),
   agents_per_division: z.number().int().min(1).max(50).optional(),
   agents: z

@@ -8,6 +8,7 @@ import {
   type z,
 } from '#contracts';
 import { QiscusApiError } from '../errors.js';
+import { injectedRefusal, type FaultInjector } from '../faults/fault-injector.js';
 import { mediaTypeOf } from './body-parsers.js';
 import { compileSerializer } from './compile-serializer.js';
 import type { CredentialCheck } from './check-credentials.js';
@@ -115,6 +116,8 @@ export function registerOperation<const D extends OperationDescriptor>(
     readonly guardHost: (request: FastifyRequest) => void;
     readonly record: RecordExchange;
     readonly replies: ReplyBatch;
+    /** The faults injected on purpose; left out: none. */
+    readonly faults?: FaultInjector | undefined;
   },
   handler: OperationHandler<D>,
 ): void {
@@ -209,16 +212,36 @@ export function registerOperation<const D extends OperationDescriptor>(
           body = check.value;
         }
       }
-      const produced = handler({
-        params: params as ParamsOf<D>,
-        query: query as QueryOf<D>,
-        body: body as OperationInput<D>['body'],
-        request,
-      });
-      // Serialized once: the same text goes out and into the traffic log.
-      const text = serialize(produced);
-      deps.record(request, 200, text, true);
-      deps.replies.send(reply.code(200).header('content-type', jsonContentType), text);
+      const fault = deps.faults?.take(operation.id, notes.roomId);
+      if (fault) flagExchange(request, 'INJECTED_FAULT');
+      const finish = () => {
+        if (fault?.status !== undefined) {
+          if (fault.status === 429) void reply.header('retry-after', String(fault.retry_after));
+          throw injectedRefusal(fault.status, operation.id);
+        }
+        const produced = handler({
+          params: params as ParamsOf<D>,
+          query: query as QueryOf<D>,
+          body: body as OperationInput<D>['body'],
+          request,
+        });
+        // Serialized once: the same text goes out and into the traffic log.
+        const text = serialize(produced);
+        deps.record(request, 200, text, true);
+        deps.replies.send(reply.code(200).header('content-type', jsonContentType), text);
+      };
+      if (!fault || fault.latency_ms === 0) {
+        finish();
+        return;
+      }
+      // A slow answer: the call is served (or refused) that much later.
+      setTimeout(() => {
+        try {
+          finish();
+        } catch (error) {
+          void reply.send(error);
+        }
+      }, fault.latency_ms);
     },
   });
 }

@@ -118,7 +118,7 @@ export function controlRoutes(app: FastifyInstance, deps: RouteDeps): void {
   registerControlOperation(app, getConfig, deps, () => toSettings(deps));
 
   registerControlOperation(app, patchConfig, deps, ({ body }) => {
-    applySettingsPatch(deps.switches, body, deps.allowRemoteWebhook);
+    applySettingsPatch(deps.switches, body, deps.allowRemoteWebhook, deps.faults);
     const settings = toSettings(deps);
     deps.events.emit(() => ({ type: 'settings', settings }));
     return settings;

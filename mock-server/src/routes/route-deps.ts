@@ -1,3 +1,4 @@
+import type { FaultInjector } from '../faults/fault-injector.js';
 import type { FastifyRequest } from 'fastify';
 import type { RecordingStatus } from '#contracts';
 import type { Clock } from '../clock.js';
@@ -42,6 +43,8 @@ export interface RouteDeps {
   readonly login: { readonly email: Secret; readonly password: Secret };
   readonly adminToken: string;
   readonly officeHours: () => OfficeHoursData;
+  /** The faults injected on purpose on the Qiscus routes. */
+  readonly faults?: FaultInjector;
 }
 
 type OfficeHoursData = ReturnType<typeof toOfficeHours>;
@@ -54,5 +57,6 @@ export function operationDeps(deps: RouteDeps) {
     guardHost: deps.guardHost,
     record: deps.record,
     replies: deps.replies,
+    faults: deps.faults,
   };
 }

@@ -1,6 +1,7 @@
 import type { MockSettingsPatch } from '#contracts';
 import type { Switches } from '../conversation/conversation-service.js';
 import { mockError } from '../errors.js';
+import type { FaultInjector } from '../faults/fault-injector.js';
 import { checkWebhookTarget } from '../webhooks/webhook-target.js';
 
 /**
@@ -11,6 +12,7 @@ export function applySettingsPatch(
   switches: Switches,
   patch: MockSettingsPatch,
   allowRemoteWebhook: boolean,
+  faults?: FaultInjector,
 ): void {
   let botUrl = switches.botUrl;
   if (patch.bot_url !== undefined && patch.bot_url !== null) {
@@ -33,4 +35,5 @@ export function applySettingsPatch(
   if (patch.channel_rules !== undefined) {
     switches.channelRules = { ...switches.channelRules, ...patch.channel_rules };
   }
+  if (patch.faults !== undefined) faults?.replace(patch.faults);
 }

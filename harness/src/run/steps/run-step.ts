@@ -9,7 +9,12 @@ import {
 } from './room-state-steps.js';
 import { runSilenceStep, runUntilQuietStep } from './silence-step.js';
 import type { StepContext, StepOutcome } from './step-context.js';
-import { runBotSwitchStep, runRedeliverStep, runWebhookStep } from './webhook-steps.js';
+import {
+  runBotSwitchStep,
+  runQiscusFailsStep,
+  runRedeliverStep,
+  runWebhookStep,
+} from './webhook-steps.js';
 
 /** Carries out one step of a script; `timeoutMs` is its own, else the script's, else the run's. */
 export function runStep(
@@ -38,6 +43,8 @@ export function runStep(
       return runRedeliverStep(context, timeoutMs);
     case 'until_quiet':
       return runUntilQuietStep(step.durationMs, context);
+    case 'qiscus_fails':
+      return Promise.resolve(runQiscusFailsStep(step.fault, context));
     case 'bot_switch':
       return Promise.resolve(runBotSwitchStep(step.scope, step.active, context));
   }

@@ -9,6 +9,7 @@ const what: Readonly<Record<Violation['code'], string>> = {
   SCHEMA_MISMATCH: 'an exchange breaks the contract',
   UNKNOWN_FIELD: 'a body has a field the contract does not know',
   UNREAD_BOT_MESSAGE: 'the bot sent a message no step expected',
+  INJECTED: 'the mock refused a call on purpose (fault injection)',
 };
 
 /** A step failed by a contract finding of its turn, even one the script did not mention. */

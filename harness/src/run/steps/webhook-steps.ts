@@ -1,4 +1,5 @@
 import type { Delivery } from '#contracts';
+import type { QiscusFault } from '../../script/step-schema.js';
 import { formatDuration } from '../../script/parse-duration.js';
 import { describeMockError } from './customer-step.js';
 import { endedEarly, failed, passed, type StepContext, type StepOutcome } from './step-context.js';
@@ -107,5 +108,21 @@ export function runBotSwitchStep(
   } catch (error) {
     return failed(`the mock refused to switch the room's bot: ${describeMockError(error)}`);
   }
+  return passed;
+}
+
+/** Arms a fault for the next matching calls of the bot in the script's room; done at once. */
+export function runQiscusFailsStep(fault: QiscusFault, context: StepContext): StepOutcome {
+  const { follower, mock } = context;
+  if (follower.roomId === null)
+    return failed('no room to fail calls in: a customer step comes first');
+  mock.faults.inject({
+    ...(fault.status === undefined ? {} : { status: fault.status }),
+    times: fault.times,
+    room_id: follower.roomId,
+    ...(fault.operation === undefined ? {} : { operation: fault.operation }),
+    retry_after: fault.retry_after ?? 1,
+    latency_ms: fault.latency ?? 0,
+  });
   return passed;
 }
