@@ -1,7 +1,9 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { expect, it, onTestFinished } from 'vitest';
@@ -35,6 +37,8 @@ const startUp = [
   'harness/src/errors.ts',
   'harness/src/cli/command-table.ts',
   'harness/src/cli/package-version.ts',
+  // Read for the version number.
+  'package.json',
 ];
 
 it('loads no command and no dependency for --version', async () => {
@@ -52,4 +56,35 @@ it('loads the command that runs and not the others', async () => {
   expect(loaded.filter((path) => /\.command\.ts$/.test(path))).toEqual([
     'harness/src/cli/openapi.command.ts',
   ]);
+});
+
+/** Starts `serve --port 0`, stops it with SIGINT at its listening line, and lists what it loaded. */
+async function modulesLoadedByServe(): Promise<string[]> {
+  const folder = await mkdtemp(join(tmpdir(), 'qiscus-mock-lazy-'));
+  onTestFinished(() => rm(folder, { recursive: true, force: true }));
+  const log = join(folder, 'loaded.txt');
+  const child = spawn(process.execPath, ['--import', recorder, bin, 'serve', '--port', '0'], {
+    env: { ...process.env, RECORD_LOADED_MODULES: log },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const exited = once(child, 'exit');
+  for await (const line of createInterface({ input: child.stdout })) {
+    if (line.startsWith('qiscus-mock listening on ')) break;
+  }
+  child.kill('SIGINT');
+  expect((await exited)[0]).toBe(0);
+  return (await readFile(log, 'utf8')).split('\n').filter(Boolean);
+}
+
+it('starts serving without the docs viewer, the schema compilers, ws, undici or YAML', async () => {
+  const loaded = await modulesLoadedByServe();
+  // Loaded by the start itself, so the list below is read from a real start.
+  expect(loaded.some((url) => /\/node_modules\/fastify\/fastify\.js$/.test(url))).toBe(true);
+  const late = [
+    /\/mock-server\/src\/http\/docs-viewer\.ts$/,
+    /\/node_modules\/@fastify\/(swagger|swagger-ui|static)\//,
+    /\/node_modules\/(ajv|ws|undici|yaml)\//,
+    /\/node_modules\/fast-json-stringify\/index\.js$/,
+  ];
+  expect(loaded.filter((url) => late.some((pattern) => pattern.test(url)))).toEqual([]);
 });

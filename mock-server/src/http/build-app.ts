@@ -1,14 +1,5 @@
-import swagger from '@fastify/swagger';
-import swaggerUi from '@fastify/swagger-ui';
-import Fastify, {
-  type FastifyInstance,
-  type FastifyReply,
-  type FastifyRequest,
-  type HookHandlerDoneFunction,
-} from 'fastify';
-import { buildOpenApiDocument, type OpenApiDocument } from '#contracts';
+import Fastify, { type FastifyInstance } from 'fastify';
 import { serveDashboard } from '../dashboard/serve-dashboard.js';
-import { QiscusApiError } from '../errors.js';
 import { activateRoomBotRoute } from '../routes/activate-room-bot.route.js';
 import { adminAccountRoutes } from '../routes/admin-account.route.js';
 import { adminDirectoryRoutes } from '../routes/admin-directory.route.js';
@@ -22,8 +13,9 @@ import type { RouteDeps } from '../routes/route-deps.js';
 import { answerClientError } from './answer-client-error.js';
 import { registerBodyParsers } from './body-parsers.js';
 import { registerErrorHandling } from './error-handler.js';
-import { hostGuardHook } from './host-guard.js';
 import { RouteTable } from './route-table.js';
+import { lazySchemaCompilers } from './lazy-schema-compilers.js';
+import { serveDocs } from './serve-docs.js';
 import './exchange-notes.js';
 
 /** What the app needs besides the route dependencies. */
@@ -37,34 +29,6 @@ export interface AppOptions {
   readonly serverUrl: () => string | undefined;
   /** Told of every route as it is registered. */
   readonly onRoute: (route: ServedRoute) => void;
-}
-
-/**
- * A path that climbs out of its folder (`..`, raw or as `%2e%2e`, with `/` or `\\`) names no
- * file the docs serve: answered 404 before the static files see it (it was a 500, issue 15).
- */
-function refuseDotSegments(
-  request: FastifyRequest,
-  _reply: FastifyReply,
-  done: HookHandlerDoneFunction,
-): void {
-  const path = request.url.split('?')[0] ?? '';
-  let decoded = path;
-  try {
-    decoded = decodeURIComponent(path);
-  } catch {
-    // Left as it is: the raw text is checked below all the same.
-  }
-  if (/(^|[/\\])\.\.([/\\]|$)/.test(decoded) || /(^|[/\\])\.\.([/\\]|$)/.test(path)) {
-    done(
-      new QiscusApiError(
-        'ROUTE_NOT_FOUND',
-        `No file is ${path}: paths with ".." segments are not served.`,
-      ),
-    );
-    return;
-  }
-  done();
 }
 
 /** A route the server answers, and the catalogue operation behind it (if any). */
@@ -94,6 +58,9 @@ export async function buildApp(deps: RouteDeps, options: AppOptions): Promise<Fa
       answerClientError(error, socket, options.requestTimeoutMs);
     },
     forceCloseConnections: true,
+    // None of the mock's routes has a fastify schema (the contracts check the bodies), so
+    // fastify's own compilers, with ajv, are loaded only if one ever does.
+    schemaController: { compilersFactory: lazySchemaCompilers() },
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: true },
     // Errors the router raises before any route (a malformed URL) get our bodies too.
@@ -136,32 +103,6 @@ export async function buildApp(deps: RouteDeps, options: AppOptions): Promise<Fa
   controlRoutes(app, deps);
   await serveDashboard(app, deps);
 
-  // Built on the first request for it: generating it takes longer than the rest of a start.
-  let document: OpenApiDocument | undefined;
-  const servedDocument = () => {
-    document ??= buildOpenApiDocument({ control: true });
-    const url = options.serverUrl();
-    return url ? { ...document, servers: [{ url, description: 'This mock' }] } : document;
-  };
-  // The docs, in a scope of their own so only they pay for the Host check hook.
-  await app.register(async (docs) => {
-    docs.addHook('onRequest', hostGuardHook(deps.guardHost));
-    docs.addHook('onRequest', refuseDotSegments);
-    docs.get('/openapi.json', () => servedDocument());
-    // The UI serves the document only through transformSpecification, so the plugin's own
-    // copy is a stand-in that is never sent.
-    await docs.register(swagger, {
-      mode: 'static',
-      specification: {
-        document: { openapi: '3.1.0', info: { title: '', version: '' }, paths: {} },
-      },
-    });
-    await docs.register(swaggerUi, {
-      routePrefix: '/docs',
-      transformSpecificationClone: false,
-      uiConfig: { docExpansion: 'list', deepLinking: true, tryItOutEnabled: true },
-      transformSpecification: () => servedDocument(),
-    });
-  });
+  await serveDocs(app, { guardHost: deps.guardHost, serverUrl: options.serverUrl });
   return app;
 }

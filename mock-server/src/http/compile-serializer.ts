@@ -1,5 +1,10 @@
-import fastJsonStringify from 'fast-json-stringify';
+import type FastJsonStringify from 'fast-json-stringify';
+import { createRequire } from 'node:module';
 import { z } from '#contracts';
+
+// Required on the first answer compiled, not at start: it brings ajv, which is slow to load.
+let fastJsonStringify: typeof FastJsonStringify | undefined;
+const requireHere = createRequire(import.meta.url);
 
 /**
  * A serializer compiled from a contract schema: fast-json-stringify over the schema's JSON
@@ -12,7 +17,8 @@ export function compileContractSerializer(schema: z.ZodType): (value: unknown) =
     io: 'output',
     unrepresentable: 'throw',
   });
-  return fastJsonStringify(jsonSchema as Parameters<typeof fastJsonStringify>[0]);
+  fastJsonStringify ??= requireHere('fast-json-stringify') as typeof FastJsonStringify;
+  return fastJsonStringify(jsonSchema as Parameters<typeof FastJsonStringify>[0]);
 }
 
 /** `compileContractSerializer`, or JSON.stringify where the schema cannot be compiled. */

@@ -5,7 +5,7 @@ import {
   type Server,
 } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer, type WebSocket } from 'ws';
+import type { WebSocket, WebSocketServer } from 'ws';
 import type { MockRoom, MockSettings } from '#contracts';
 import { mockError, type MockError } from '../errors.js';
 import type { MockEvents } from '../events/mock-events.js';
@@ -43,7 +43,15 @@ export function attachEventStream(
     readonly snapshot: () => { readonly settings: MockSettings; readonly rooms: MockRoom[] };
   },
 ): { close(): void } {
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
+  // ws is loaded with the first stream, not at start.
+  let loading: Promise<WebSocketServer> | undefined;
+  let wss: WebSocketServer | undefined;
+  let closed = false;
+  const streamServer = () =>
+    (loading ??= import('ws').then(({ WebSocketServer }) => {
+      wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
+      return wss;
+    }));
 
   const follow = (ws: WebSocket) => {
     ws.send(JSON.stringify({ type: 'ready', seq: deps.events.lastSeq, ...deps.snapshot() }));
@@ -79,11 +87,19 @@ export function attachEventStream(
       refuse(socket, refusal);
       return;
     }
-    wss.handleUpgrade(request, socket, head, follow);
+    void streamServer().then(
+      (streams) => {
+        if (closed) socket.destroy();
+        else streams.handleUpgrade(request, socket, head, follow);
+      },
+      () => socket.destroy(),
+    );
   });
 
   return {
     close() {
+      closed = true;
+      if (!wss) return;
       for (const client of wss.clients) client.close(1001, 'the mock is stopping');
       for (const client of wss.clients) client.terminate();
       wss.close();
