@@ -29,6 +29,19 @@ export const channelNames: Readonly<Record<ChannelSource, string>> = {
   custom: 'Custom channel',
 };
 
+/**
+ * What people call a channel kind where a config or a script wants its `source` (`whatsapp` for
+ * `wa`), so a refusal can say which was meant.
+ */
+export const channelAliases: Readonly<Record<string, ChannelSource>> = {
+  whatsapp: 'wa',
+  instagram: 'ig',
+  facebook: 'fb',
+  messenger: 'fb',
+  widget: 'qiscus',
+  'web widget': 'qiscus',
+};
+
 /** A channel kind's name without its gloss, e.g. "Qiscus Live Chat" for `qiscus`. */
 export function channelShortName(source: ChannelSource): string {
   return channelNames[source].replace(/ \(.*\)$/, '');

@@ -100,6 +100,7 @@ export { MockEventSchema, type MockEvent } from './control/mock-event.js';
 export { ProblemSchema, type Problem } from './control/problem.js';
 export {
   ChannelRuleSchema,
+  channelAliases,
   ChannelRulesSchema,
   ChannelSourceSchema,
   channelNames,

@@ -1,4 +1,4 @@
-import { formatIssuePath, suggestField, type z } from '#contracts';
+import { channelAliases, formatIssuePath, suggestField, type z } from '#contracts';
 
 /** One problem of a script file: where (a path in the document), and what is wrong. */
 export interface ScriptProblem {
@@ -28,16 +28,6 @@ const typeWords: Readonly<Record<string, string>> = {
   array: 'a list',
   object: 'a mapping',
   record: 'a mapping',
-};
-
-/** A channel as people name it, and as a script names it (`channel: wa`). */
-const channelNames: Readonly<Record<string, string>> = {
-  whatsapp: 'wa',
-  instagram: 'ig',
-  facebook: 'fb',
-  messenger: 'fb',
-  widget: 'qiscus',
-  'web widget': 'qiscus',
 };
 
 /** The value at `path` inside `root`, if there is one. */
@@ -87,7 +77,7 @@ export function describeIssue(
     case 'invalid_value': {
       const options = issue.values.map(String);
       if (value === undefined) return at(`is required: one of ${options.join(', ')}`);
-      const named = typeof value === 'string' ? channelNames[value.toLowerCase()] : undefined;
+      const named = typeof value === 'string' ? channelAliases[value.toLowerCase()] : undefined;
       const close =
         named !== undefined && options.includes(named)
           ? named

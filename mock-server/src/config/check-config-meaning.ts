@@ -1,15 +1,6 @@
-import { suggestField, type ErrorDetail } from '#contracts';
+import { channelAliases, suggestField, type ErrorDetail } from '#contracts';
 import { defaults } from '../options.js';
 import type { ConfigFile } from './config-file-schema.js';
-
-/** A channel as people name it, and as the config names it (`source: wa`). */
-const channelNames: Readonly<Record<string, string>> = {
-  whatsapp: 'wa',
-  instagram: 'ig',
-  facebook: 'fb',
-  messenger: 'fb',
-  widget: 'qiscus',
-};
 
 function valueAt(root: unknown, path: string): unknown {
   let current = root;
@@ -22,7 +13,7 @@ function valueAt(root: unknown, path: string): unknown {
 
 /** The value or key probably meant, among `options`. */
 function closest(given: string, options: readonly string[]): string | undefined {
-  const named = channelNames[given.toLowerCase()];
+  const named = channelAliases[given.toLowerCase()];
   return named !== undefined && options.includes(named) ? named : suggestField(given, options);
 }
 
