@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import { DeliveryModeSchema, explainArgsError } from '#contracts';
 import { formatBanner, formatRemoteWarning } from './banner.js';
+import { budgetFlags, budgetOptionsFromFlags } from './config/budget-flags.js';
 import { loadConfigFile } from './config/load-config-file.js';
 import { createMockServer } from './create-mock-server.js';
 import { isMockError } from './errors.js';
@@ -31,7 +32,6 @@ Options:
   --deterministic          fixed clock and sequential ids, for output that repeats exactly
   --allow-remote-webhook   allow a bot URL on another machine
   --allowed-host NAME      accept requests addressed to NAME too (repeatable), e.g. a tunnel
-  --retry-for DURATION     how long reliable delivery retries a webhook (default 2m), e.g. 10m
   --record FILE            record every exchange to FILE (JSONL; created or replaced), each
                            line written before its request is answered; secrets redacted
   --scrub                  with --record: replace names, phone numbers, e-mails and attachment
@@ -39,6 +39,15 @@ Options:
   --json                   print one JSON line (url, app code, credentials) instead of the
                            banner; the line "qiscus-mock listening on URL" goes to stderr then
   -h, --help               show this help
+
+Memory budgets (docs/reliability.md; sizes such as 64MB or 512KB, counted in 1,024s):
+  --max-rooms N            rooms kept (default 20000); the oldest go beyond it
+  --rooms-budget SIZE      bytes of rooms and messages kept (default 32MB); the oldest rooms go
+  --traffic-budget SIZE    bytes of the traffic log (default 24MB); the oldest exchanges go
+  --deliveries-budget SIZE bytes of webhook bodies in the delivery log (default 16MB)
+  --stored-body-limit SIZE a body longer than this is kept cut short in the logs (default 16KB)
+  --retry-for DURATION     how long reliable delivery retries a webhook (default 2m), e.g. 10m
+The config file takes each of these too, as max_rooms, rooms_budget … retry_for.
 
 The first line printed is "qiscus-mock listening on URL" (on stderr with --json); scripts can
 wait for it.
@@ -75,7 +84,7 @@ export const serveFlags = {
   deterministic: { type: 'boolean' },
   'allow-remote-webhook': { type: 'boolean' },
   'allowed-host': { type: 'string', multiple: true },
-  'retry-for': { type: 'string' },
+  ...budgetFlags,
   record: { type: 'string' },
   scrub: { type: 'boolean' },
 } as const;
@@ -106,17 +115,7 @@ export async function serveOptionsFromFlags(
     throw new RangeError('--scrub goes with --record FILE: it scrubs what is recorded');
   }
   const port = integer('port', flags.port, 0, 65535);
-  const retryFor =
-    flags['retry-for'] === undefined ? undefined : /^([0-9]+)(ms|s|m)$/.exec(flags['retry-for']);
-  if (retryFor === null) {
-    throw new RangeError(
-      `--retry-for must be a duration such as 90s or 10m, not "${flags['retry-for'] ?? ''}"`,
-    );
-  }
-  const retryForMs = retryFor
-    ? Number(retryFor[1]) *
-      ({ ms: 1, s: 1000, m: 60_000 } as const)[retryFor[2] as 'ms' | 's' | 'm']
-    : undefined;
+  const budgets = budgetOptionsFromFlags(flags);
   const seed = integer('seed', flags.seed, 0, 2 ** 31 - 1);
   return {
     ...fromFile,
@@ -128,7 +127,7 @@ export async function serveOptionsFromFlags(
     ...(flags.deterministic ? { deterministic: true } : {}),
     ...(flags['allow-remote-webhook'] ? { allowRemoteWebhook: true } : {}),
     ...(flags['allowed-host'] ? { allowedHosts: flags['allowed-host'] } : {}),
-    ...(retryForMs === undefined ? {} : { retryForMs }),
+    ...budgets,
     ...(flags.record === undefined ? {} : { record: flags.record }),
     ...(flags.scrub ? { scrub: true } : {}),
     log,
