@@ -6,7 +6,8 @@ import { budgetFlags, budgetOptionsFromFlags } from './config/budget-flags.js';
 import { loadConfigFile } from './config/load-config-file.js';
 import { createMockServer } from './create-mock-server.js';
 import { isMockError } from './errors.js';
-import { optionsFromConfigFile, type MockServerOptions } from './options.js';
+import { formatShutdownSummary } from './webhooks/shutdown-summary.js';
+import { defaults, optionsFromConfigFile, type MockServerOptions } from './options.js';
 import { isLoopbackHost } from './webhooks/webhook-target.js';
 
 /** Where `serve` writes, and the signal that stops it (Ctrl-C in the CLI). */
@@ -204,8 +205,17 @@ async function runServe(args: readonly string[], io: ServeIo): Promise<number> {
   // Without a stop signal it runs until the process ends.
   if (!io.stop) await new Promise<never>(() => undefined);
   else if (!io.stop.aborted) await once(io.stop, 'abort');
-  io.stderr('Stopping: waiting for webhook deliveries in flight …\n');
+  const pending = server.deliveries
+    .list()
+    .filter((delivery) => delivery.status === 'pending')
+    .map((delivery) => delivery.id);
+  io.stderr(
+    pending.length === 0
+      ? 'Stopping …\n'
+      : `Stopping: ${pending.length} webhook deliveries in flight; attempts under way have ${((options.deliveryTimeoutMs ?? defaults.deliveryTimeoutMs) / 1000).toString()} s to be answered, no retry starts …\n`,
+  );
   await server.close();
+  io.stderr(formatShutdownSummary(pending, server.deliveries.list()));
   io.stderr('Stopped.\n');
   return 0;
 }

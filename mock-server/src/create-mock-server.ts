@@ -121,7 +121,11 @@ export interface MockServer {
   drain(): Promise<void>;
   /** Clears rooms, messages, deliveries and traffic. */
   reset(): void;
-  /** Stops listening, waits for deliveries in flight, closes every connection. */
+  /**
+   * Stops listening and closes every connection. Webhook attempts in flight have the delivery
+   * timeout to be answered; none starts any more, and retries still waiting settle as failed,
+   * saying the mock shut down. Every delivery is settled when it resolves.
+   */
   close(): Promise<void>;
 }
 
@@ -459,8 +463,9 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     reset,
     async close() {
       streams.close();
-      await app.close();
-      await dispatcher.close();
+      // At once, not after the requests in flight: one waiting for its webhook (?wait=true)
+      // would otherwise wait for every retry first.
+      await Promise.all([app.close(), dispatcher.close()]);
       recorder?.close();
     },
   };
