@@ -91,6 +91,15 @@ export {
   type MockSettingsPatch,
 } from './control/mock-settings.js';
 export {
+  BudgetSettingsSchema,
+  RetryForSchema,
+  byteSizeSchema,
+  formatByteSize,
+  parseByteSize,
+  parseDurationText,
+  type BudgetSettings,
+} from './control/budgets.js';
+export {
   FaultRuleSchema,
   type FaultRule,
   type FaultRuleInput,

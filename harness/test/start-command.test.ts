@@ -126,3 +126,14 @@ it('start refuses a bad flag with exit code 2 and points at its help', async () 
   expect(unknown.stderr).toContain('unknown flag --bot-url');
   expect(unknown.stderr).toContain('qiscus-mock start --help');
 });
+
+it('start takes serve’s memory budgets, lists them in its help, and refuses a bad one', async () => {
+  const help = await runCliCaptured(['start', '--help']);
+  for (const flag of ['--max-rooms', '--rooms-budget', '--traffic-budget', '--retry-for']) {
+    expect(help.stdout).toContain(flag);
+  }
+  const bad = await runCliCaptured(['start', '--port', '0', '--rooms-budget', 'lots']);
+  expect(bad.code).toBe(2);
+  expect(bad.stderr).toContain('--rooms-budget must be a size such as 32MB, 512KB');
+  expect(bad.stderr).toContain('qiscus-mock start --help');
+});

@@ -2,10 +2,12 @@ import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import { DeliveryModeSchema, explainArgsError } from '#contracts';
 import { formatBanner, formatRemoteWarning } from './banner.js';
+import { budgetFlags, budgetOptionsFromFlags } from './config/budget-flags.js';
 import { loadConfigFile } from './config/load-config-file.js';
 import { createMockServer } from './create-mock-server.js';
 import { isMockError } from './errors.js';
-import { optionsFromConfigFile, type MockServerOptions } from './options.js';
+import { formatShutdownSummary } from './webhooks/shutdown-summary.js';
+import { defaults, optionsFromConfigFile, type MockServerOptions } from './options.js';
 import { isLoopbackHost } from './webhooks/webhook-target.js';
 
 /** Where `serve` writes, and the signal that stops it (Ctrl-C in the CLI). */
@@ -31,7 +33,6 @@ Options:
   --deterministic          fixed clock and sequential ids, for output that repeats exactly
   --allow-remote-webhook   allow a bot URL on another machine
   --allowed-host NAME      accept requests addressed to NAME too (repeatable), e.g. a tunnel
-  --retry-for DURATION     how long reliable delivery retries a webhook (default 2m), e.g. 10m
   --record FILE            record every exchange to FILE (JSONL; created or replaced), each
                            line written before its request is answered; secrets redacted
   --scrub                  with --record: replace names, phone numbers, e-mails and attachment
@@ -39,6 +40,15 @@ Options:
   --json                   print one JSON line (url, app code, credentials) instead of the
                            banner; the line "qiscus-mock listening on URL" goes to stderr then
   -h, --help               show this help
+
+Memory budgets (docs/reliability.md; sizes such as 64MB or 512KB, counted in 1,024s):
+  --max-rooms N            rooms kept (default 20000); the oldest go beyond it
+  --rooms-budget SIZE      bytes of rooms and messages kept (default 32MB); the oldest rooms go
+  --traffic-budget SIZE    bytes of the traffic log (default 24MB); the oldest exchanges go
+  --deliveries-budget SIZE bytes of webhook bodies in the delivery log (default 16MB)
+  --stored-body-limit SIZE a body longer than this is kept cut short in the logs (default 16KB)
+  --retry-for DURATION     how long reliable delivery retries a webhook (default 2m), e.g. 10m
+The config file takes each of these too, as max_rooms, rooms_budget … retry_for.
 
 The first line printed is "qiscus-mock listening on URL" (on stderr with --json); scripts can
 wait for it.
@@ -75,7 +85,7 @@ export const serveFlags = {
   deterministic: { type: 'boolean' },
   'allow-remote-webhook': { type: 'boolean' },
   'allowed-host': { type: 'string', multiple: true },
-  'retry-for': { type: 'string' },
+  ...budgetFlags,
   record: { type: 'string' },
   scrub: { type: 'boolean' },
 } as const;
@@ -106,17 +116,7 @@ export async function serveOptionsFromFlags(
     throw new RangeError('--scrub goes with --record FILE: it scrubs what is recorded');
   }
   const port = integer('port', flags.port, 0, 65535);
-  const retryFor =
-    flags['retry-for'] === undefined ? undefined : /^([0-9]+)(ms|s|m)$/.exec(flags['retry-for']);
-  if (retryFor === null) {
-    throw new RangeError(
-      `--retry-for must be a duration such as 90s or 10m, not "${flags['retry-for'] ?? ''}"`,
-    );
-  }
-  const retryForMs = retryFor
-    ? Number(retryFor[1]) *
-      ({ ms: 1, s: 1000, m: 60_000 } as const)[retryFor[2] as 'ms' | 's' | 'm']
-    : undefined;
+  const budgets = budgetOptionsFromFlags(flags);
   const seed = integer('seed', flags.seed, 0, 2 ** 31 - 1);
   return {
     ...fromFile,
@@ -128,7 +128,7 @@ export async function serveOptionsFromFlags(
     ...(flags.deterministic ? { deterministic: true } : {}),
     ...(flags['allow-remote-webhook'] ? { allowRemoteWebhook: true } : {}),
     ...(flags['allowed-host'] ? { allowedHosts: flags['allowed-host'] } : {}),
-    ...(retryForMs === undefined ? {} : { retryForMs }),
+    ...budgets,
     ...(flags.record === undefined ? {} : { record: flags.record }),
     ...(flags.scrub ? { scrub: true } : {}),
     log,
@@ -205,8 +205,17 @@ async function runServe(args: readonly string[], io: ServeIo): Promise<number> {
   // Without a stop signal it runs until the process ends.
   if (!io.stop) await new Promise<never>(() => undefined);
   else if (!io.stop.aborted) await once(io.stop, 'abort');
-  io.stderr('Stopping: waiting for webhook deliveries in flight …\n');
+  const pending = server.deliveries
+    .list()
+    .filter((delivery) => delivery.status === 'pending')
+    .map((delivery) => delivery.id);
+  io.stderr(
+    pending.length === 0
+      ? 'Stopping …\n'
+      : `Stopping: ${pending.length} webhook deliveries in flight; attempts under way have ${((options.deliveryTimeoutMs ?? defaults.deliveryTimeoutMs) / 1000).toString()} s to be answered, no retry starts …\n`,
+  );
   await server.close();
+  io.stderr(formatShutdownSummary(pending, server.deliveries.list()));
   io.stderr('Stopped.\n');
   return 0;
 }

@@ -35,7 +35,7 @@ import { attachEventStream } from './http/event-stream.js';
 import { createAdminCheck, createHostCheck, createHostGuard } from './http/host-guard.js';
 import { MockEvents } from './events/mock-events.js';
 import { FaultInjector } from './faults/fault-injector.js';
-import { resolveOptions, type MockServerOptions } from './options.js';
+import { resolveOptions, type MockServerOptions, type ResolvedOptions } from './options.js';
 import { openRecording } from './recording/open-recording.js';
 import { toSettings } from './routes/control.route.js';
 import { applySettingsPatch } from './settings/apply-settings-patch.js';
@@ -121,7 +121,11 @@ export interface MockServer {
   drain(): Promise<void>;
   /** Clears rooms, messages, deliveries and traffic. */
   reset(): void;
-  /** Stops listening, waits for deliveries in flight, closes every connection. */
+  /**
+   * Stops listening and closes every connection. Webhook attempts in flight have the delivery
+   * timeout to be answered; none starts any more, and retries still waiting settle as failed,
+   * saying the mock shut down. Every delivery is settled when it resolves.
+   */
   close(): Promise<void>;
 }
 
@@ -140,6 +144,19 @@ function checkedInput<S extends z.ZodType>(schema: S, input: unknown, what: stri
       errors: check.problems,
     },
   );
+}
+
+/** The budgets as `GET /_mock/config` shows them; null where an option lifted the limit. */
+function budgetsInForce(resolved: ResolvedOptions): MockSettings['budgets'] {
+  const finite = (value: number) => (Number.isFinite(value) ? value : null);
+  return {
+    max_rooms: finite(resolved.maxRooms),
+    rooms_budget: finite(resolved.roomsMaxBytes),
+    traffic_budget: finite(resolved.trafficMaxBytes),
+    deliveries_budget: finite(resolved.deliveryMaxBytes),
+    stored_body_limit: finite(resolved.storedBodyMaxBytes),
+    retry_for_ms: finite(resolved.retryForMs),
+  };
 }
 
 /** Starts a mock of the Qiscus Omnichannel bot API; listens on 127.0.0.1 and a free port by default. */
@@ -269,6 +286,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     events,
     recording: () => recorder?.status(),
     faults,
+    budgets: budgetsInForce(resolved),
     record: (request, status, body, bodyIsText) => {
       recordExchange(traffic, request, status, body, bodyIsText);
     },
@@ -445,8 +463,9 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     reset,
     async close() {
       streams.close();
-      await app.close();
-      await dispatcher.close();
+      // At once, not after the requests in flight: one waiting for its webhook (?wait=true)
+      // would otherwise wait for every retry first.
+      await Promise.all([app.close(), dispatcher.close()]);
       recorder?.close();
     },
   };

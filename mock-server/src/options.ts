@@ -7,6 +7,7 @@ import {
   type FaultRule,
 } from '#contracts';
 import { createSteppingClock, createSystemClock, type Clock } from './clock.js';
+import { budgetOptions } from './config/budget-flags.js';
 import type { ConfigFile } from './config/config-file-schema.js';
 import { createRandomIds, createSequentialIds, type IdGenerator } from './id-generator.js';
 import { alwaysOpen, type OfficeHoursOption } from './state/office-hours.js';
@@ -249,5 +250,8 @@ export function optionsFromConfigFile(file: ConfigFile): MockServerOptions {
     ['agentsPerDivision', file.agents_per_division],
     ['agents', file.agents],
   ];
-  return Object.fromEntries(entries.filter(([, value]) => value !== undefined));
+  return {
+    ...Object.fromEntries(entries.filter(([, value]) => value !== undefined)),
+    ...budgetOptions(file),
+  };
 }

@@ -1,6 +1,6 @@
 import { request } from 'undici';
 import { expect, it } from 'vitest';
-import { patchConfig, postBotMessage } from '#contracts';
+import { getConfig, patchConfig, postBotMessage } from '#contracts';
 import { parseConfigText, type MockServer } from '#mock-server';
 import { optionsFromConfigFile } from '../src/options.js';
 import { callControl } from './support/call-control.js';
@@ -119,4 +119,44 @@ it('takes faults from the config file', async () => {
   expect(() => parseConfigText('faults:\n  - { stauts: 503 }\n', 'qiscus-mock.yaml')).toThrow(
     /faults/,
   );
+});
+
+it('shows the faults armed in GET /_mock/config, each with the calls it still hits', async () => {
+  const server = await startMock();
+  const roomId = await openRoom(server);
+  const armed = async () => {
+    const answer = await callControl(server, getConfig);
+    if (!answer.ok) throw new Error(answer.body.detail);
+    return answer.body.faults;
+  };
+  expect(await armed()).toEqual([]);
+  await callControl(server, patchConfig, {
+    body: {
+      faults: [
+        { status: 503, times: 2, operation: postBotMessage.id, room_id: roomId },
+        { latency_ms: 50, rate: 0.5, operation: 'handOver' },
+      ],
+    },
+  });
+  const shown = {
+    status: 503,
+    rate: 1,
+    times: 2,
+    operation: postBotMessage.id,
+    room_id: roomId,
+    retry_after: 1,
+    latency_ms: 0,
+  };
+  const endless = { rate: 0.5, operation: 'handOver', retry_after: 1, latency_ms: 50 };
+  expect(await armed()).toEqual([shown, endless]);
+  expect((await botReplies(server, roomId)).status).toBe(503);
+  expect(await armed()).toEqual([{ ...shown, times: 1 }, endless]);
+  expect((await botReplies(server, roomId)).status).toBe(503);
+  // Used up, it is no longer armed; the one without `times` stays.
+  expect(await armed()).toEqual([endless]);
+  server.faults.inject({ status: 429, times: 1, room_id: roomId });
+  expect((await armed()).map((rule) => [rule.status, rule.times])).toEqual([
+    [undefined, undefined],
+    [429, 1],
+  ]);
 });

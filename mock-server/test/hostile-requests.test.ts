@@ -99,3 +99,17 @@ it('points a secret key sent as "Authorization: Bearer" at QISCUS_SDK_SECRET', a
   const { details } = ErrorEnvelopeSchema.parse(answer.body).errors;
   expect(details[0]?.message).toContain('send the secret key in the QISCUS_SDK_SECRET header');
 });
+
+it('answers a path parameter hundreds of characters long in the envelope, never 500', async () => {
+  const server = await startMock();
+  const long = '9'.repeat(400);
+  const wire = await sendRaw(
+    server.url,
+    `GET /api/v2/customer_rooms/${long} HTTP/1.1\r\nHost: 127.0.0.1\r\nQiscus-App-Id: ${server.appCode}\r\nQiscus-Secret-Key: ${server.secretKey}\r\nConnection: close\r\n\r\n`,
+  );
+  expect(wire.status).toBeLessThan(500);
+  expect(envelopeOf(wire.body).code).not.toBe('INTERNAL_ERROR');
+  const control = await getRaw(server.url, `/_mock/rooms/${'x'.repeat(2000)}`);
+  expect(control.status).toBeLessThan(500);
+  expect(ProblemSchema.parse(JSON.parse(control.body)).code).not.toBe('MOCK_ERR_INTERNAL');
+});

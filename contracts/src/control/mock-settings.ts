@@ -34,7 +34,33 @@ const settingsExample = {
   channels: [{ id: 963, source: 'wa', name: 'Qiscus Mock WhatsApp', phone: '+6281100000001' }],
   divisions: [{ id: 1, name: 'customer service' }],
   agents: [],
+  faults: [{ status: 503, rate: 1, times: 2, room_id: '20001', retry_after: 1, latency_ms: 0 }],
+  budgets: {
+    max_rooms: 20_000,
+    rooms_budget: 33_554_432,
+    traffic_budget: 25_165_824,
+    deliveries_budget: 16_777_216,
+    stored_body_limit: 16_384,
+    retry_for_ms: 120_000,
+  },
 };
+
+/** A limit in force; null where the mock was started without one. */
+const limit = z.number().int().nonnegative().nullable();
+
+/** The memory budgets and the retry window in force (docs/reliability.md), in bytes and ms. */
+const BudgetsInForceSchema = z
+  .strictObject({
+    max_rooms: limit,
+    rooms_budget: limit.describe('Bytes of rooms and messages kept.'),
+    traffic_budget: limit.describe('Bytes of the traffic log.'),
+    deliveries_budget: limit.describe('Bytes of webhook bodies in the delivery log.'),
+    stored_body_limit: limit.describe('A body longer than this is kept cut short in the logs.'),
+    retry_for_ms: limit.describe('How long reliable delivery retries.'),
+  })
+  .describe(
+    'Set with serve --max-rooms, --rooms-budget, --traffic-budget, --deliveries-budget, --stored-body-limit and --retry-for, or the config file.',
+  );
 
 /** `GET /_mock/config`: the app, its switches, channels, divisions and agents. Secrets are left out. */
 export const MockSettingsSchema = z
@@ -50,6 +76,12 @@ export const MockSettingsSchema = z
     channels: z.array(ChannelSchema),
     divisions: z.array(DivisionRefSchema),
     agents: z.array(AgentSchema),
+    faults: z
+      .array(FaultRuleSchema)
+      .describe(
+        'The faults armed now, first match first; `times` is how many matching calls each still hits (left out: no end).',
+      ),
+    budgets: BudgetsInForceSchema,
     recording: RecordingStatusSchema.optional().describe(
       'Present while the mock records (serve --record): where to, and whether it stopped.',
     ),

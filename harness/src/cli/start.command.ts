@@ -19,7 +19,9 @@ Options:
   --record FILE            record every exchange to FILE (JSONL), as \`serve --record\`
   --scrub                  with --record: replace names, phone numbers, e-mails, attachment URLs
   and every option of \`qiscus-mock serve\` but --bot-url (--host, --config, --seed,
-  --delivery, --deterministic, --allowed-host, --allow-remote-webhook)
+  --delivery, --deterministic, --allowed-host, --allow-remote-webhook), its memory budgets
+  and retry window among them: --max-rooms N, --rooms-budget SIZE, --traffic-budget SIZE,
+  --deliveries-budget SIZE, --stored-body-limit SIZE, --retry-for DURATION
   -h, --help               show this help
 
 The first line printed is "qiscus-mock listening on URL", the second "reference bot listening

@@ -1,5 +1,6 @@
 import {
   AppCodeSchema,
+  BudgetSettingsSchema,
   ChannelRuleSchema,
   ChannelSourceSchema,
   DeliveryModeSchema,
@@ -43,6 +44,8 @@ export const ConfigFileSchema = z.strictObject({
     .optional(),
   channel_rules: z.partialRecord(ChannelSourceSchema, ChannelRuleSchema).optional(),
   faults: z.array(FaultRuleSchema).max(50).optional(),
+  // The memory budgets and the retry window (docs/reliability.md), as serve's flags give them.
+  ...BudgetSettingsSchema.shape,
   divisions: z.array(divisionName).min(1).optional(),
   agents_per_division: z.number().int().min(1).max(50).optional(),
   agents: z

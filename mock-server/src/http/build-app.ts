@@ -62,7 +62,9 @@ export async function buildApp(deps: RouteDeps, options: AppOptions): Promise<Fa
     // fastify's own compilers, with ajv, are loaded only if one ever does.
     schemaController: { compilersFactory: lazySchemaCompilers() },
     return503OnClosing: true,
-    routerOptions: { ignoreTrailingSlash: true },
+    // A path parameter as long as the headers allow reaches the route's schema, which names it,
+    // instead of the router's bare 500 past 100 characters.
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 16 * 1024 },
     // Errors the router raises before any route (a malformed URL) get our bodies too.
     frameworkErrors: (error, request, reply) => {
       handleError(error, request, reply);

@@ -68,6 +68,11 @@ export function attachEventStream(
   };
 
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // Node leaves an upgraded socket without an error listener: a client that resets it while
+    // it is refused or handed to ws would otherwise throw out of the process.
+    socket.on('error', () => {
+      socket.destroy();
+    });
     const path = (request.url ?? '').split('?')[0];
     if (path !== eventStreamPath) {
       refuse(

@@ -40,6 +40,8 @@ export function toSettings(deps: RouteDeps): MockSettings {
     channels: [...directory.channels],
     divisions: [...directory.divisions],
     agents: [...directory.agents],
+    faults: deps.faults?.list() ?? [],
+    budgets: deps.budgets,
     ...recordingOf(deps),
   };
 }

@@ -1,6 +1,6 @@
 import type { FaultInjector } from '../faults/fault-injector.js';
 import type { FastifyRequest } from 'fastify';
-import type { RecordingStatus } from '#contracts';
+import type { MockSettings, RecordingStatus } from '#contracts';
 import type { Clock } from '../clock.js';
 import type { AdminService } from '../conversation/admin-service.js';
 import type { ConversationService, Switches } from '../conversation/conversation-service.js';
@@ -45,6 +45,8 @@ export interface RouteDeps {
   readonly officeHours: () => OfficeHoursData;
   /** The faults injected on purpose on the Qiscus routes. */
   readonly faults?: FaultInjector;
+  /** The memory budgets and retry window in force, as `GET /_mock/config` shows them. */
+  readonly budgets: MockSettings['budgets'];
 }
 
 type OfficeHoursData = ReturnType<typeof toOfficeHours>;

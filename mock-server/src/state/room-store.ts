@@ -1,4 +1,4 @@
-import type { RoomId, RoomMessage } from '#contracts';
+import { formatByteSize, type RoomId, type RoomMessage } from '#contracts';
 import type { RoomState } from '../conversation/room-state.js';
 import { RingBuffer } from '../ring-buffer.js';
 
@@ -74,10 +74,10 @@ export class RoomStore {
       this.bytes -= size;
     }
     if (dropped.length > 0) {
-      const mb = (maxBytes / (1024 * 1024)).toFixed(0);
+      const size = maxBytes === Infinity ? 'no byte limit' : formatByteSize(maxBytes);
       this.onDrop(
         dropped,
-        `${dropped.length} oldest room${dropped.length === 1 ? ' was' : 's were'} let go to stay within the rooms budget (${maxRooms === Infinity ? '' : `${maxRooms} rooms, `}${mb} MB): raise it with --max-rooms or --rooms-budget if a test needs them.`,
+        `${dropped.length} oldest room${dropped.length === 1 ? ' was' : 's were'} let go to stay within the rooms budget (${maxRooms === Infinity ? '' : `${maxRooms} rooms, `}${size}): if a test needs them, raise it with serve's --max-rooms N or --rooms-budget SIZE (max_rooms, rooms_budget in the config file; maxRooms, roomsMaxBytes in createMockServer).`,
       );
     }
   }

@@ -93,7 +93,10 @@ export class WebhookDispatcher {
   private readonly pools = new Map<string, Pool>();
   private readonly inFlight = new Set<Promise<unknown>>();
   private readonly roomQueues = new Map<string, Promise<unknown>>();
+  /** Aborted by close(): attempts in flight are cut off (after the grace period). */
   private readonly stop = new AbortController();
+  /** Aborted when close() begins: no attempt starts any more, and waits for a retry end. */
+  private readonly closing = new AbortController();
   /** Bumped by clear(), so deliveries still in flight from before leave no trace after it. */
   private generation = 0;
   /** Aborted by clear(): retries and delays of deliveries from before a reset stop there. */
@@ -233,8 +236,8 @@ export class WebhookDispatcher {
     let last: AttemptOutcome | undefined;
     const firstAt = this.deps.clock.monotonic();
     for (let number = 1; number <= maxAttempts; number += 1) {
-      // A reset or close during the pause ends the delivery here.
-      if (state.signal.aborted) break;
+      // A reset, or the mock shutting down, during the pause ends the delivery here.
+      if (state.signal.aborted || this.closing.signal.aborted) break;
       last = await this.attempt(state, target.url, number);
       state.delivery = { ...state.delivery, attempts: [...state.delivery.attempts, last.attempt] };
       const wait = last.retryable && number < maxAttempts ? this.retryDelay(number, firstAt) : null;
@@ -250,7 +253,12 @@ export class WebhookDispatcher {
       await this.pause(wait, state.signal);
       state.delivery = withoutNextRetry(state.delivery);
     }
-    if (mode === 'chaos' && last?.attempt.error === null && this.deps.random() < 0.25) {
+    if (
+      mode === 'chaos' &&
+      last?.attempt.error === null &&
+      !this.closing.signal.aborted &&
+      this.deps.random() < 0.25
+    ) {
       // Chaos: the same webhook arrives twice, as an at-least-once sender may do.
       const duplicate = await this.attempt(state, target.url, state.delivery.attempts.length + 1);
       state.delivery = {
@@ -259,11 +267,24 @@ export class WebhookDispatcher {
       };
       this.deps.onChange?.(state.delivery);
     }
-    if (!last) {
-      return this.settle(state, 'failed', 'Not sent: the mock was reset or shut down first.');
-    }
     const count = state.delivery.attempts.length;
     const tries = count === 1 ? '' : ` (${count} attempts)`;
+    if (!last) {
+      return this.settle(
+        state,
+        'failed',
+        this.closing.signal.aborted
+          ? 'Not sent: the mock shut down before its turn came.'
+          : 'Not sent: the mock was reset first.',
+      );
+    }
+    if (last.retryable && this.closing.signal.aborted && !state.signal.aborted) {
+      return this.settle(
+        state,
+        'failed',
+        `Not delivered: the mock shut down while it waited to retry${tries}: ${last.attempt.error ?? ''}.`,
+      );
+    }
     if (last.attempt.error === null) {
       return this.settle(
         state,
@@ -285,9 +306,11 @@ export class WebhookDispatcher {
     return elapsed + wait > (retryForMs ?? Infinity) ? null : wait;
   }
 
+  /** Waits `ms`, or less when `signal` (a reset) aborts or the mock begins to shut down. */
   private async pause(ms: number, signal: AbortSignal): Promise<void> {
     if (ms <= 0) return;
-    await delay(ms, undefined, { signal }).catch(() => undefined);
+    const either = AbortSignal.any([signal, this.closing.signal]);
+    await delay(ms, undefined, { signal: either }).catch(() => undefined);
   }
 
   private async poolFor(url: URL): Promise<Pool> {
@@ -335,7 +358,9 @@ export class WebhookDispatcher {
             : `the bot answered ${statusCode}`;
       }
     } catch (cause) {
-      error = describeFailure(cause, url.href, timeoutMs);
+      error = this.stop.signal.aborted
+        ? `cut off: the mock shut down before the bot answered (${this.stop.signal.reason as string})`
+        : describeFailure(cause, url.href, timeoutMs);
     }
     const latency = Math.round((clock.monotonic() - started) * 100) / 100;
     if (state.generation === this.generation)
@@ -446,9 +471,20 @@ export class WebhookDispatcher {
     this.bytes = 0;
   }
 
-  /** Stops retries and delays, waits for what is in flight, and closes every connection. */
-  async close(): Promise<void> {
-    this.stop.abort();
+  /**
+   * Shuts down: no attempt starts any more and waits for a retry end (those deliveries settle as
+   * failed, saying so); attempts in flight have `graceMs` to be answered, then are cut off. Every
+   * delivery is settled when it resolves, and every connection closed.
+   */
+  async close(graceMs: number = this.deps.timeoutMs): Promise<void> {
+    this.closing.abort();
+    const grace = new AbortController();
+    await Promise.race([
+      this.drain(),
+      delay(graceMs, undefined, { signal: grace.signal }).catch(() => undefined),
+    ]);
+    grace.abort();
+    this.stop.abort(`not answered within the ${graceMs} ms grace period`);
     await this.drain();
     await Promise.all([...this.pools.values()].map((pool) => pool.close()));
     this.pools.clear();
