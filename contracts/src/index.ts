@@ -83,9 +83,15 @@ export {
   type RoomMessage,
 } from './control/mock-room.js';
 export {
+  AppWebhookNameSchema,
+  AppWebhookPatchSchema,
+  AppWebhookSettingSchema,
   DeliveryModeSchema,
   MockSettingsPatchSchema,
   MockSettingsSchema,
+  type AppWebhookName,
+  type AppWebhookPatch,
+  type AppWebhookSetting,
   type DeliveryMode,
   type MockSettings,
   type MockSettingsPatch,
@@ -243,6 +249,24 @@ export {
   type BotMessageWebhook,
 } from './webhooks/bot-message-webhook.js';
 export {
+  CandidateAgentSchema,
+  CustomAgentAllocationReplySchema,
+  CustomAgentAllocationWebhookSchema,
+  customAgentAllocationWebhook,
+  type CustomAgentAllocationReply,
+  type CustomAgentAllocationWebhook,
+} from './webhooks/custom-agent-allocation-webhook.js';
+export {
+  MarkAsResolvedWebhookSchema,
+  markAsResolvedWebhook,
+  type MarkAsResolvedWebhook,
+} from './webhooks/mark-as-resolved-webhook.js';
+export {
+  NewSessionWebhookSchema,
+  newSessionWebhook,
+  type NewSessionWebhook,
+} from './webhooks/new-session-webhook.js';
+export {
   LegacyBotMessageWebhookSchema,
   type LegacyBotMessageWebhook,
 } from './webhooks/legacy-bot-message-webhook.js';
@@ -318,5 +342,6 @@ export {
 } from './operations/admin/user-info.js';
 export {
   WebhookSettingRequestSchema,
+  setAgentAllocationWebhook,
   setMarkAsResolvedWebhook,
 } from './operations/admin/webhook-settings.js';

@@ -22,6 +22,9 @@ import type { RoomAnnotations } from '../state/room-annotations.js';
 import type { RoomStore } from '../state/room-store.js';
 import { buildBotMessageWebhook } from '../webhooks/build-bot-message-webhook.js';
 import type { WebhookDispatcher } from '../webhooks/webhook-dispatcher.js';
+import type { AppWebhooks } from '../webhooks/app-webhooks.js';
+import { toService } from './admin-views.js';
+import { allocateByAnswer } from './allocation-rule.js';
 import { findPostbackButton } from './find-postback-button.js';
 import * as rules from './handover-rules.js';
 import type { RoomState } from './room-state.js';
@@ -60,6 +63,8 @@ export class ConversationService {
       readonly faker: Faker;
       /** Where each room's session starts are noted (the admin API's service records). */
       readonly annotations: RoomAnnotations;
+      /** New Session, Custom Agent Allocation and Mark-as-Resolved. */
+      readonly appWebhooks: AppWebhooks;
     },
   ) {}
 
@@ -222,6 +227,7 @@ export class ConversationService {
     if (received.newSession) this.deps.annotations.startSession(room.id, id);
     if (created) this.deps.store.add(room);
     else this.deps.store.save(room);
+    if (received.newSession) this.deps.appWebhooks.newSession(room, webhook, message.created_at);
     const delivery = this.deps.dispatcher.dispatch({
       webhook: 'botMessage',
       roomId: room.id,
@@ -294,7 +300,32 @@ export class ConversationService {
     const outcome = rules.requestHandover(room, { findOnlineAgent, now: this.now() });
     if (!outcome.ok) throw refusal(outcome);
     this.deps.store.save(outcome.room);
+    if (room.handover.status !== 'pending' && this.deps.appWebhooks.allocating) {
+      this.askForAgent(outcome.room, findOnlineAgent);
+    }
     return outcome.room;
+  }
+
+  /**
+   * Custom Agent Allocation: the receiver is told the agent the inbox would pick, and may assign
+   * one (by answering, or by calling assign_agent). Whatever it does is noted in the delivery
+   * log; when it assigns nobody, the handover waits in the inbox as it would without it.
+   */
+  private askForAgent(room: RoomState, findOnlineAgent: boolean): void {
+    const { staff } = this;
+    this.deps.appWebhooks.askForAgent(room, {
+      candidate: rules.pickAgent(staff.agents, staff.load, findOnlineAgent),
+      properties: this.deps.annotations.propertiesOf(room.id),
+      commentId: this.deps.store.lastMessage(room.id)?.id ?? 0,
+      decide: (answer) => {
+        const outcome = allocateByAnswer(this.deps.store.peek(room.id), answer, {
+          findAgent: (id) => this.agent(id),
+          now: this.now(),
+        });
+        if (outcome.room) this.deps.store.save(outcome.room);
+        return outcome.note;
+      },
+    });
   }
 
   handOverToRole(
@@ -347,7 +378,19 @@ export class ConversationService {
     const room = this.requireControlRoom(roomId);
     const updated = rules.resolveRoom(room, { now: this.now() });
     this.deps.store.save(updated);
+    if (!room.resolved) this.announceResolved(updated, this.agent(room.agentId));
     return updated;
+  }
+
+  /** Sends the Mark-as-Resolved webhook for a room just resolved by `agent` (or the admin). */
+  announceResolved(room: RoomState, agent: Agent | undefined): void {
+    const { annotations, store } = this.deps;
+    this.deps.appWebhooks.resolved(
+      room,
+      toService(room, annotations.session(room.id), store.lastMessage(room.id)),
+      annotations.propertiesOf(room.id),
+      agent,
+    );
   }
 
   /** A human agent writes into the room: the room's agent, or the one named. */
