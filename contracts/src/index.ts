@@ -225,6 +225,7 @@ export {
   CarouselMessageSchema,
   CustomMessageSchema,
   FileAttachmentMessageSchema,
+  attachmentPayloadOf,
   LocationMessageSchema,
   TextMessageSchema,
   maxMessageLength,

@@ -436,8 +436,8 @@ describe('answers', () => {
     expect(decision.intent).toBe('price_list');
     const message = sent(decision.actions[0]);
     if (message.type !== 'file_attachment') throw new Error(`got ${message.type}`);
-    expect(message.payload.url).toMatch(/^https:\/\/.+\.pdf$/);
-    expect(message.payload.caption).toBe(texts.priceListCaption);
+    expect(message.payload?.url).toMatch(/^https:\/\/.+\.pdf$/);
+    expect(message.payload?.caption).toBe(texts.priceListCaption);
   });
 
   it.each(['where are you?', 'What is your address', 'alamat kantor?', 'lokasi toko'])(

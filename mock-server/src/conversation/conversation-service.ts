@@ -1,6 +1,7 @@
 import type { Faker } from '@faker-js/faker';
 import {
   BotMessageWebhookSchema,
+  attachmentPayloadOf,
   isMessageTypeAllowed,
   channelShortName,
   type Agent,
@@ -25,6 +26,7 @@ import type { WebhookDispatcher } from '../webhooks/webhook-dispatcher.js';
 import type { AppWebhooks } from '../webhooks/app-webhooks.js';
 import { toService } from './admin-views.js';
 import { allocateByAnswer } from './allocation-rule.js';
+import { warningsFor } from './bot-message-warnings.js';
 import { findPostbackButton } from './find-postback-button.js';
 import * as rules from './handover-rules.js';
 import type { RoomState } from './room-state.js';
@@ -41,9 +43,6 @@ export interface CustomerMessageOutcome {
   readonly result: CustomerMessageResult;
   readonly settled: () => Promise<Delivery>;
 }
-
-// A bot message from the right sender has no warnings; they all share one empty list.
-const noWarnings: readonly ErrorDetail[] = Object.freeze([]);
 
 /**
  * The mock's behaviour, between the HTTP routes (thin) and the pure rules: who writes into which
@@ -270,15 +269,7 @@ export class ConversationService {
         [{ path: 'type', message: `${name} (${source}) refuses ${refused.join(' and ')}` }],
       );
     }
-    const warnings: readonly ErrorDetail[] =
-      message.sender_email === this.deps.botEmail
-        ? noWarnings
-        : [
-            {
-              path: 'sender_email',
-              message: `is not this app's bot sender; Qiscus bots send as "${this.deps.botEmail}"`,
-            },
-          ];
+    const warnings = warningsFor(message, this.deps.botEmail);
     const now = this.now();
     const stored: RoomMessage = {
       id: this.deps.ids.next('comment'),
@@ -287,7 +278,12 @@ export class ConversationService {
       sender_name: 'Bot',
       type: message.type,
       text: message.message ?? '',
-      payload: 'payload' in message && message.payload ? message.payload : null,
+      payload:
+        message.type === 'file_attachment'
+          ? attachmentPayloadOf(message)
+          : 'payload' in message && message.payload
+            ? message.payload
+            : null,
       created_at: formatTimestamp(now),
       delivery_id: null,
     };
