@@ -6,6 +6,9 @@ import { handOverToRole } from './operations/hand-over-to-role.js';
 import { handOver } from './operations/hand-over.js';
 import { postBotMessage } from './operations/post-bot-message.js';
 import { botMessageWebhook } from './webhooks/bot-message-webhook.js';
+import { customAgentAllocationWebhook } from './webhooks/custom-agent-allocation-webhook.js';
+import { markAsResolvedWebhook } from './webhooks/mark-as-resolved-webhook.js';
+import { newSessionWebhook } from './webhooks/new-session-webhook.js';
 
 /** Every operation of the Qiscus surface, each listed once. Server, harness and docs iterate it. */
 export const operations = [
@@ -21,4 +24,9 @@ export const operations = [
 ] as const satisfies readonly OperationDescriptor[];
 
 /** Every webhook Qiscus sends that the mock reproduces. */
-export const webhooks = [botMessageWebhook] as const satisfies readonly WebhookDescriptor[];
+export const webhooks = [
+  botMessageWebhook,
+  newSessionWebhook,
+  customAgentAllocationWebhook,
+  markAsResolvedWebhook,
+] as const satisfies readonly WebhookDescriptor[];

@@ -82,8 +82,8 @@ export interface WebhookDescriptor {
   readonly tags: readonly string[];
   readonly body: z.ZodType;
   readonly examples: Readonly<Record<string, Example>>;
-  /** What the receiver may answer; Qiscus ignores the body. */
-  readonly reply: { readonly description: string };
+  /** What the receiver may answer; Qiscus ignores the body unless a schema says what it reads. */
+  readonly reply: { readonly description: string; readonly schema?: z.ZodType };
   readonly fidelity: readonly FidelityNote[];
 }
 

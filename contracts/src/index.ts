@@ -83,9 +83,15 @@ export {
   type RoomMessage,
 } from './control/mock-room.js';
 export {
+  AppWebhookNameSchema,
+  AppWebhookPatchSchema,
+  AppWebhookSettingSchema,
   DeliveryModeSchema,
   MockSettingsPatchSchema,
   MockSettingsSchema,
+  type AppWebhookName,
+  type AppWebhookPatch,
+  type AppWebhookSetting,
   type DeliveryMode,
   type MockSettings,
   type MockSettingsPatch,
@@ -229,6 +235,7 @@ export {
   CarouselMessageSchema,
   CustomMessageSchema,
   FileAttachmentMessageSchema,
+  attachmentPayloadOf,
   LocationMessageSchema,
   TextMessageSchema,
   maxMessageLength,
@@ -252,6 +259,24 @@ export {
   botMessageWebhook,
   type BotMessageWebhook,
 } from './webhooks/bot-message-webhook.js';
+export {
+  CandidateAgentSchema,
+  CustomAgentAllocationReplySchema,
+  CustomAgentAllocationWebhookSchema,
+  customAgentAllocationWebhook,
+  type CustomAgentAllocationReply,
+  type CustomAgentAllocationWebhook,
+} from './webhooks/custom-agent-allocation-webhook.js';
+export {
+  MarkAsResolvedWebhookSchema,
+  markAsResolvedWebhook,
+  type MarkAsResolvedWebhook,
+} from './webhooks/mark-as-resolved-webhook.js';
+export {
+  NewSessionWebhookSchema,
+  newSessionWebhook,
+  type NewSessionWebhook,
+} from './webhooks/new-session-webhook.js';
 export {
   LegacyBotMessageWebhookSchema,
   type LegacyBotMessageWebhook,
@@ -328,5 +353,6 @@ export {
 } from './operations/admin/user-info.js';
 export {
   WebhookSettingRequestSchema,
+  setAgentAllocationWebhook,
   setMarkAsResolvedWebhook,
 } from './operations/admin/webhook-settings.js';

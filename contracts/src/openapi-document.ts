@@ -8,7 +8,12 @@ import {
   channelSources,
   defaultChannelRules,
 } from './channels.js';
-import type { Example, FidelityNote, OperationDescriptor } from './define-operation.js';
+import type {
+  Example,
+  FidelityNote,
+  OperationDescriptor,
+  WebhookDescriptor,
+} from './define-operation.js';
 import { errorCodes } from './error-codes.js';
 import { ErrorEnvelopeSchema, type ErrorCode } from './error-envelope.js';
 import { BotMessageTypeSchema } from './message-type.js';
@@ -291,7 +296,8 @@ export function buildOpenApiDocument(options: OpenApiDocumentOptions = {}): Open
   if (options.control) {
     for (const operation of controlOperations) registerControlOperation(registry, operation);
   }
-  for (const webhook of webhooks) {
+  for (const webhook of webhooks as readonly WebhookDescriptor[]) {
+    const replySchema = webhook.reply.schema;
     registry.registerWebhook({
       method: 'post',
       path: webhook.id,
@@ -307,7 +313,12 @@ export function buildOpenApiDocument(options: OpenApiDocumentOptions = {}): Open
           },
         },
       },
-      responses: { '2XX': { description: webhook.reply.description } },
+      responses: {
+        '2XX': {
+          description: webhook.reply.description,
+          ...(replySchema ? { content: { 'application/json': { schema: replySchema } } } : {}),
+        },
+      },
       'x-fidelity': webhook.fidelity,
     });
   }

@@ -10,6 +10,7 @@ import {
   z,
   type ErrorCode,
   type OperationDescriptor,
+  type WebhookDescriptor,
 } from '#contracts';
 
 const exportedSchemas = Object.entries(contracts).flatMap(([name, value]: [string, unknown]) =>
@@ -34,7 +35,7 @@ const operationExamples = catalogue.flatMap((operation) => [
   ),
 ]);
 
-const webhookExamples = webhooks.flatMap((webhook) =>
+const webhookExamples = (webhooks as readonly WebhookDescriptor[]).flatMap((webhook) =>
   Object.entries(webhook.examples).map(([name, example]) => ({
     label: `webhook ${webhook.id} "${name}"`,
     schema: webhook.body,

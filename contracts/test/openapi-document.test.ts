@@ -51,11 +51,25 @@ describe('the OpenAPI document', () => {
     expect(listed.sort()).toEqual(
       catalogue.map((operation) => `${operation.method} ${operation.path} ${operation.id}`).sort(),
     );
-    expect(listed).toHaveLength(23);
+    expect(listed).toHaveLength(24);
   });
 
-  it('lists the bot webhook under webhooks', () => {
+  it('lists the bot, New Session, Custom Agent Allocation and Mark-as-Resolved webhooks', () => {
     expect(Object.keys(document.webhooks ?? {})).toEqual(webhooks.map((webhook) => webhook.id));
+    expect(webhooks.map((webhook) => webhook.id)).toEqual([
+      'botMessage',
+      'newSession',
+      'customAgentAllocation',
+      'markAsResolved',
+    ]);
+    for (const name of [
+      'NewSessionWebhook',
+      'CustomAgentAllocationWebhook',
+      'CustomAgentAllocationReply',
+      'MarkAsResolvedWebhook',
+    ]) {
+      expect(JSON.stringify(document.webhooks)).toContain(`#/components/schemas/${name}`);
+    }
     expect(JSON.stringify(document.webhooks)).toContain('#/components/schemas/BotMessageWebhook');
   });
 

@@ -66,7 +66,20 @@ it('passes every script of the example suite against the reference bot, on every
   expect(new Set(result.scripts.map((script) => script.channel))).toEqual(new Set(channelSources));
   const kinds = new Set(result.scripts.flatMap((script) => script.steps.map((step) => step.kind)));
   expect(kinds).toEqual(
-    new Set(['customer', 'bot', 'handover', 'silence', 'agent', 'resolve', 'bot_active']),
+    new Set([
+      'customer',
+      'bot',
+      'handover',
+      'silence',
+      'agent',
+      'resolve',
+      'bot_active',
+      // The admin API (issue 14): the bot assigns, tags, writes user info and resolves.
+      'assign',
+      'tag',
+      'user_info',
+      'resolve_by_bot',
+    ]),
   );
 });
 

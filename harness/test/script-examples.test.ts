@@ -31,7 +31,7 @@ it('loads the README’s example script, its timeout example and every step of i
   const steps = [...rows.matchAll(/^\| `([^`]+)`(?: \(or `([^`]+)`\))?/gm)].flatMap((match) =>
     [match[1], match[2]].filter((step): step is string => step !== undefined),
   );
-  expect(steps).toHaveLength(13);
+  expect(steps).toHaveLength(19);
 
   expect(problemsOf(script)).toEqual([]);
   const indented = (lines: string) =>

@@ -3,6 +3,7 @@ import {
   AgentMessageRequestSchema,
   CustomerMessageRequestSchema,
   type AcceptHandoverRequest,
+  type AppWebhookName,
   type AgentMessageRequest,
   checkContract,
   type CustomerMessageRequest,
@@ -22,7 +23,12 @@ import {
   type RecordingStatus,
   type z,
 } from '#contracts';
-import { ConversationService, type Switches } from './conversation/conversation-service.js';
+import {
+  ConversationService,
+  type Switches,
+  type WebhookSetting,
+} from './conversation/conversation-service.js';
+import { webhookUrlOf } from './conversation/switches.js';
 import { deliveryNotFound, mockError } from './errors.js';
 import { buildApp, type ServedRoute } from './http/build-app.js';
 import { CredentialCheck, secretOf } from './http/check-credentials.js';
@@ -35,7 +41,12 @@ import { attachEventStream } from './http/event-stream.js';
 import { createAdminCheck, createHostCheck, createHostGuard } from './http/host-guard.js';
 import { MockEvents } from './events/mock-events.js';
 import { FaultInjector } from './faults/fault-injector.js';
-import { resolveOptions, type MockServerOptions, type ResolvedOptions } from './options.js';
+import {
+  defaults,
+  resolveOptions,
+  type MockServerOptions,
+  type ResolvedOptions,
+} from './options.js';
 import { openRecording } from './recording/open-recording.js';
 import { toSettings } from './routes/control.route.js';
 import { applySettingsPatch } from './settings/apply-settings-patch.js';
@@ -43,6 +54,7 @@ import type { RouteDeps } from './routes/route-deps.js';
 import { createSeededFaker, generateDirectory } from './state/directory.js';
 import { RoomStore } from './state/room-store.js';
 import { TrafficLog } from './traffic/traffic-log.js';
+import { AppWebhooks, appWebhookNameOf } from './webhooks/app-webhooks.js';
 import { WebhookDispatcher } from './webhooks/webhook-dispatcher.js';
 import { checkWebhookTarget } from './webhooks/webhook-target.js';
 
@@ -159,6 +171,15 @@ function budgetsInForce(resolved: ResolvedOptions): MockSettings['budgets'] {
   };
 }
 
+/** One of the other webhooks as configured, its URL checked as the bot URL is. */
+function checkedWebhook(resolved: ResolvedOptions, name: AppWebhookName): WebhookSetting {
+  const { url, enabled } = resolved.webhooks[name];
+  if (url === null) return { url, enabled: false };
+  const target = checkWebhookTarget(url, resolved.allowRemoteWebhook);
+  if (!target.ok) throw mockError('MOCK_ERR_CONFIG', `The ${name} webhook URL ${target.message}.`);
+  return { url: target.url.href, enabled };
+}
+
 /** Starts a mock of the Qiscus Omnichannel bot API; listens on 127.0.0.1 and a free port by default. */
 export async function createMockServer(options: MockServerOptions = {}): Promise<MockServer> {
   const resolved = resolveOptions(options);
@@ -176,7 +197,11 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     autoAgentAllocation: resolved.autoAgentAllocation,
     delivery: resolved.delivery,
     channelRules: resolved.channelRules,
-    resolvedWebhook: { url: null, enabled: false },
+    webhooks: {
+      new_session: checkedWebhook(resolved, 'new_session'),
+      agent_allocation: checkedWebhook(resolved, 'agent_allocation'),
+      mark_as_resolved: checkedWebhook(resolved, 'mark_as_resolved'),
+    },
   };
   const traffic = new TrafficLog(
     resolved.trafficLimit,
@@ -231,10 +256,26 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     onChange: (delivery) => {
       events.emit(() => ({ type: 'delivery', delivery }));
     },
+    webhookUrl: (webhook) => {
+      const name = appWebhookNameOf(webhook);
+      return name === undefined ? undefined : webhookUrlOf(switches, name);
+    },
   });
   const annotations = new RoomAnnotations(ids, (roomId) => {
     const room = store.peek(roomId);
     if (room) store.save(room);
+  });
+  const appWebhooks = new AppWebhooks({
+    appCode: resolved.appCode,
+    switches,
+    dispatcher,
+    admin: {
+      email: resolved.adminEmail,
+      id: 1,
+      is_available: true,
+      name: defaults.adminName,
+      type: 'admin',
+    },
   });
   const service = new ConversationService({
     appCode: resolved.appCode,
@@ -247,6 +288,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     ids,
     faker,
     annotations,
+    appWebhooks,
   });
   const admin = new AdminService({ conversation: service, store, annotations, directory, clock });
   const reset = () => {

@@ -1,5 +1,6 @@
 import {
   defaultChannelRules,
+  type AppWebhookName,
   type ChannelRule,
   type ChannelRules,
   type ChannelSource,
@@ -27,6 +28,12 @@ export interface AgentOption {
   readonly email?: string;
   readonly divisions: readonly string[];
   readonly online?: boolean;
+}
+
+/** One of the app's other webhooks: where it goes, and whether it is sent (yes, by default). */
+export interface AppWebhookOption {
+  readonly url: string | null;
+  readonly enabled?: boolean;
 }
 
 /** Everything `createMockServer` can be told. Every field is optional. */
@@ -105,6 +112,11 @@ export interface MockServerOptions {
   readonly adminPassword?: string;
   /** What `GET /api/v1/admin/office_hours` answers; open all day, every day, by default. */
   readonly officeHours?: OfficeHoursOption;
+  /**
+   * The New Session, Custom Agent Allocation and Mark-as-Resolved webhooks; none is sent by
+   * default. Custom Agent Allocation is on while `agent_allocation` has a URL and is enabled.
+   */
+  readonly webhooks?: Partial<Record<AppWebhookName, AppWebhookOption>>;
 }
 
 /** The options with every default applied. */
@@ -149,6 +161,7 @@ export interface ResolvedOptions {
   readonly adminEmail: string;
   readonly adminPassword: string;
   readonly officeHours: OfficeHoursOption;
+  readonly webhooks: Readonly<Record<AppWebhookName, { url: string | null; enabled: boolean }>>;
 }
 
 /** The defaults DESIGN.md names, printed at start-up. */
@@ -182,6 +195,8 @@ export const defaults = {
   roomsMaxBytes: 32 * 1024 * 1024,
   adminEmail: 'admin@example.com',
   adminPassword: 'mock-password',
+  /** The admin's name, as logging in and the Mark-as-Resolved webhook show it. */
+  adminName: 'Qiscus Mock Admin',
 } as const;
 
 /** Applies the defaults: the single place that knows them. */
@@ -228,7 +243,20 @@ export function resolveOptions(options: MockServerOptions): ResolvedOptions {
     adminEmail: (options.adminEmail ?? defaults.adminEmail).toLowerCase(),
     adminPassword: options.adminPassword ?? defaults.adminPassword,
     officeHours: options.officeHours ?? alwaysOpen,
+    webhooks: {
+      new_session: resolveWebhook(options.webhooks?.new_session),
+      agent_allocation: resolveWebhook(options.webhooks?.agent_allocation),
+      mark_as_resolved: resolveWebhook(options.webhooks?.mark_as_resolved),
+    },
   };
+}
+
+function resolveWebhook(option: AppWebhookOption | undefined): {
+  url: string | null;
+  enabled: boolean;
+} {
+  const url = option?.url ?? null;
+  return { url, enabled: url !== null && (option?.enabled ?? true) };
 }
 
 /** Turns a checked config file into options; explicit options are laid over it by the caller. */
@@ -249,6 +277,10 @@ export function optionsFromConfigFile(file: ConfigFile): MockServerOptions {
     ['divisions', file.divisions],
     ['agentsPerDivision', file.agents_per_division],
     ['agents', file.agents],
+    ['adminEmail', file.admin_email],
+    ['adminPassword', file.admin_password],
+    ['officeHours', file.office_hours],
+    ['webhooks', file.webhooks],
   ];
   return {
     ...Object.fromEntries(entries.filter(([, value]) => value !== undefined)),

@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { isMockError, parseConfigText } from '#mock-server';
+import { optionsFromConfigFile } from '../src/options.js';
 
 /** The message `parseConfigText` refuses a text with, or a failure when it takes it. */
 function refusalOf(text: string, file = 'mock.yaml'): string {
@@ -42,4 +43,55 @@ it('says which value or channel was probably meant, as scripts do', () => {
       '  channel_rules.instagram: is not a field of this object; did you mean "ig"?',
     ].join('\n'),
   );
+});
+
+it('names the key probably meant among the admin, office hours and webhook keys', () => {
+  const message = refusalOf(
+    [
+      'admin_emial: admin@example.com',
+      'office_hours:',
+      "  timezone: '+07:00'",
+      "  days: [{ day: 1, start: '08:00', ends: '17:00' }]",
+      'webhooks:',
+      "  mark_as_resolve: { url: 'http://127.0.0.1:4000/resolved' }",
+      "  new_session: { url: 'http://127.0.0.1:4000/new', enable: false }",
+      '',
+    ].join('\n'),
+  );
+  expect(message).toContain(
+    'admin_emial: is not a field of this object; did you mean "admin_email"?',
+  );
+  expect(message).toContain(
+    'office_hours.days[0].ends: is not a field of this object; did you mean "end"?',
+  );
+  expect(message).toContain(
+    'webhooks.mark_as_resolve: is not a field of this object; did you mean "mark_as_resolved"?',
+  );
+  expect(message).toContain(
+    'webhooks.new_session.enable: is not a field of this object; did you mean "enabled"?',
+  );
+});
+
+it('takes the admin, office hours and webhooks of issue 14 into the options', () => {
+  const config = parseConfigText(
+    [
+      'admin_email: boss@example.com',
+      'admin_password: a-long-password',
+      "office_hours: { timezone: '+08:00', days: [{ day: 6, start: '09:00', end: '12:00' }] }",
+      "webhooks: { agent_allocation: { url: 'http://127.0.0.1:4000/allocate' } }",
+      '',
+    ].join('\n'),
+    'mock.yaml',
+  );
+  expect(optionsFromConfigFile(config)).toEqual({
+    adminEmail: 'boss@example.com',
+    adminPassword: 'a-long-password',
+    officeHours: { timezone: '+08:00', days: [{ day: 6, start: '09:00', end: '12:00' }] },
+    webhooks: { agent_allocation: { url: 'http://127.0.0.1:4000/allocate' } },
+  });
+  expect(
+    refusalOf(
+      "office_hours: { timezone: '+07:00', days: [{ day: 8, start: '8am', end: '17:00' }] }",
+    ),
+  ).toContain('office_hours.days[0].start: a time of day as HH:MM, e.g. "08:00"');
 });

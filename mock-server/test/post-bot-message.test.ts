@@ -162,6 +162,46 @@ it('warns, without refusing, when the sender is not the app’s bot address', as
   ]);
 });
 
+it('takes a file_attachment in the older top-level attachment_url, warning that payload.url is newer', async () => {
+  const server = await startMock();
+  const { room_id: roomId } = await server.customer.say({ channel: 'qiscus', text: 'Hi' });
+  const answer = await callQiscus(server, postBotMessage, {
+    params: { app_code: server.appCode },
+    body: {
+      sender_email: server.botEmail,
+      type: 'file_attachment',
+      room_id: roomId,
+      attachment_url: 'https://files.example.com/invoice.pdf',
+      caption: 'Your invoice',
+    },
+  });
+  const missing = await callQiscus(server, postBotMessage, {
+    params: { app_code: server.appCode },
+    body: { sender_email: server.botEmail, type: 'file_attachment', room_id: roomId },
+  });
+
+  expect(answer.status).toBe(200);
+  expect(answer.body).toMatchObject({
+    results: { comment: { message: '[file] https://files.example.com/invoice.pdf [/file]' } },
+  });
+  const stored = server.rooms.get(roomId)?.messages.at(-1);
+  expect(stored).toMatchObject({
+    sender: 'bot',
+    type: 'file_attachment',
+    payload: { url: 'https://files.example.com/invoice.pdf', caption: 'Your invoice' },
+  });
+  const exchange = server.traffic.list().find((e) => e.operation_id === 'postBotMessage');
+  expect(exchange?.warnings).toEqual([
+    {
+      path: 'attachment_url',
+      message:
+        'is the older shape of a file_attachment (an earlier version of Qiscus’s n8n node): send the file as payload.url, and its caption as payload.caption',
+    },
+  ]);
+  expect(missing.status).toBe(400);
+  expect(JSON.stringify(missing.body)).toContain('"path":"payload.url"');
+});
+
 it('refuses a carousel in a Telegram room, where buttons are taken', async () => {
   const server = await startMock();
   const telegram = server.settings().channels.find((channel) => channel.source === 'telegram');

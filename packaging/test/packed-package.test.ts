@@ -177,7 +177,7 @@ it(
     const { stdout } = await inProject(process.execPath, ['esm.mjs']);
     expect(JSON.parse(stdout)).toEqual({
       listening: true,
-      operations: 23,
+      operations: 24,
       checked: true,
       classes: 'function',
       run: 'function',

@@ -65,6 +65,13 @@ function describeAction(action: BotAction): string {
       return 'handOver';
     case 'handOverToRole':
       return `handOverToRole ${action.role}`;
+    case 'tag':
+      return `tag ${action.tag}`;
+    case 'noteUserInfo':
+      return `noteUserInfo ${action.properties.map((property) => property.key).join(', ')}`;
+    case 'resolve':
+    case 'assignAgent':
+      return action.kind;
   }
 }
 
@@ -132,6 +139,22 @@ export function buildReferenceBotApp(deps: ReferenceBotAppDeps): ReferenceBotApp
       case 'handOver':
         await client.handOver(roomId);
         return;
+      case 'tag':
+        await client.tagRoom(roomId, action.tag);
+        return;
+      case 'noteUserInfo':
+        await client.noteUserInfo(roomId, action.properties);
+        return;
+      case 'resolve':
+        await client.resolve(roomId, 'Resolved by the bot: the customer was done.');
+        return;
+      case 'assignAgent':
+        // Nobody online: the customer was told an agent would come, so any agent will do.
+        if (!(await client.assignAvailableAgent(roomId))) {
+          log(`room ${roomId}: no agent is online. Handing over to any agent.`);
+          await client.handOver(roomId);
+        }
+        return;
       case 'handOverToRole':
         try {
           await client.handOverToRole(roomId, action.role);
@@ -183,7 +206,13 @@ export function buildReferenceBotApp(deps: ReferenceBotAppDeps): ReferenceBotApp
         // A reply that cannot go out leaves the rest of the decision without its context.
         return;
       }
-      if (action.kind === 'handOver' || action.kind === 'handOverToRole') handedOver.add(roomId);
+      if (
+        action.kind === 'handOver' ||
+        action.kind === 'handOverToRole' ||
+        action.kind === 'assignAgent'
+      ) {
+        handedOver.add(roomId);
+      }
     }
     // Told once the replies are out, so whoever reads the log knows the room holds them.
     log(`${heard}: ${decision.actions.map(describeAction).join(', ') || 'no reply'}`);

@@ -19,6 +19,8 @@ export type Intent =
   | 'opening_hours'
   | 'promotions'
   | 'thanks'
+  | 'done'
+  | 'urgent'
   | 'menu'
   | 'greeting'
   | 'fallback';
@@ -39,6 +41,7 @@ const aboutBilling = phrases(`bill | bills | billing | billed | invoice | invoic
 
 // The other intents, most specific first: "hi, where is my order?" is about delivery.
 const topics: readonly (readonly [Intent, readonly string[]])[] = [
+  ['urgent', phrases(`urgent | asap | right now | immediately | segera | mendesak | darurat`)],
   [
     'price_list',
     phrases(`price list | pricelist | price | prices | pricing | brochure | catalog | catalogue |
@@ -68,6 +71,11 @@ const topics: readonly (readonly [Intent, readonly string[]])[] = [
     'promotions',
     phrases(`promo | promos | promotion | promotions | deal | deals | offer | offers | discount |
       discounts | voucher | diskon | promosi | penawaran`),
+  ],
+  [
+    'done',
+    phrases(`done | all done | that is all | thats all | that s all | i am done | im done |
+      selesai | sudah selesai | sudah beres | cukup`),
   ],
   ['thanks', phrases(`thanks | thank you | thx | terima kasih | makasih | trims`)],
   ['menu', phrases(`menu | help | bantuan | start | options | pilihan`)],

@@ -2,11 +2,18 @@ import { setTimeout } from 'node:timers/promises';
 import { Pool } from 'undici';
 import {
   activateRoomBot,
+  assignAgent,
   checkContract,
+  createRoomTag,
   ErrorEnvelopeSchema,
+  getUserInfo,
   handOver,
   handOverToRole,
+  listAvailableAgents,
+  markAsResolved,
   postBotMessage,
+  setUserInfo,
+  type UserProperty,
   type AuthStyle,
   type ErrorDetail,
   type OperationDescriptor,
@@ -187,10 +194,60 @@ export class QiscusClient {
     return this.call(activateRoomBot, { params: { room_id: roomId }, body: { is_active: active } });
   }
 
+  /** Puts a tag on the room (once; Qiscus keeps one id per tag name). */
+  tagRoom(roomId: string, tag: string) {
+    return this.call(createRoomTag, { params: undefined, body: { room_id: roomId, tag } });
+  }
+
+  /**
+   * Writes the customer's additional info. Qiscus replaces the whole list, so the list is read
+   * first and the properties given replace those of the same key.
+   */
+  async noteUserInfo(roomId: string, properties: readonly UserProperty[]) {
+    const current = await this.call(getUserInfo, { params: { room_id: roomId }, body: undefined });
+    const keys = new Set(properties.map((property) => property.key));
+    const kept = current.data.extras.user_properties.filter((property) => !keys.has(property.key));
+    return this.call(setUserInfo, {
+      params: { room_id: roomId },
+      body: { user_properties: [...kept, ...properties] },
+    });
+  }
+
+  /** Resolves the room: the conversation is over; the next message opens a new session. */
+  resolve(roomId: string, notes?: string) {
+    return this.call(markAsResolved, {
+      params: undefined,
+      body: { room_id: roomId, ...(notes === undefined ? {} : { notes }) },
+    });
+  }
+
+  /**
+   * Gives the room to the least busy online agent (`available_agents`, then `assign_agent`);
+   * undefined when none is online.
+   */
+  async assignAvailableAgent(roomId: string) {
+    const available = await this.call(listAvailableAgents, {
+      params: undefined,
+      body: undefined,
+      query: { room_id: roomId },
+    });
+    const agent = available.data.agents[0];
+    if (!agent) return undefined;
+    await this.call(assignAgent, {
+      params: undefined,
+      body: { room_id: roomId, agent_id: agent.id },
+    });
+    return agent;
+  }
+
   /** Calls one operation of the catalogue with a JSON body. */
   async call<D extends OperationDescriptor>(
     operation: D,
-    input: { readonly params: ParamsOf<D>; readonly body: BodyOf<D> },
+    input: {
+      readonly params: ParamsOf<D>;
+      readonly body: BodyOf<D>;
+      readonly query?: Readonly<Record<string, string>>;
+    },
   ): Promise<ResponseOf<D>> {
     const { params: paramsSchema, body: bodyContract } = operation.request;
     const params = paramsSchema ? checkContract(paramsSchema, input.params) : undefined;
@@ -202,9 +259,10 @@ export class QiscusClient {
       if (!check.ok) throw invalid(`The body of ${operation.id}`, check.problems);
     }
     const values = (params?.ok ? params.value : {}) as Record<string, string>;
-    const path = operation.path.replace(/\{([^}]+)\}/g, (_, name: string) =>
+    const search = input.query ? `?${new URLSearchParams(input.query).toString()}` : '';
+    const path = `${operation.path.replace(/\{([^}]+)\}/g, (_, name: string) =>
       encodeURIComponent(values[name] ?? ''),
-    );
+    )}${search}`;
     const headers = {
       ...authHeaders(operation, this.options.appCode, this.options.secretKey),
       ...(body === undefined ? {} : { 'content-type': 'application/json' }),

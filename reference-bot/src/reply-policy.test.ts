@@ -95,6 +95,13 @@ function outline(decision: Decision): string[] {
         return `handOver:${action.reason}`;
       case 'handOverToRole':
         return `handOverToRole:${action.role}`;
+      case 'tag':
+        return `tag:${action.tag}`;
+      case 'noteUserInfo':
+        return `noteUserInfo:${action.properties.map((p) => `${p.key}=${p.value}`).join(',')}`;
+      case 'resolve':
+      case 'assignAgent':
+        return action.kind;
     }
   });
 }
@@ -436,8 +443,8 @@ describe('answers', () => {
     expect(decision.intent).toBe('price_list');
     const message = sent(decision.actions[0]);
     if (message.type !== 'file_attachment') throw new Error(`got ${message.type}`);
-    expect(message.payload.url).toMatch(/^https:\/\/.+\.pdf$/);
-    expect(message.payload.caption).toBe(texts.priceListCaption);
+    expect(message.payload?.url).toMatch(/^https:\/\/.+\.pdf$/);
+    expect(message.payload?.caption).toBe(texts.priceListCaption);
   });
 
   it.each(['where are you?', 'What is your address', 'alamat kantor?', 'lokasi toko'])(
@@ -508,5 +515,34 @@ describe('answers', () => {
     const memory = Object.freeze({ unansweredInARow: 2 });
     expect(decideReply(webhook, memory)).toEqual(decideReply(webhook, memory));
     expect(memory).toEqual({ unansweredInARow: 2 });
+  });
+});
+
+describe('closing, urgency and order numbers (the admin API)', () => {
+  it.each(['done, thanks', 'That is all, thank you', 'sudah selesai, makasih'])(
+    'tags, notes and resolves the room when the customer is done: "%s"',
+    (text) => {
+      const decision = decide({ text, source: 'wa' });
+      expect(decision.intent).toBe('done');
+      expect(outline(decision)).toEqual([
+        'text',
+        'tag:resolved-by-bot',
+        'noteUserInfo:Closed by=bot',
+        'resolve',
+      ]);
+    },
+  );
+
+  it('tags an urgent request and assigns an online agent', () => {
+    const decision = decide({ text: 'It is urgent, please', source: 'qiscus' });
+    expect(decision.intent).toBe('urgent');
+    expect(outline(decision)).toEqual(['text', 'tag:urgent', 'assignAgent']);
+  });
+
+  it('notes an order number on the room, whatever the message is about', () => {
+    const decision = decide({ text: 'Where is my order inv-2041?', source: 'wa' });
+    expect(decision.intent).toBe('faq_delivery');
+    expect(outline(decision)).toEqual(['noteUserInfo:Order ID=INV-2041', 'tag:order', 'text']);
+    expect(outline(decide({ text: 'thanks', source: 'wa' }))).toEqual(['text']);
   });
 });

@@ -1,4 +1,9 @@
-import { defaultChannelRules, type BotMessageWebhook, type ChannelRules } from '#contracts';
+import {
+  defaultChannelRules,
+  type BotMessageWebhook,
+  type ChannelRules,
+  type UserProperty,
+} from '#contracts';
 import type { BotReply } from './bot-reply.js';
 import { detectIntent, type Intent } from './detect-intent.js';
 import { detectLanguage } from './detect-language.js';
@@ -30,6 +35,14 @@ export type BotAction =
       readonly fallback?: string;
     }
   | { readonly kind: 'handOver'; readonly reason: HandoverReason }
+  /** Puts a tag on the room (`room_tag/create`). */
+  | { readonly kind: 'tag'; readonly tag: string }
+  /** Writes the customer's additional info (`user_info`), keeping the other properties. */
+  | { readonly kind: 'noteUserInfo'; readonly properties: readonly UserProperty[] }
+  /** Resolves the room (`mark_as_resolved`): the conversation is over. */
+  | { readonly kind: 'resolve' }
+  /** Gives the room to the least busy online agent (`available_agents`, `assign_agent`). */
+  | { readonly kind: 'assignAgent' }
   | { readonly kind: 'handOverToRole'; readonly role: string; readonly reason: 'billing' };
 
 /** The bot's answer to one message, the room's memory after it, and what it understood. */
@@ -53,6 +66,27 @@ export function decideReply(
   webhook: BotMessageWebhook,
   memory: RoomMemory,
   rules: ChannelRules = defaultChannelRules,
+): Decision {
+  const decision = decideByIntent(webhook, memory, rules);
+  const orderId = findOrderId(webhook.payload.message.text);
+  if (orderId === undefined) return decision;
+  // An order number is noted on the room whatever the message is about, for the agents.
+  const notes: BotAction[] = [
+    { kind: 'noteUserInfo', properties: [{ key: 'Order ID', value: orderId }] },
+    { kind: 'tag', tag: 'order' },
+  ];
+  return { ...decision, actions: [...notes, ...decision.actions] };
+}
+
+/** An order or invoice number the customer wrote, e.g. `INV-2041` or `ORD-88120`. */
+export function findOrderId(text: string): string | undefined {
+  return /\b(?:INV|ORD)-\d{3,}\b/i.exec(text)?.[0].toUpperCase();
+}
+
+function decideByIntent(
+  webhook: BotMessageWebhook,
+  memory: RoomMemory,
+  rules: ChannelRules,
 ): Decision {
   const { from, message } = webhook.payload;
   const language = detectLanguage(message.text);
@@ -112,6 +146,15 @@ export function decideReply(
       return answered(say(text.returns));
     case 'thanks':
       return answered(say(text.thanks));
+    case 'done':
+      return answered(
+        say(text.done),
+        { kind: 'tag', tag: 'resolved-by-bot' },
+        { kind: 'noteUserInfo', properties: [{ key: 'Closed by', value: 'bot' }] },
+        { kind: 'resolve' },
+      );
+    case 'urgent':
+      return answered(say(text.urgent), { kind: 'tag', tag: 'urgent' }, { kind: 'assignAgent' });
     case 'attachment_received':
       return answered(say(text.fileReceived));
     case 'location_received':

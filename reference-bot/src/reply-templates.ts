@@ -18,6 +18,8 @@ const en = {
   returns:
     'Unused items can be returned within 7 days of delivery. Type "talk to a human" and an agent will arrange the pickup.',
   thanks: 'You are welcome! Type menu whenever you need anything else.',
+  done: 'Glad I could help! I have closed this chat; write again any time to start a new one.',
+  urgent: 'Understood, this is urgent: I am putting you through to an agent who is online now.',
   fileReceived: 'Thank you, we have received your file. An agent will look at it if needed.',
   locationReceived: 'Thank you for your location. We will use it for your delivery.',
   promotionChosen: (plan: string, page: string) =>
@@ -43,6 +45,8 @@ const id: typeof en = {
   returns:
     'Barang yang belum dipakai bisa dikembalikan dalam 7 hari setelah diterima. Ketik "bicara dengan agen" dan agen kami akan mengatur penjemputannya.',
   thanks: 'Sama-sama! Ketik menu kapan saja jika butuh bantuan lain.',
+  done: 'Senang bisa membantu! Chat ini saya tutup; kirim pesan lagi kapan saja untuk memulai yang baru.',
+  urgent: 'Baik, ini mendesak: saya sambungkan Anda ke agen yang sedang online.',
   fileReceived:
     'Terima kasih, file Anda sudah kami terima. Agen kami akan memeriksanya bila perlu.',
   locationReceived: 'Terima kasih atas lokasinya. Kami akan memakainya untuk pengiriman Anda.',

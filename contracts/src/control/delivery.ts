@@ -3,11 +3,11 @@ import { z } from '../zod.js';
 
 /** Why a webhook was not sent at all. */
 export const DeliverySkipReasonSchema = z
-  .enum(['BOT_DISABLED', 'BOT_OFF_FOR_ROOM', 'NO_BOT_URL'])
+  .enum(['BOT_DISABLED', 'BOT_OFF_FOR_ROOM', 'NO_BOT_URL', 'NO_WEBHOOK_URL'])
   .openapi('DeliverySkipReason', {
     example: 'BOT_OFF_FOR_ROOM',
     description:
-      'BOT_DISABLED: the bot is switched off for the whole app. BOT_OFF_FOR_ROOM: switched off for this room (by a handover or POST /bot/{room_id}/activate). NO_BOT_URL: no bot webhook URL is set.',
+      'BOT_DISABLED: the bot is switched off for the whole app. BOT_OFF_FOR_ROOM: switched off for this room (by a handover or POST /bot/{room_id}/activate). NO_BOT_URL: no bot webhook URL is set. NO_WEBHOOK_URL: another webhook (redelivered) has no URL now, or is off.',
   });
 export type DeliverySkipReason = z.infer<typeof DeliverySkipReasonSchema>;
 
@@ -59,10 +59,14 @@ export const deliveryExample = {
 export const DeliverySchema = z
   .strictObject({
     id: z.string().regex(/^dlv_[0-9]+$/),
-    webhook: z.string().describe('The webhook id in the catalogue, e.g. botMessage.'),
+    webhook: z
+      .string()
+      .describe(
+        'Which webhook: its id in the catalogue (botMessage, newSession, customAgentAllocation, markAsResolved).',
+      ),
     room_id: RoomIdSchema,
     comment_id: z.number().int().nonnegative().describe('The customer message it carries.'),
-    url: z.string().nullable().describe('Where it went; null when no bot URL was set.'),
+    url: z.string().nullable().describe('Where it went; null when no URL was set.'),
     status: DeliveryStatusSchema,
     skip_reason: DeliverySkipReasonSchema.nullable(),
     reason: z.string().describe('The outcome in one sentence a person can act on.'),

@@ -22,6 +22,38 @@ export type DeliveryMode = z.infer<typeof DeliveryModeSchema>;
 /** The nullable webhook URL of the bot, as the switches show it. */
 const botUrl = z.string().nullable();
 
+/** The app's webhooks besides the bot's, by their key in the settings and the config file. */
+export const AppWebhookNameSchema = z
+  .enum(['new_session', 'agent_allocation', 'mark_as_resolved'])
+  .openapi('AppWebhookName', {
+    example: 'mark_as_resolved',
+    description:
+      'new_session: the New Session webhook. agent_allocation: Custom Agent Allocation. mark_as_resolved: the Mark-as-Resolved webhook.',
+  });
+export type AppWebhookName = z.infer<typeof AppWebhookNameSchema>;
+
+/** Where one of the app's other webhooks goes, and whether it is sent. */
+export const AppWebhookSettingSchema = z
+  .strictObject({
+    url: z.string().nullable().describe('null while none is set.'),
+    enabled: z.boolean().describe('Sent only when on and a URL is set.'),
+  })
+  .openapi('AppWebhookSetting', {
+    example: { url: 'http://127.0.0.1:4000/resolved', enabled: true },
+  });
+export type AppWebhookSetting = z.infer<typeof AppWebhookSettingSchema>;
+
+/** A change to one of those webhooks; a URL given alone also switches it on, null switches it off. */
+export const AppWebhookPatchSchema = z
+  .strictObject({
+    url: z.string().nullable().optional().describe('An http(s) URL, or null to unset.'),
+    enabled: z.boolean().optional(),
+  })
+  .openapi('AppWebhookPatch', { example: { url: 'http://127.0.0.1:4000/resolved' } });
+export type AppWebhookPatch = z.infer<typeof AppWebhookPatchSchema>;
+
+const noWebhook = { url: null, enabled: false };
+
 const settingsExample = {
   app_code: 'qiscus-mock-app',
   bot_email: 'qiscus-mock-app_admin@qismo.com',
@@ -31,6 +63,7 @@ const settingsExample = {
   delivery: 'once',
   allow_remote_webhook: false,
   channel_rules: defaultChannelRules,
+  webhooks: { new_session: noWebhook, agent_allocation: noWebhook, mark_as_resolved: noWebhook },
   channels: [{ id: 963, source: 'wa', name: 'Qiscus Mock WhatsApp', phone: '+6281100000001' }],
   divisions: [{ id: 1, name: 'customer service' }],
   agents: [],
@@ -73,6 +106,13 @@ export const MockSettingsSchema = z
     delivery: DeliveryModeSchema,
     allow_remote_webhook: z.boolean(),
     channel_rules: ChannelRulesSchema,
+    webhooks: z
+      .strictObject({
+        new_session: AppWebhookSettingSchema,
+        agent_allocation: AppWebhookSettingSchema,
+        mark_as_resolved: AppWebhookSettingSchema,
+      })
+      .describe('The New Session, Custom Agent Allocation and Mark-as-Resolved webhooks.'),
     channels: z.array(ChannelSchema),
     divisions: z.array(DivisionRefSchema),
     agents: z.array(AgentSchema),
@@ -100,6 +140,10 @@ export const MockSettingsPatchSchema = z
       .partialRecord(ChannelSourceSchema, ChannelRuleSchema)
       .optional()
       .describe('Per channel kind; the kinds left out keep their rule.'),
+    webhooks: z
+      .partialRecord(AppWebhookNameSchema, AppWebhookPatchSchema)
+      .optional()
+      .describe('The other webhooks; the ones left out stay as they are.'),
     faults: z
       .array(FaultRuleSchema)
       .max(50)

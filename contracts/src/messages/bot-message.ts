@@ -1,3 +1,4 @@
+import { WebUrlSchema } from '../web-url.js';
 import { RoomIdSchema } from '../ids.js';
 import { isJsonObject } from '../is-json-object.js';
 import { BotMessageTypeSchema, type BotMessageType } from '../message-type.js';
@@ -130,15 +131,48 @@ export const TextMessageSchema = z
   )
   .openapi('TextMessage', { example: messageExamples.text });
 
-/** A file (image, video, document) sent by URL; `message` is the caption. */
+/**
+ * A file (image, video, document) sent by URL; `message` is the caption. The older shape with a
+ * top-level `attachment_url` (and `caption`), which Qiscus's n8n node sent until it moved to
+ * `payload.url`, is taken too; the mock warns about it.
+ */
 export const FileAttachmentMessageSchema = z
   .strictObject({
     ...common,
     type: z.literal('file_attachment'),
     message: optionalMessage,
-    payload: FileAttachmentPayloadSchema,
+    payload: FileAttachmentPayloadSchema.optional().describe(
+      'The file. Required unless the older top-level attachment_url is sent.',
+    ),
+    attachment_url: WebUrlSchema.optional().describe(
+      'Deprecated: the older shape of payload.url (an earlier version of Qiscus’s n8n node). Taken, with a warning.',
+    ),
+    caption: z
+      .string()
+      .optional()
+      .describe('Deprecated: the older shape of payload.caption, sent with attachment_url.'),
+  })
+  .superRefine((message, ctx) => {
+    if (message.payload === undefined && message.attachment_url === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['payload', 'url'],
+        message: 'is required (expected string): the file goes in payload.url',
+      });
+    }
   })
   .openapi('FileAttachmentMessage', { example: messageExamples.fileAttachment });
+
+/** The file of an attachment message, from `payload` or from the older top-level fields. */
+export function attachmentPayloadOf(
+  message: z.output<typeof FileAttachmentMessageSchema>,
+): z.output<typeof FileAttachmentPayloadSchema> {
+  if (message.payload) return message.payload;
+  return {
+    url: message.attachment_url ?? '',
+    ...(message.caption === undefined ? {} : { caption: message.caption }),
+  };
+}
 
 /** A text with buttons under it. Refused on WhatsApp and Instagram. */
 export const ButtonsMessageSchema = z

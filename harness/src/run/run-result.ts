@@ -57,6 +57,10 @@ export const StepKindSchema = z.enum([
   'bot_switch',
   'until_quiet',
   'qiscus_fails',
+  'assign',
+  'tag',
+  'user_info',
+  'resolve_by_bot',
 ]);
 export type StepKind = z.infer<typeof StepKindSchema>;
 

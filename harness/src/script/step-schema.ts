@@ -7,6 +7,7 @@ import {
   type CustomerMessageRequest,
 } from '#contracts';
 import { StepKindSchema, type StepKind } from '../run/run-result.js';
+import type { TextPattern } from './parse-text-pattern.js';
 import { DurationSchema, TextPatternSchema } from './script-values.js';
 
 const timeout = { timeout: DurationSchema.optional() };
@@ -69,6 +70,24 @@ const QiscusFailsSchema = z
   });
 export type QiscusFault = z.output<typeof QiscusFailsSchema>;
 
+/** `assign`: any agent (`{}`), or the one named by id, name or e-mail. */
+const AssignSchema = z.strictObject({
+  agent: z.union([z.number().int().nonnegative(), z.string().min(1)]).optional(),
+  ...timeout,
+});
+/** `user_info`: each key the customer's additional info must have, with its value (or /regex/). */
+const UserInfoSchema = z
+  .record(
+    z.string().min(1),
+    z.union([
+      TextPatternSchema,
+      z.number().transform((value): TextPattern => ({ kind: 'exact', text: String(value) })),
+    ]),
+  )
+  .refine((value) => Object.keys(value).length > 0, {
+    message: 'names no property: write user_info: { Order ID: INV-1 }',
+  });
+
 /** The fields each step kind's mapping may have, for "did you mean" on a mistyped one. */
 export const stepFieldNames: Readonly<Record<string, readonly string[]>> = {
   customer: Object.keys(CustomerObjectSchema.shape),
@@ -78,6 +97,7 @@ export const stepFieldNames: Readonly<Record<string, readonly string[]>> = {
   webhook: Object.keys(WebhookSchema.shape),
   bot_switch: ['room', 'app'],
   qiscus_fails: ['status', 'times', 'operation', 'retry_after', 'latency'],
+  assign: Object.keys(AssignSchema.shape),
 };
 
 /** One step of a script, as the runner carries it out. `timeoutMs` null: the script's default. */
@@ -102,7 +122,19 @@ export type Step =
       readonly scope: 'room' | 'app';
       readonly active: boolean;
     }
-  | { readonly kind: 'qiscus_fails'; readonly fault: QiscusFault };
+  | { readonly kind: 'qiscus_fails'; readonly fault: QiscusFault }
+  | {
+      readonly kind: 'assign';
+      readonly agent: number | string | null;
+      readonly timeoutMs: number | null;
+    }
+  | { readonly kind: 'tag'; readonly tag: string; readonly timeoutMs: number | null }
+  | {
+      readonly kind: 'user_info';
+      readonly properties: Readonly<Record<string, TextPattern>>;
+      readonly timeoutMs: number | null;
+    }
+  | { readonly kind: 'resolve_by_bot'; readonly timeoutMs: number | null };
 
 type Ctx = z.core.$RefinementCtx;
 
@@ -226,6 +258,29 @@ function parseKind(kind: StepKind, value: unknown, ctx: Ctx): Step | undefined {
       const fault = parseAt(QiscusFailsSchema, value, ['qiscus_fails'], ctx);
       return fault && { kind, fault };
     }
+    case 'assign': {
+      const parsed = parseAt(AssignSchema, value ?? {}, ['assign'], ctx);
+      return parsed && { kind, agent: parsed.agent ?? null, timeoutMs: parsed.timeout ?? null };
+    }
+    case 'tag':
+      if (typeof value === 'string' && value.trim() !== '') {
+        return { kind, tag: value.trim(), timeoutMs: null };
+      }
+      return fail(ctx, ['tag'], 'must be the tag the bot puts on the room, e.g. "tag: vip"');
+    case 'user_info': {
+      const properties = parseAt(UserInfoSchema, value, ['user_info'], ctx);
+      return properties && { kind, properties, timeoutMs: null };
+    }
+    case 'resolve_by_bot':
+      if (value === null || value === true) return { kind, timeoutMs: null };
+      if (typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0) {
+        return { kind, timeoutMs: null };
+      }
+      return fail(
+        ctx,
+        ['resolve_by_bot'],
+        'takes no value: write "- resolve_by_bot" or "- resolve_by_bot: {}"',
+      );
     case 'bot_active':
       if (typeof value === 'boolean') return { kind, active: value, timeoutMs: null };
       return fail(
@@ -244,6 +299,7 @@ function parseKind(kind: StepKind, value: unknown, ctx: Ctx): Step | undefined {
 export const StepSchema = z.unknown().transform((value, ctx): Step => {
   if (value === 'resolve') return { kind: 'resolve', timeoutMs: null };
   if (value === 'redeliver') return { kind: 'redeliver', timeoutMs: null };
+  if (value === 'resolve_by_bot') return { kind: 'resolve_by_bot', timeoutMs: null };
   if (typeof value === 'string' && (kinds as readonly string[]).includes(value)) {
     return fail(ctx, [], `"${value}" needs a value: write "${value}: …"`);
   }

@@ -15,6 +15,16 @@ const divisionName = z
   .max(100)
   .regex(/^[^A-Z]*$/, 'division names are lower case, as hand_over_to_role sends them');
 
+const clockTime = z
+  .string()
+  .regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'a time of day as HH:MM, e.g. "08:00"');
+
+/** One of the other webhooks: where it goes; on unless `enabled: false`. */
+const appWebhook = z.strictObject({
+  url: z.string().nullable(),
+  enabled: z.boolean().optional(),
+});
+
 /**
  * The config file (JSON or YAML): the app, its switches, channels, divisions and agents. Every
  * key is optional; what is left out keeps its default. Unknown keys are refused, so a typo is
@@ -24,6 +34,29 @@ export const ConfigFileSchema = z.strictObject({
   app_code: AppCodeSchema.optional(),
   secret_key: z.string().min(8).max(200).optional(),
   admin_token: z.string().min(8).max(200).optional(),
+  admin_email: z.email().optional(),
+  admin_password: z.string().min(8).max(200).optional(),
+  office_hours: z
+    .strictObject({
+      timezone: z.string().regex(/^[+-](0[0-9]|1[0-4]):[0-5][0-9]$/, 'an offset such as "+07:00"'),
+      days: z
+        .array(
+          z.strictObject({
+            day: z.number().int().min(1).max(7).describe('1 is Monday, 7 Sunday'),
+            start: clockTime,
+            end: clockTime,
+          }),
+        )
+        .max(7),
+    })
+    .optional(),
+  webhooks: z
+    .strictObject({
+      new_session: appWebhook.optional(),
+      agent_allocation: appWebhook.optional(),
+      mark_as_resolved: appWebhook.optional(),
+    })
+    .optional(),
   bot_url: z.string().nullable().optional(),
   bot_enabled: z.boolean().optional(),
   auto_agent_allocation: z.boolean().optional(),

@@ -71,6 +71,8 @@ export class AdminService {
     const updated = rules.resolveRoom(room, { now: this.deps.clock.now() });
     this.deps.annotations.noteResolution(room.id, notes);
     this.deps.store.save(updated);
+    // The bot resolves with the app's credentials: the admin resolved it.
+    if (!room.resolved) this.deps.conversation.announceResolved(updated, undefined);
     return { room: updated, service: this.service(updated) };
   }
 

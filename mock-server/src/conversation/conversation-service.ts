@@ -1,6 +1,7 @@
 import type { Faker } from '@faker-js/faker';
 import {
   BotMessageWebhookSchema,
+  attachmentPayloadOf,
   isMessageTypeAllowed,
   channelShortName,
   type Agent,
@@ -22,6 +23,10 @@ import type { RoomAnnotations } from '../state/room-annotations.js';
 import type { RoomStore } from '../state/room-store.js';
 import { buildBotMessageWebhook } from '../webhooks/build-bot-message-webhook.js';
 import type { WebhookDispatcher } from '../webhooks/webhook-dispatcher.js';
+import type { AppWebhooks } from '../webhooks/app-webhooks.js';
+import { toService } from './admin-views.js';
+import { allocateByAnswer } from './allocation-rule.js';
+import { warningsFor } from './bot-message-warnings.js';
 import { findPostbackButton } from './find-postback-button.js';
 import * as rules from './handover-rules.js';
 import type { RoomState } from './room-state.js';
@@ -38,9 +43,6 @@ export interface CustomerMessageOutcome {
   readonly result: CustomerMessageResult;
   readonly settled: () => Promise<Delivery>;
 }
-
-// A bot message from the right sender has no warnings; they all share one empty list.
-const noWarnings: readonly ErrorDetail[] = Object.freeze([]);
 
 /**
  * The mock's behaviour, between the HTTP routes (thin) and the pure rules: who writes into which
@@ -60,6 +62,8 @@ export class ConversationService {
       readonly faker: Faker;
       /** Where each room's session starts are noted (the admin API's service records). */
       readonly annotations: RoomAnnotations;
+      /** New Session, Custom Agent Allocation and Mark-as-Resolved. */
+      readonly appWebhooks: AppWebhooks;
     },
   ) {}
 
@@ -222,6 +226,7 @@ export class ConversationService {
     if (received.newSession) this.deps.annotations.startSession(room.id, id);
     if (created) this.deps.store.add(room);
     else this.deps.store.save(room);
+    if (received.newSession) this.deps.appWebhooks.newSession(room, webhook, message.created_at);
     const delivery = this.deps.dispatcher.dispatch({
       webhook: 'botMessage',
       roomId: room.id,
@@ -264,15 +269,7 @@ export class ConversationService {
         [{ path: 'type', message: `${name} (${source}) refuses ${refused.join(' and ')}` }],
       );
     }
-    const warnings: readonly ErrorDetail[] =
-      message.sender_email === this.deps.botEmail
-        ? noWarnings
-        : [
-            {
-              path: 'sender_email',
-              message: `is not this app's bot sender; Qiscus bots send as "${this.deps.botEmail}"`,
-            },
-          ];
+    const warnings = warningsFor(message, this.deps.botEmail);
     const now = this.now();
     const stored: RoomMessage = {
       id: this.deps.ids.next('comment'),
@@ -281,7 +278,12 @@ export class ConversationService {
       sender_name: 'Bot',
       type: message.type,
       text: message.message ?? '',
-      payload: 'payload' in message && message.payload ? message.payload : null,
+      payload:
+        message.type === 'file_attachment'
+          ? attachmentPayloadOf(message)
+          : 'payload' in message && message.payload
+            ? message.payload
+            : null,
       created_at: formatTimestamp(now),
       delivery_id: null,
     };
@@ -294,7 +296,32 @@ export class ConversationService {
     const outcome = rules.requestHandover(room, { findOnlineAgent, now: this.now() });
     if (!outcome.ok) throw refusal(outcome);
     this.deps.store.save(outcome.room);
+    if (room.handover.status !== 'pending' && this.deps.appWebhooks.allocating) {
+      this.askForAgent(outcome.room, findOnlineAgent);
+    }
     return outcome.room;
+  }
+
+  /**
+   * Custom Agent Allocation: the receiver is told the agent the inbox would pick, and may assign
+   * one (by answering, or by calling assign_agent). Whatever it does is noted in the delivery
+   * log; when it assigns nobody, the handover waits in the inbox as it would without it.
+   */
+  private askForAgent(room: RoomState, findOnlineAgent: boolean): void {
+    const { staff } = this;
+    this.deps.appWebhooks.askForAgent(room, {
+      candidate: rules.pickAgent(staff.agents, staff.load, findOnlineAgent),
+      properties: this.deps.annotations.propertiesOf(room.id),
+      commentId: this.deps.store.lastMessage(room.id)?.id ?? 0,
+      decide: (answer) => {
+        const outcome = allocateByAnswer(this.deps.store.peek(room.id), answer, {
+          findAgent: (id) => this.agent(id),
+          now: this.now(),
+        });
+        if (outcome.room) this.deps.store.save(outcome.room);
+        return outcome.note;
+      },
+    });
   }
 
   handOverToRole(
@@ -347,7 +374,19 @@ export class ConversationService {
     const room = this.requireControlRoom(roomId);
     const updated = rules.resolveRoom(room, { now: this.now() });
     this.deps.store.save(updated);
+    if (!room.resolved) this.announceResolved(updated, this.agent(room.agentId));
     return updated;
+  }
+
+  /** Sends the Mark-as-Resolved webhook for a room just resolved by `agent` (or the admin). */
+  announceResolved(room: RoomState, agent: Agent | undefined): void {
+    const { annotations, store } = this.deps;
+    this.deps.appWebhooks.resolved(
+      room,
+      toService(room, annotations.session(room.id), store.lastMessage(room.id)),
+      annotations.propertiesOf(room.id),
+      agent,
+    );
   }
 
   /** A human agent writes into the room: the room's agent, or the one named. */

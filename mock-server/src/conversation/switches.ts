@@ -1,4 +1,4 @@
-import type { ChannelRules, DeliveryMode } from '#contracts';
+import type { AppWebhookName, ChannelRules, DeliveryMode } from '#contracts';
 
 /** Where one of the app's other webhooks goes, and whether it is sent. */
 export interface WebhookSetting {
@@ -13,6 +13,12 @@ export interface Switches {
   autoAgentAllocation: boolean;
   delivery: DeliveryMode;
   channelRules: ChannelRules;
-  /** The Mark-as-Resolved webhook (issue 14). */
-  resolvedWebhook: WebhookSetting;
+  /** New Session, Custom Agent Allocation and Mark-as-Resolved (issue 14). */
+  webhooks: Record<AppWebhookName, WebhookSetting>;
+}
+
+/** The URL of one of the app's other webhooks when it is to be sent, else null. */
+export function webhookUrlOf(switches: Switches, name: AppWebhookName): string | null {
+  const setting = switches.webhooks[name];
+  return setting.enabled ? setting.url : null;
 }

@@ -1,8 +1,14 @@
 import type { FastifyInstance } from 'fastify';
-import { logIn, setMarkAsResolvedWebhook } from '#contracts';
+import {
+  logIn,
+  setAgentAllocationWebhook,
+  setMarkAsResolvedWebhook,
+  type AppWebhookName,
+} from '#contracts';
 import { QiscusApiError } from '../errors.js';
 import { secretMatches } from '../http/check-credentials.js';
 import { registerOperation } from '../http/register-operation.js';
+import { defaults } from '../options.js';
 import { checkWebhookTarget } from '../webhooks/webhook-target.js';
 import { toApp } from './app-bot-settings.route.js';
 import { operationDeps, type RouteDeps } from './route-deps.js';
@@ -26,7 +32,7 @@ export function adminAccountRoutes(app: FastifyInstance, deps: RouteDeps): void 
       data: {
         user: {
           id: 1,
-          name: 'Qiscus Mock Admin',
+          name: defaults.adminName,
           email: body.email,
           type: 1,
           type_as_string: 'admin' as const,
@@ -38,8 +44,8 @@ export function adminAccountRoutes(app: FastifyInstance, deps: RouteDeps): void 
       },
     };
   });
-  registerOperation(app, setMarkAsResolvedWebhook, opDeps, ({ body }) => {
-    const target = checkWebhookTarget(body.webhook_url, deps.allowRemoteWebhook);
+  const setWebhook = (name: AppWebhookName, url: string, enabled: boolean) => {
+    const target = checkWebhookTarget(url, deps.allowRemoteWebhook);
     if (!target.ok) {
       throw new QiscusApiError(
         'VALIDATION_FAILED',
@@ -47,7 +53,13 @@ export function adminAccountRoutes(app: FastifyInstance, deps: RouteDeps): void 
         [{ path: 'webhook_url', message: target.message }],
       );
     }
-    deps.switches.resolvedWebhook = { url: target.url.href, enabled: body.is_webhook_enabled };
+    deps.switches.webhooks[name] = { url: target.url.href, enabled };
     return { data: { app: toApp(deps) } };
-  });
+  };
+  registerOperation(app, setMarkAsResolvedWebhook, opDeps, ({ body }) =>
+    setWebhook('mark_as_resolved', body.webhook_url, body.is_webhook_enabled),
+  );
+  registerOperation(app, setAgentAllocationWebhook, opDeps, ({ body }) =>
+    setWebhook('agent_allocation', body.webhook_url, body.is_webhook_enabled),
+  );
 }

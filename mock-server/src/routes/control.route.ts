@@ -37,6 +37,11 @@ export function toSettings(deps: RouteDeps): MockSettings {
     delivery: switches.delivery,
     allow_remote_webhook: deps.allowRemoteWebhook,
     channel_rules: switches.channelRules,
+    webhooks: {
+      new_session: { ...switches.webhooks.new_session },
+      agent_allocation: { ...switches.webhooks.agent_allocation },
+      mark_as_resolved: { ...switches.webhooks.mark_as_resolved },
+    },
     channels: [...directory.channels],
     divisions: [...directory.divisions],
     agents: [...directory.agents],

@@ -1,12 +1,13 @@
 import type { FastifyInstance } from 'fastify';
-import { postBotMessage, type BotMessage, type RoomMessage } from '#contracts';
+import { attachmentPayloadOf, postBotMessage, type BotMessage, type RoomMessage } from '#contracts';
 import { flagExchange, registerOperation } from '../http/register-operation.js';
 import { defaultAvatar } from '../webhooks/build-bot-message-webhook.js';
 import { operationDeps, type RouteDeps } from './route-deps.js';
 
 /** The comment text the SDK answers with: an attachment becomes `[file] <url> [/file]`. */
 function commentText(message: BotMessage): string {
-  if (message.type === 'file_attachment') return `[file] ${message.payload.url} [/file]`;
+  if (message.type === 'file_attachment')
+    return `[file] ${attachmentPayloadOf(message).url} [/file]`;
   return message.message ?? '';
 }
 

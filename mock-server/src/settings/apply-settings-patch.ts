@@ -1,8 +1,10 @@
-import type { MockSettingsPatch } from '#contracts';
+import { AppWebhookNameSchema, type MockSettingsPatch } from '#contracts';
 import type { Switches } from '../conversation/conversation-service.js';
 import { mockError } from '../errors.js';
 import type { FaultInjector } from '../faults/fault-injector.js';
 import { checkWebhookTarget } from '../webhooks/webhook-target.js';
+
+const appWebhookNames = AppWebhookNameSchema.options;
 
 /**
  * Changes the switches as `PATCH /_mock/config` asks: every field is checked before any is
@@ -14,19 +16,30 @@ export function applySettingsPatch(
   allowRemoteWebhook: boolean,
   faults?: FaultInjector,
 ): void {
-  let botUrl = switches.botUrl;
-  if (patch.bot_url !== undefined && patch.bot_url !== null) {
-    const target = checkWebhookTarget(patch.bot_url, allowRemoteWebhook);
+  const checkUrl = (url: string | null | undefined, path: string) => {
+    if (url === undefined || url === null) return url;
+    const target = checkWebhookTarget(url, allowRemoteWebhook);
     if (!target.ok) {
-      throw mockError('MOCK_ERR_WEBHOOK_TARGET', `bot_url ${target.message}.`, {
-        errors: [{ path: 'bot_url', message: target.message }],
+      throw mockError('MOCK_ERR_WEBHOOK_TARGET', `${path} ${target.message}.`, {
+        errors: [{ path, message: target.message }],
       });
     }
-    botUrl = target.url.href;
-  } else if (patch.bot_url === null) {
-    botUrl = null;
+    return target.url.href;
+  };
+  const botUrl = checkUrl(patch.bot_url, 'bot_url');
+  const webhooks = { ...switches.webhooks };
+  for (const name of appWebhookNames) {
+    const change = patch.webhooks?.[name];
+    if (!change) continue;
+    const url = checkUrl(change.url, `webhooks.${name}.url`);
+    const current = webhooks[name];
+    const next = url === undefined ? current.url : url;
+    // A URL given alone switches the webhook on; unsetting it switches it off.
+    const enabled = change.enabled ?? (url === undefined ? current.enabled : url !== null);
+    webhooks[name] = { url: next, enabled: enabled && next !== null };
   }
-  switches.botUrl = botUrl;
+  if (botUrl !== undefined) switches.botUrl = botUrl;
+  switches.webhooks = webhooks;
   if (patch.bot_enabled !== undefined) switches.botEnabled = patch.bot_enabled;
   if (patch.auto_agent_allocation !== undefined) {
     switches.autoAgentAllocation = patch.auto_agent_allocation;

@@ -38,7 +38,15 @@ export interface WebhookJob {
   readonly body: unknown;
   /** Set when the webhook must not be sent; the delivery is logged as skipped with this reason. */
   readonly skip?: { readonly reason: DeliverySkipReason; readonly message: string };
+  /**
+   * Told once the delivery has settled, with the receiver's answer when it was a 2xx (its first
+   * 16 KiB); what it returns is added to the delivery's reason.
+   */
+  readonly onSettled?: (delivery: Delivery, answer: string | null) => string | undefined;
 }
+
+/** How much of a 2xx answer is kept for a job that reads it. */
+const answerBytes = 16 * 1024;
 
 interface DeliveryState {
   delivery: Delivery;
@@ -48,6 +56,11 @@ interface DeliveryState {
   /** The webhook body as sent; kept as text only, which costs least. */
   readonly body: string;
   settled: Promise<Delivery>;
+  /** Who receives it, as the delivery's reasons name it. */
+  readonly receiver: string;
+  readonly onSettled?: WebhookJob['onSettled'];
+  /** The last 2xx answer, kept only when `onSettled` reads it. */
+  answer: string | null;
 }
 
 /** What one attempt came to. */
@@ -68,16 +81,19 @@ function describeFailure(error: unknown, url: string, timeoutMs: number): string
   return code ? `${code}: ${message}` : message;
 }
 
-async function readHead(body: AsyncIterable<Buffer> & { dump(): Promise<void> }): Promise<string> {
+async function readHead(
+  body: AsyncIterable<Buffer> & { dump(): Promise<void> },
+  bytes: number,
+): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of body) {
     chunks.push(chunk);
     size += chunk.length;
-    if (size >= responseHeadBytes) break;
+    if (size >= bytes) break;
   }
   await body.dump().catch(() => undefined);
-  return Buffer.concat(chunks).subarray(0, responseHeadBytes).toString('utf8');
+  return Buffer.concat(chunks).subarray(0, bytes).toString('utf8');
 }
 
 /**
@@ -124,6 +140,11 @@ export class WebhookDispatcher {
       readonly maxBytes?: number;
       /** Told of each delivery as it is logged and whenever it changes. */
       readonly onChange?: (delivery: Delivery) => void;
+      /**
+       * Where a webhook other than the bot's goes now (null: nowhere); undefined for the bot's,
+       * which goes to `settings().botUrl`.
+       */
+      readonly webhookUrl?: (webhook: string) => string | null | undefined;
     },
   ) {}
 
@@ -133,16 +154,22 @@ export class WebhookDispatcher {
     const settings = this.deps.settings();
     const id = `dlv_${ids.next('delivery')}`;
     const now = formatTimestamp(clock.now());
+    const own = this.deps.webhookUrl?.(job.webhook);
+    const target = own === undefined ? settings.botUrl : own;
     const skip =
       job.skip ??
-      (settings.botUrl === null
-        ? {
-            reason: 'NO_BOT_URL' as const,
-            message:
-              'No bot URL is set: start with --bot-url, PATCH /_mock/config {"bot_url": …}, or POST /api/v1/app/bot/integrate.',
-          }
-        : undefined);
-    const target = settings.botUrl === null ? null : settings.botUrl;
+      (target !== null
+        ? undefined
+        : own === undefined
+          ? {
+              reason: 'NO_BOT_URL' as const,
+              message:
+                'No bot URL is set: start with --bot-url, PATCH /_mock/config {"bot_url": …}, or POST /api/v1/app/bot/integrate.',
+            }
+          : {
+              reason: 'NO_WEBHOOK_URL' as const,
+              message: `The ${job.webhook} webhook has no URL or is switched off: PATCH /_mock/config {"webhooks": …} sets it.`,
+            });
     const full =
       !skip && this.pending >= (this.deps.maxPending ?? Number.POSITIVE_INFINITY)
         ? `Not sent: ${this.pending} deliveries are waiting already, the most the queue holds (is the bot down?); redeliver it later with POST /_mock/deliveries/${id}/redeliver.`
@@ -168,6 +195,9 @@ export class WebhookDispatcher {
       signal: AbortSignal.any([this.stop.signal, this.generationStop.signal]),
       body,
       settled: Promise.resolve(delivery),
+      receiver: own === undefined ? 'the bot' : 'the receiver',
+      answer: null,
+      ...(job.onSettled ? { onSettled: job.onSettled } : {}),
     };
     this.deliveries.set(id, state);
     this.bytes += body.length;
@@ -178,6 +208,8 @@ export class WebhookDispatcher {
       void state.settled.finally(() => {
         this.pending -= 1;
       });
+    } else if (state.onSettled) {
+      state.settled = this.track(Promise.resolve().then(() => this.finish(state)));
     }
     if (this.deliveries.size > this.deps.limit) {
       const oldest = this.deliveries.keys().next().value;
@@ -204,9 +236,25 @@ export class WebhookDispatcher {
     }
   }
 
+  /** Tells the job's `onSettled` how it went, and notes what that did. */
+  private finish(state: DeliveryState): Delivery {
+    const note = state.onSettled?.(state.delivery, state.answer);
+    state.answer = null;
+    if (note === undefined) return state.delivery;
+    state.delivery = { ...state.delivery, reason: `${state.delivery.reason} ${note}` };
+    this.deps.onChange?.(state.delivery);
+    return state.delivery;
+  }
+
+  private track<T>(run: Promise<T>): Promise<T> {
+    this.inFlight.add(run);
+    void run.finally(() => this.inFlight.delete(run));
+    return run;
+  }
+
   private schedule(state: DeliveryState, url: string, mode: DeliveryMode): Promise<Delivery> {
     const roomId = state.delivery.room_id;
-    const send = () => this.send(state, url, mode);
+    const send = () => this.send(state, url, mode).then(() => this.finish(state));
     let run: Promise<Delivery>;
     if (mode === 'reliable') {
       // Keep each room's webhooks in order: one starts after the previous settled.
@@ -219,15 +267,14 @@ export class WebhookDispatcher {
     } else {
       run = Promise.resolve().then(send);
     }
-    this.inFlight.add(run);
-    void run.finally(() => this.inFlight.delete(run));
-    return run;
+    return this.track(run);
   }
 
   private async send(state: DeliveryState, url: string, mode: DeliveryMode): Promise<Delivery> {
     const target = checkWebhookTarget(url, this.deps.settings().allowRemoteWebhook);
     if (!target.ok) {
-      return this.settle(state, 'failed', `Not sent: the bot URL ${target.message}.`);
+      const what = state.receiver === 'the bot' ? 'the bot URL' : 'the webhook URL';
+      return this.settle(state, 'failed', `Not sent: ${what} ${target.message}.`);
     }
     const maxAttempts = mode === 'reliable' ? this.deps.maxAttempts : 1;
     if (mode === 'chaos') {
@@ -286,10 +333,11 @@ export class WebhookDispatcher {
       );
     }
     if (last.attempt.error === null) {
+      const who = state.receiver === 'the bot' ? 'The bot' : 'The receiver';
       return this.settle(
         state,
         'delivered',
-        `The bot answered ${last.attempt.status_code}${tries}.`,
+        `${who} answered ${last.attempt.status_code}${tries}.`,
       );
     }
     return this.settle(state, 'failed', `Delivery failed${tries}: ${last.attempt.error}.`);
@@ -350,12 +398,15 @@ export class WebhookDispatcher {
         signal: state.signal,
       });
       statusCode = response.statusCode;
-      head = await readHead(response.body);
+      const text = await readHead(response.body, state.onSettled ? answerBytes : responseHeadBytes);
+      head = text.slice(0, responseHeadBytes);
       if (statusCode < 200 || statusCode > 299) {
         error =
           statusCode >= 300 && statusCode < 400
-            ? `the bot answered ${statusCode} (a redirect; webhooks do not follow redirects)`
-            : `the bot answered ${statusCode}`;
+            ? `${state.receiver} answered ${statusCode} (a redirect; webhooks do not follow redirects)`
+            : `${state.receiver} answered ${statusCode}`;
+      } else if (state.onSettled) {
+        state.answer = text;
       }
     } catch (cause) {
       error = this.stop.signal.aborted

@@ -9,7 +9,7 @@ import { getOfficeHours } from './office-hours.js';
 import { listAvailableAgents, listOtherAgents } from './room-agents.js';
 import { createRoomTag, getRoomTags } from './room-tags.js';
 import { getUserInfo, setUserInfo } from './user-info.js';
-import { setMarkAsResolvedWebhook } from './webhook-settings.js';
+import { setAgentAllocationWebhook, setMarkAsResolvedWebhook } from './webhook-settings.js';
 
 /** The admin API real bots call besides the bot endpoints, in the catalogue's order. */
 export const adminOperations = [
@@ -29,4 +29,5 @@ export const adminOperations = [
   getOfficeHours,
   listChannels,
   setMarkAsResolvedWebhook,
+  setAgentAllocationWebhook,
 ] as const;

@@ -16,12 +16,12 @@ export const WebhookSettingRequestSchema = z
     example: { webhook_url: 'http://127.0.0.1:3738/resolved', is_webhook_enabled: true },
   });
 
-const example = {
+const example = (path: string) => ({
   set: {
     summary: 'Send it to a local receiver',
-    value: { webhook_url: 'http://127.0.0.1:3738/resolved', is_webhook_enabled: true },
+    value: { webhook_url: `http://127.0.0.1:3738/${path}`, is_webhook_enabled: true },
   },
-};
+});
 
 /** `POST /api/v1/app/webhook/mark_as_resolved`: set the Mark-as-Resolved webhook. */
 export const setMarkAsResolvedWebhook = defineOperation({
@@ -37,7 +37,7 @@ export const setMarkAsResolvedWebhook = defineOperation({
     body: jsonAndFormBody(
       'JSON (form-encoded and multipart also taken).',
       WebhookSettingRequestSchema,
-      example,
+      example('resolved'),
     ),
   },
   responses: {
@@ -69,6 +69,56 @@ export const setMarkAsResolvedWebhook = defineOperation({
     {
       source: 'INFERRED',
       fact: 'The answer: the app object, as the bot settings calls answer.',
+    },
+  ],
+});
+
+/** `POST /api/v1/app/webhook/agent_allocation`: set the Custom Agent Allocation webhook. */
+export const setAgentAllocationWebhook = defineOperation({
+  id: 'setAgentAllocationWebhook',
+  method: 'post',
+  path: '/api/v1/app/webhook/agent_allocation',
+  summary: 'Set the Custom Agent Allocation webhook',
+  description:
+    'Where the Custom Agent Allocation webhook goes, and whether Custom Agent Allocation is on. Qiscus’s dashboard has a toggle for it; one public caller sets it with this call. Loopback URLs only, unless the mock allows remote webhooks.',
+  tags: ['Webhook settings'],
+  auth: { styles: ['authorization'] },
+  request: {
+    body: jsonAndFormBody(
+      'JSON (form-encoded and multipart also taken).',
+      WebhookSettingRequestSchema,
+      example('allocate'),
+    ),
+  },
+  responses: {
+    200: {
+      description: 'The app, with the webhook set.',
+      schema: AppResponseSchema,
+      examples: {
+        set: {
+          summary: 'The webhook is set',
+          value: {
+            data: {
+              app: {
+                ...appExample,
+                allocate_agent_webhook_url: 'http://127.0.0.1:3738/allocate',
+                is_allocate_agent_webhook_enabled: true,
+              },
+            },
+          },
+        },
+      },
+    },
+  },
+  errors: ['UNAUTHORIZED', ...bodyErrorCodes],
+  fidelity: [
+    {
+      source: 'CODE',
+      fact: 'The path, from one caller (a Go CAA service); the app fields allocate_agent_webhook_url and is_allocate_agent_webhook_enabled.',
+    },
+    {
+      source: 'INFERRED',
+      fact: 'The body (as the Mark-as-Resolved setting’s) and the answer (the app object).',
     },
   ],
 });

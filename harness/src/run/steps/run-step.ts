@@ -1,4 +1,5 @@
 import type { LoadedStep } from '../../script/script-schema.js';
+import { runAssignStep, runResolveByBotStep, runTagStep, runUserInfoStep } from './admin-steps.js';
 import { runBotStep } from './bot-step.js';
 import { runCustomerStep } from './customer-step.js';
 import {
@@ -47,6 +48,14 @@ export function runStep(
       return Promise.resolve(runQiscusFailsStep(step.fault, context));
     case 'bot_switch':
       return Promise.resolve(runBotSwitchStep(step.scope, step.active, context));
+    case 'assign':
+      return runAssignStep(step.agent, context, timeoutMs);
+    case 'tag':
+      return runTagStep(step.tag, context, timeoutMs);
+    case 'user_info':
+      return runUserInfoStep(step.properties, context, timeoutMs);
+    case 'resolve_by_bot':
+      return runResolveByBotStep(context, timeoutMs);
   }
 }
 

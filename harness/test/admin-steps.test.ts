@@ -1,0 +1,81 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, it, onTestFinished } from 'vitest';
+import { runConversations } from '#harness';
+import { parseScriptText } from '../src/script/parse-script-text.js';
+import { StepSchema } from '../src/script/step-schema.js';
+
+/** Writes the scripts into a fresh folder and runs them against the reference bot. */
+async function runScripts(scripts: Readonly<Record<string, string>>) {
+  const folder = await mkdtemp(join(tmpdir(), 'qiscus-mock-admin-steps-'));
+  onTestFinished(() => rm(folder, { recursive: true, force: true }));
+  for (const [name, text] of Object.entries(scripts)) {
+    await writeFile(join(folder, `${name}.yaml`), text);
+  }
+  return runConversations({ paths: ['.'], cwd: folder, mock: { deterministic: true } });
+}
+
+const opening =
+  "channel: wa\ntimeout: 400ms\nsteps:\n  - customer: 'Where is my order INV-2041?'\n  - bot: /Orders/\n";
+
+it('passes assign, tag, user_info and resolve_by_bot when the bot makes those calls', async () => {
+  const result = await runScripts({
+    calls: `${opening}  - tag: order\n  - user_info: { Order ID: /^INV-\\d+$/ }\n  - customer: done, thanks\n  - bot: /closed/\n  - resolve_by_bot\n  - customer: urgent!\n  - bot: /urgent/\n  - assign: {}\n`,
+  });
+  expect(result.scripts.map((script) => [script.status, script.error])).toEqual([['passed', null]]);
+}, 60_000);
+
+it('fails each step when the bot did not make the call, saying what the room holds', async () => {
+  const result = await runScripts({
+    a: `${opening}  - tag: vip\n`,
+    b: `${opening}  - user_info: { Order ID: INV-9999 }\n`,
+    c: `${opening}  - resolve_by_bot\n`,
+    d: `${opening}  - customer: urgent!\n  - bot: /urgent/\n  - assign: { agent: Nobody Here }\n`,
+    e: `${opening}  - assign: {}\n`,
+  });
+
+  const failures = result.scripts.map((script) => {
+    const step = script.steps.find((candidate) => candidate.status === 'failed');
+    return [step?.kind, step?.expected, step?.actual];
+  });
+  const agent = /^the room is with (.+) \(agent \d+\)$/.exec(String(failures[3]?.[2]))?.[1];
+  expect(agent).toBeDefined();
+  expect(failures).toEqual([
+    ['tag', 'the room tagged "vip"', 'the room\'s tags are "order"'],
+    ['user_info', 'Order ID: "INV-9999"', 'Order ID: "INV-2041"'],
+    [
+      'resolve_by_bot',
+      'the room resolved by the bot (mark_as_resolved)',
+      'the room is not resolved',
+    ],
+    ['assign', 'Nobody Here assigned to the room', failures[3]?.[2]],
+    ['assign', 'an agent assigned to the room', 'no agent has the room'],
+  ]);
+}, 60_000);
+
+it('refuses the new steps written wrong, with the field and a hint', () => {
+  const parsed = parseScriptText(
+    'typo.yaml',
+    'channel: wa\nsteps:\n  - customer: Hi\n  - assign: { agnet: 3 }\n',
+    false,
+  );
+  expect(parsed.ok ? [] : parsed.problems.join('\n')).toMatch(
+    /assign\.agnet.*did you mean "agent"/,
+  );
+  expect(JSON.stringify(StepSchema.safeParse({ tag: '' }).error?.issues)).toContain(
+    'must be the tag the bot puts on the room',
+  );
+  expect(JSON.stringify(StepSchema.safeParse({ user_info: {} }).error?.issues)).toContain(
+    'names no property',
+  );
+  expect(JSON.stringify(StepSchema.safeParse({ resolve_by_bot: 3 }).error?.issues)).toContain(
+    'takes no value',
+  );
+  expect(StepSchema.parse('resolve_by_bot')).toEqual({ kind: 'resolve_by_bot', timeoutMs: null });
+  expect(StepSchema.parse({ assign: { agent: 12 }, timeout: '1s' })).toEqual({
+    kind: 'assign',
+    agent: 12,
+    timeoutMs: 1000,
+  });
+});
