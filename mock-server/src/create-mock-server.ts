@@ -37,6 +37,7 @@ import { MockEvents } from './events/mock-events.js';
 import { FaultInjector } from './faults/fault-injector.js';
 import { resolveOptions, type MockServerOptions } from './options.js';
 import { openRecording } from './recording/open-recording.js';
+import { UpstreamProxy, upstreamUrlProblem } from './proxy/upstream-proxy.js';
 import { toSettings } from './routes/control.route.js';
 import { applySettingsPatch } from './settings/apply-settings-patch.js';
 import type { RouteDeps } from './routes/route-deps.js';
@@ -144,8 +145,17 @@ function checkedInput<S extends z.ZodType>(schema: S, input: unknown, what: stri
 
 /** Starts a mock of the Qiscus Omnichannel bot API; listens on 127.0.0.1 and a free port by default. */
 export async function createMockServer(options: MockServerOptions = {}): Promise<MockServer> {
-  const resolved = resolveOptions(options);
+  // A proxy is the upstream's app unless told otherwise: the bot's paths and sender address
+  // then hold the real app code, and only the secrets differ.
+  const resolved = resolveOptions({
+    ...options,
+    ...(options.appCode === undefined && options.upstream?.appCode !== undefined
+      ? { appCode: options.upstream.appCode }
+      : {}),
+  });
   const { clock, ids } = resolved;
+  const upstreamProblem = options.upstream ? upstreamUrlProblem(options.upstream.url) : null;
+  if (upstreamProblem !== null) throw mockError('MOCK_ERR_CONFIG', `${upstreamProblem}.`);
   if (resolved.botUrl !== null) {
     const target = checkWebhookTarget(resolved.botUrl, resolved.allowRemoteWebhook);
     if (!target.ok) throw mockError('MOCK_ERR_CONFIG', `The bot URL ${target.message}.`);
@@ -164,7 +174,12 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
   const traffic = new TrafficLog(
     resolved.trafficLimit,
     clock,
-    [resolved.secretKey, resolved.adminToken, resolved.adminPassword],
+    [
+      resolved.secretKey,
+      resolved.adminToken,
+      resolved.adminPassword,
+      ...(options.upstream ? UpstreamProxy.secretsOf(options.upstream) : []),
+    ],
     { maxBytes: resolved.trafficMaxBytes, maxBodyBytes: resolved.storedBodyMaxBytes },
   );
   // The traffic log builds each exchange for its listeners, so it is followed only while
@@ -250,6 +265,11 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
       events.emit(() => ({ type: 'settings', settings: toSettings(deps) }));
     },
   });
+  const upstream = options.upstream
+    ? new UpstreamProxy(options.upstream, resolved, (message) => {
+        log(`qiscus-mock proxy: ${message}`);
+      })
+    : undefined;
   const faults = new FaultInjector(() => faker.number.float({ min: 0, max: 1 }));
   if (resolved.faults.length > 0) faults.replace(resolved.faults);
   const deps: RouteDeps = {
@@ -279,6 +299,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     login: { email: secretOf(resolved.adminEmail), password: secretOf(resolved.adminPassword) },
     adminToken: resolved.adminToken,
     officeHours: () => toOfficeHours(resolved.officeHours, deps.startedAt),
+    ...(upstream ? { upstream } : {}),
   };
   const listening: { url?: string } = {};
   const routes: ServedRoute[] = [];
@@ -299,6 +320,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     await app.listen({ port: resolved.port, host: resolved.host });
   } catch (cause) {
     await dispatcher.close();
+    await upstream?.close();
     recorder?.close();
     const reason =
       cause instanceof Error && 'code' in cause && cause.code === 'EADDRINUSE'
@@ -447,6 +469,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
       streams.close();
       await app.close();
       await dispatcher.close();
+      await upstream?.close();
       recorder?.close();
     },
   };

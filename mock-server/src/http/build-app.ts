@@ -19,6 +19,7 @@ import { handOverToRoleRoute } from '../routes/hand-over-to-role.route.js';
 import { handOverRoute } from '../routes/hand-over.route.js';
 import { postBotMessageRoute } from '../routes/post-bot-message.route.js';
 import type { RouteDeps } from '../routes/route-deps.js';
+import { upstreamWebhookRoute } from '../proxy/upstream-webhook.route.js';
 import { answerClientError } from './answer-client-error.js';
 import { registerBodyParsers } from './body-parsers.js';
 import { registerErrorHandling } from './error-handler.js';
@@ -134,6 +135,7 @@ export async function buildApp(deps: RouteDeps, options: AppOptions): Promise<Fa
   adminRoomRoutes(app, deps);
   adminDirectoryRoutes(app, deps);
   controlRoutes(app, deps);
+  if (deps.upstream) upstreamWebhookRoute(app, deps, deps.upstream);
   await serveDashboard(app, deps);
 
   // Built on the first request for it: generating it takes longer than the rest of a start.

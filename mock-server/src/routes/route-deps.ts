@@ -1,4 +1,5 @@
 import type { FaultInjector } from '../faults/fault-injector.js';
+import type { UpstreamProxy } from '../proxy/upstream-proxy.js';
 import type { FastifyRequest } from 'fastify';
 import type { RecordingStatus } from '#contracts';
 import type { Clock } from '../clock.js';
@@ -45,6 +46,8 @@ export interface RouteDeps {
   readonly officeHours: () => OfficeHoursData;
   /** The faults injected on purpose on the Qiscus routes. */
   readonly faults?: FaultInjector;
+  /** Set in proxy mode (`serve --upstream`): the bot's calls go on to the real Qiscus. */
+  readonly upstream?: UpstreamProxy;
 }
 
 type OfficeHoursData = ReturnType<typeof toOfficeHours>;
@@ -58,5 +61,6 @@ export function operationDeps(deps: RouteDeps) {
     record: deps.record,
     replies: deps.replies,
     faults: deps.faults,
+    upstream: deps.upstream,
   };
 }
