@@ -15,6 +15,7 @@ import { adminDirectoryRoutes } from '../routes/admin-directory.route.js';
 import { adminRoomRoutes } from '../routes/admin-rooms.route.js';
 import { appBotSettingsRoutes } from '../routes/app-bot-settings.route.js';
 import { controlRoutes } from '../routes/control.route.js';
+import { roomScriptRoute } from '../routes/room-script.route.js';
 import { handOverToRoleRoute } from '../routes/hand-over-to-role.route.js';
 import { handOverRoute } from '../routes/hand-over.route.js';
 import { postBotMessageRoute } from '../routes/post-bot-message.route.js';
@@ -135,6 +136,7 @@ export async function buildApp(deps: RouteDeps, options: AppOptions): Promise<Fa
   adminRoomRoutes(app, deps);
   adminDirectoryRoutes(app, deps);
   controlRoutes(app, deps);
+  roomScriptRoute(app, deps);
   if (deps.upstream) upstreamWebhookRoute(app, deps, deps.upstream);
   await serveDashboard(app, deps);
 
