@@ -1,7 +1,7 @@
 /** What one error code of the Qiscus surface means. */
 export interface ErrorCodeInfo {
   /** The HTTP status it is answered with. */
-  readonly status: 400 | 401 | 404 | 405 | 408 | 413 | 415 | 429 | 431 | 500 | 503;
+  readonly status: 400 | 401 | 404 | 405 | 408 | 413 | 415 | 429 | 431 | 500 | 502 | 503;
   /** When the mock answers with it, in one sentence. */
   readonly when: string;
   /** A realistic `errors.message` and `errors.details` for it. */
@@ -176,6 +176,15 @@ export const errorCodes = {
     when: 'A fault injected on purpose: a 503 instead of serving the call, to see whether the bot retries.',
     example: {
       message: 'Injected fault: 503 on purpose (qiscus_fails); the call was not served, retry it.',
+      details: [],
+    },
+  },
+  UPSTREAM_UNREACHABLE: {
+    status: 502,
+    when: 'The mock runs as a recording proxy (`serve --upstream URL`) and the upstream could not be reached, or did not answer in time.',
+    example: {
+      message:
+        'The upstream https://api.example.com could not be reached (connect ECONNREFUSED): check --upstream and that the service is up; nothing was forwarded.',
       details: [],
     },
   },

@@ -8,6 +8,7 @@ import { createMockServer } from './create-mock-server.js';
 import { isMockError } from './errors.js';
 import { formatShutdownSummary } from './webhooks/shutdown-summary.js';
 import { defaults, optionsFromConfigFile, type MockServerOptions } from './options.js';
+import type { UpstreamOptions } from './proxy/upstream-proxy.js';
 import { isLoopbackHost } from './webhooks/webhook-target.js';
 
 /** Where `serve` writes, and the signal that stops it (Ctrl-C in the CLI). */
@@ -15,6 +16,8 @@ export interface ServeIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   readonly stop?: AbortSignal;
+  /** The environment, for the upstream's credentials (`process.env` in the CLI). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 const help = `Usage: qiscus-mock serve [options]
@@ -37,6 +40,14 @@ Options:
                            line written before its request is answered; secrets redacted
   --scrub                  with --record: replace names, phone numbers, e-mails and attachment
                            URLs with stand-ins (the same value gets the same stand-in)
+  --upstream URL           proxy mode: forward the bot's calls to this real Qiscus base URL and
+                           pass the webhooks it sends to /_upstream/webhook on to --bot-url;
+                           with --record, both directions are recorded
+  --upstream-app-code CODE the upstream's app code (env QISCUS_UPSTREAM_APP_CODE); put in place
+                           of the mock's in paths and Qiscus-App-Id
+  --upstream-secret-key K  the upstream's secret key (env QISCUS_UPSTREAM_SECRET_KEY, preferred:
+                           flags show in ps); put in place of the mock's in credential headers
+  --upstream-admin-token T the upstream's admin token (env QISCUS_UPSTREAM_ADMIN_TOKEN)
   --json                   print one JSON line (url, app code, credentials) instead of the
                            banner; the line "qiscus-mock listening on URL" goes to stderr then
   -h, --help               show this help
@@ -53,7 +64,8 @@ The config file takes each of these too, as max_rooms, rooms_budget … retry_fo
 The first line printed is "qiscus-mock listening on URL" (on stderr with --json); scripts can
 wait for it.
 Exit codes: 0 stopped cleanly, 2 usage or configuration error.
-Docs: docs/mock-server.md (routes, flags, defaults, the config file), docs/error-codes.md.`;
+Docs: docs/mock-server.md (routes, flags, defaults, the config file), docs/error-codes.md,
+docs/record-and-replay.md (recording, the proxy).`;
 
 function usage(io: ServeIo, message: string): number {
   io.stderr(`qiscus-mock serve: ${message}\nRun \`qiscus-mock serve --help\` for its flags.\n`);
@@ -135,8 +147,52 @@ export async function serveOptionsFromFlags(
   };
 }
 
+/** The proxy's flags: `serve` only. */
+const upstreamFlags = {
+  upstream: { type: 'string' },
+  'upstream-app-code': { type: 'string' },
+  'upstream-secret-key': { type: 'string' },
+  'upstream-admin-token': { type: 'string' },
+} as const;
+
+/**
+ * The proxy's options from its flags and the environment (flags win). Throws a RangeError naming
+ * the flag when the credentials come without `--upstream`.
+ */
+export function upstreamOptionsFromFlags(
+  flags: { readonly [K in keyof typeof upstreamFlags]?: string | undefined },
+  env: Readonly<Record<string, string | undefined>>,
+): UpstreamOptions | undefined {
+  const pick = (flag: string | undefined, name: string) => {
+    const value = flag ?? env[name];
+    return value === undefined || value === '' ? {} : { [name]: value };
+  };
+  const given = {
+    ...pick(flags['upstream-app-code'], 'QISCUS_UPSTREAM_APP_CODE'),
+    ...pick(flags['upstream-secret-key'], 'QISCUS_UPSTREAM_SECRET_KEY'),
+    ...pick(flags['upstream-admin-token'], 'QISCUS_UPSTREAM_ADMIN_TOKEN'),
+  };
+  if (flags.upstream === undefined) {
+    const stray = ['upstream-app-code', 'upstream-secret-key', 'upstream-admin-token'].find(
+      (name) => flags[name as keyof typeof flags] !== undefined,
+    );
+    if (stray) throw new RangeError(`--${stray} goes with --upstream URL`);
+    return undefined;
+  }
+  const appCode = given.QISCUS_UPSTREAM_APP_CODE;
+  const secretKey = given.QISCUS_UPSTREAM_SECRET_KEY;
+  const adminToken = given.QISCUS_UPSTREAM_ADMIN_TOKEN;
+  return {
+    url: flags.upstream,
+    ...(appCode === undefined ? {} : { appCode }),
+    ...(secretKey === undefined ? {} : { secretKey }),
+    ...(adminToken === undefined ? {} : { adminToken }),
+  };
+}
+
 const serveOptions = {
   ...serveFlags,
+  ...upstreamFlags,
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -163,6 +219,8 @@ async function runServe(args: readonly string[], io: ServeIo): Promise<number> {
     options = await serveOptionsFromFlags(flags, (message) => {
       io.stderr(`${message}\n`);
     });
+    const upstream = upstreamOptionsFromFlags(flags, io.env ?? {});
+    if (upstream) options = { ...options, upstream };
   } catch (error) {
     if (error instanceof RangeError) return usage(io, error.message);
     if (isMockError(error)) return usage(io, error.message);
@@ -200,6 +258,11 @@ async function runServe(args: readonly string[], io: ServeIo): Promise<number> {
         settings: server.settings(),
         adminTokenRequired,
       }),
+    );
+  }
+  if (options.upstream) {
+    io.stderr(
+      `Proxy: the bot's calls go on to ${options.upstream.url}; point the upstream's bot webhook at ${server.url}/_upstream/webhook (through a tunnel, with --allowed-host).\n`,
     );
   }
   // Without a stop signal it runs until the process ends.

@@ -48,6 +48,7 @@ import {
   type ResolvedOptions,
 } from './options.js';
 import { openRecording } from './recording/open-recording.js';
+import { UpstreamProxy, upstreamUrlProblem } from './proxy/upstream-proxy.js';
 import { toSettings } from './routes/control.route.js';
 import { applySettingsPatch } from './settings/apply-settings-patch.js';
 import type { RouteDeps } from './routes/route-deps.js';
@@ -182,8 +183,17 @@ function checkedWebhook(resolved: ResolvedOptions, name: AppWebhookName): Webhoo
 
 /** Starts a mock of the Qiscus Omnichannel bot API; listens on 127.0.0.1 and a free port by default. */
 export async function createMockServer(options: MockServerOptions = {}): Promise<MockServer> {
-  const resolved = resolveOptions(options);
+  // A proxy is the upstream's app unless told otherwise: the bot's paths and sender address
+  // then hold the real app code, and only the secrets differ.
+  const resolved = resolveOptions({
+    ...options,
+    ...(options.appCode === undefined && options.upstream?.appCode !== undefined
+      ? { appCode: options.upstream.appCode }
+      : {}),
+  });
   const { clock, ids } = resolved;
+  const upstreamProblem = options.upstream ? upstreamUrlProblem(options.upstream.url) : null;
+  if (upstreamProblem !== null) throw mockError('MOCK_ERR_CONFIG', `${upstreamProblem}.`);
   if (resolved.botUrl !== null) {
     const target = checkWebhookTarget(resolved.botUrl, resolved.allowRemoteWebhook);
     if (!target.ok) throw mockError('MOCK_ERR_CONFIG', `The bot URL ${target.message}.`);
@@ -206,7 +216,12 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
   const traffic = new TrafficLog(
     resolved.trafficLimit,
     clock,
-    [resolved.secretKey, resolved.adminToken, resolved.adminPassword],
+    [
+      resolved.secretKey,
+      resolved.adminToken,
+      resolved.adminPassword,
+      ...(options.upstream ? UpstreamProxy.secretsOf(options.upstream) : []),
+    ],
     { maxBytes: resolved.trafficMaxBytes, maxBodyBytes: resolved.storedBodyMaxBytes },
   );
   // The traffic log builds each exchange for its listeners, so it is followed only while
@@ -309,6 +324,11 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
       events.emit(() => ({ type: 'settings', settings: toSettings(deps) }));
     },
   });
+  const upstream = options.upstream
+    ? new UpstreamProxy(options.upstream, resolved, (message) => {
+        log(`qiscus-mock proxy: ${message}`);
+      })
+    : undefined;
   const faults = new FaultInjector(() => faker.number.float({ min: 0, max: 1 }));
   if (resolved.faults.length > 0) faults.replace(resolved.faults);
   const deps: RouteDeps = {
@@ -339,6 +359,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     login: { email: secretOf(resolved.adminEmail), password: secretOf(resolved.adminPassword) },
     adminToken: resolved.adminToken,
     officeHours: () => toOfficeHours(resolved.officeHours, deps.startedAt),
+    ...(upstream ? { upstream } : {}),
   };
   const listening: { url?: string } = {};
   const routes: ServedRoute[] = [];
@@ -359,6 +380,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     await app.listen({ port: resolved.port, host: resolved.host });
   } catch (cause) {
     await dispatcher.close();
+    await upstream?.close();
     recorder?.close();
     const reason =
       cause instanceof Error && 'code' in cause && cause.code === 'EADDRINUSE'
@@ -508,6 +530,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
       // At once, not after the requests in flight: one waiting for its webhook (?wait=true)
       // would otherwise wait for every retry first.
       await Promise.all([app.close(), dispatcher.close()]);
+      await upstream?.close();
       recorder?.close();
     },
   };

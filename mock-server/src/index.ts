@@ -12,6 +12,19 @@ export { checkWebhookTarget } from './webhooks/webhook-target.js';
 export { createRandomIds, createSequentialIds, type IdGenerator } from './id-generator.js';
 /** Replaces names, phone numbers, e-mails and attachment URLs in exchanges, as `--scrub` does. */
 export { Scrubber, isScrubbedPlaceholder } from './recording/scrubber.js';
+/** A recording's exchanges grouped into turns and conversations, as replay and `script` read them. */
+export {
+  groupTurns,
+  isDriver,
+  type LinedExchange,
+  type RecordedConversation,
+  type RecordedTurn,
+} from './recording/conversation-turns.js';
+/** Exchanges turned into conversation scripts, one per room (`script`, the dashboard). */
+export {
+  scriptsFromExchanges,
+  type ScriptFromExchanges,
+} from './recording/scripts-from-exchanges.js';
 export {
   defaults,
   type AgentOption,

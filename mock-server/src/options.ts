@@ -12,6 +12,7 @@ import { budgetOptions } from './config/budget-flags.js';
 import type { ConfigFile } from './config/config-file-schema.js';
 import { createRandomIds, createSequentialIds, type IdGenerator } from './id-generator.js';
 import { alwaysOpen, type OfficeHoursOption } from './state/office-hours.js';
+import type { UpstreamOptions } from './proxy/upstream-proxy.js';
 
 /** A channel to create: its kind, and optionally its id, name and WhatsApp details. */
 export interface ChannelOption {
@@ -107,6 +108,11 @@ export interface MockServerOptions {
   readonly record?: string;
   /** Replace names, phone numbers, e-mails and attachment URLs in the recording. */
   readonly scrub?: boolean;
+  /**
+   * Proxy mode: forward the bot's calls to this real Qiscus, and the webhooks it sends to
+   * `POST /_upstream/webhook` on to the bot, logging (and recording) both directions.
+   */
+  readonly upstream?: UpstreamOptions;
   /** The admin who may log in (`POST /api/v1/auth`): e-mail and password. */
   readonly adminEmail?: string;
   readonly adminPassword?: string;

@@ -6,6 +6,7 @@ import {
   declineHandover,
   getConfig,
   getRoom,
+  getRoomScript,
   getTraffic,
   handOver,
   listDeliveries,
@@ -91,6 +92,7 @@ describe('the mock’s own control API', () => {
         }),
       listRooms: () => callControl(server, listRooms),
       getRoom: () => callControl(server, getRoom, { params: room }),
+      getRoomScript: () => callControl(server, getRoomScript, { params: room }),
       sendAgentMessage: () =>
         callControl(server, sendAgentMessage, {
           params: room,

@@ -98,3 +98,48 @@ it('prints one JSON line instead of the banner with --json, the listening line o
   expect(line.url).toMatch(/^http:\/\/127\.0\.0\.1:[0-9]+$/);
   expect(line.app_code).toBe('qiscus-mock-app');
 });
+
+it('serve --upstream takes the upstream’s app code and secret from the environment, says where to point its webhook, and never prints the secret', async () => {
+  const stop = new AbortController();
+  let stdout = '';
+  let stderr = '';
+  const done = serveCommand.run(
+    ['--port', '0', '--json', '--upstream', 'https://api.example.com'],
+    {
+      stdout: (text) => {
+        stdout += text;
+      },
+      stderr: (text) => {
+        stderr += text;
+        if (text.startsWith('Proxy:')) stop.abort();
+      },
+      stop: stop.signal,
+      env: { QISCUS_UPSTREAM_APP_CODE: 'real-app', QISCUS_UPSTREAM_SECRET_KEY: 'real-secret-9' },
+    },
+  );
+  expect(await done).toBe(0);
+  const line = JSON.parse(stdout) as Record<string, string>;
+  expect(line.app_code).toBe('real-app');
+  expect(stderr).toContain(
+    `Proxy: the bot's calls go on to https://api.example.com; point the upstream's bot webhook at ${line.url ?? ''}/_upstream/webhook`,
+  );
+  expect(stdout + stderr).not.toContain('real-secret-9');
+});
+
+it('refuses the upstream’s credentials without --upstream, and an upstream URL that is not http(s)', async () => {
+  const runs: { code: number; stderr: string }[] = [];
+  for (const args of [
+    ['--upstream-secret-key', 'k'],
+    ['--upstream', 'ftp://api.example.com'],
+  ]) {
+    let stderr = '';
+    const code = await serveCommand.run(args, {
+      stdout: () => undefined,
+      stderr: (text) => (stderr += text),
+    });
+    runs.push({ code, stderr });
+  }
+  expect(runs.map((run) => run.code)).toEqual([2, 2]);
+  expect(runs[0]?.stderr).toContain('--upstream-secret-key goes with --upstream URL');
+  expect(runs[1]?.stderr).toContain('--upstream must be an http(s) URL, not ftp:');
+});

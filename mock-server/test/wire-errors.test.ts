@@ -61,6 +61,7 @@ const documentedStatus: Readonly<Record<ErrorCode, number>> = {
   INJECTED_RATE_LIMIT: 429,
   INJECTED_SERVER_ERROR: 500,
   INJECTED_UNAVAILABLE: 503,
+  UPSTREAM_UNREACHABLE: 502,
   INTERNAL_ERROR: 500,
   AGENT_NOT_FOUND: 404,
   DIVISION_NOT_FOUND: 404,
@@ -742,12 +743,14 @@ describe('errors on the Qiscus surface', () => {
   it('INTERNAL_ERROR is the only code of the Qiscus surface that no test here causes', () => {
     expect(causedHere.has('INTERNAL_ERROR')).toBe(false);
     // HTTP-level refusals are caused in hostile-requests.test.ts; the injected codes are reserved
-    // for fault injection, which does not produce them yet.
+    // for fault injection, which does not produce them yet; UPSTREAM_UNREACHABLE needs a proxy
+    // (harness/test/upstream-proxy.test.ts).
     const causedElsewhere = [
       'METHOD_NOT_ALLOWED',
       'MALFORMED_REQUEST',
       'REQUEST_TIMEOUT',
       'HEADERS_TOO_LARGE',
+      'UPSTREAM_UNREACHABLE',
       ...injectedFaultCodes,
     ];
     expect([...causedHere, 'INTERNAL_ERROR', ...causedElsewhere].sort()).toEqual(

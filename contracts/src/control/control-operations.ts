@@ -88,6 +88,43 @@ export const getRoom = defineControlOperation({
   response: { status: 200, description: 'The room.', schema: MockRoomDetailSchema },
 });
 
+/** `GET /_mock/rooms/{room_id}/script`: the room as a conversation script. */
+export const RoomScriptSchema = z
+  .strictObject({
+    room_id: RoomIdSchema,
+    file_name: z.string().describe('A file name for it, e.g. `room-187250792.yaml`.'),
+    script: z
+      .string()
+      .describe('The YAML of a conversation script, as `qiscus-mock script` writes it.'),
+    complete: z
+      .boolean()
+      .describe(
+        'false when the traffic log has let go of some of the room’s exchanges: the script then starts later than the room.',
+      ),
+  })
+  .openapi('RoomScript', {
+    example: {
+      room_id: '187250792',
+      file_name: 'room-187250792.yaml',
+      script:
+        'name: Conversation in room 187250792, saved from the dashboard\nchannel: wa\nsteps:\n  - customer: Hi\n',
+      complete: true,
+    },
+  });
+export type RoomScript = z.infer<typeof RoomScriptSchema>;
+
+/** `GET /_mock/rooms/{room_id}/script`. */
+export const getRoomScript = defineControlOperation({
+  id: 'getRoomScript',
+  method: 'get',
+  path: '/_mock/rooms/{room_id}/script',
+  summary: 'The room as a conversation script',
+  description:
+    'The room’s conversation, from the traffic log, as a script `qiscus-mock test` runs (the YAML `qiscus-mock script` writes from a recording): the customer’s messages, the bot’s accepted messages, hand-overs, agents’ messages and resolving. The dashboard’s "Save as script" downloads it.',
+  request: { params: RoomParams },
+  response: { status: 200, description: 'The script.', schema: RoomScriptSchema },
+});
+
 /** `POST /_mock/rooms/{room_id}/agent-messages`. */
 export const sendAgentMessage = defineControlOperation({
   id: 'sendAgentMessage',
@@ -297,6 +334,7 @@ export const controlOperations = [
   sendCustomerMessage,
   listRooms,
   getRoom,
+  getRoomScript,
   sendAgentMessage,
   acceptHandover,
   declineHandover,

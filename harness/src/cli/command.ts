@@ -6,6 +6,8 @@ export interface CommandOutput {
   readonly stop?: AbortSignal;
   /** Whether each stream takes ANSI colours: a terminal, with NO_COLOR unset. Absent: neither. */
   readonly colors?: { readonly stdout: boolean; readonly stderr: boolean };
+  /** The environment, for credentials that are better not given as flags. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** One subcommand of `qiscus-mock`; its one-line summary is in the command table. */

@@ -37,6 +37,7 @@ process.exitCode = await runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   stop: stop.signal,
+  env: process.env,
   colors: {
     stdout: colorAllowed && process.stdout.isTTY,
     stderr: colorAllowed && process.stderr.isTTY,

@@ -1,7 +1,8 @@
 import { rename, writeFile } from 'node:fs/promises';
 import type { Exchange } from '#contracts';
+import { Scrubber } from '#mock-server';
 import { outputError } from '../errors.js';
-import { compareBotSide } from './turn-result.js';
+import { compareBotSide, scrubbedMatcher } from './turn-result.js';
 import type { ReplayedRecording } from './replay-recording.js';
 
 /** Every string equal to a replay room id put back to the recorded room id. */
@@ -32,6 +33,15 @@ export async function rebaselineRecording(replayed: ReplayedRecording): Promise<
   const back = new Map([...replayed.rooms].map(([recorded, replay]) => [replay, recorded]));
   const owned = new Set(steps.flatMap((turn) => turn.botSide.map((item) => item.exchange)));
   const byDriver = new Map(steps.map((turn) => [turn.driver.exchange, turn]));
+  // A scrubbed recording stays scrubbed: the new bot side holds the replay mock's own people
+  // (agents, their e-mails) and anything the bot made of them. Its stand-ins number on from the
+  // recording's, so a new person never gets the stand-in of another.
+  const { header } = replayed;
+  const scrubber = header.scrubbed
+    ? new Scrubber(new Set([header.bot_email, header.app_code]))
+    : null;
+  if (scrubber) for (const { exchange } of replayed.lines) scrubber.continueAfter(exchange);
+  const same = scrubbedMatcher(header);
   const out: Exchange[] = [];
   let changed = 0;
   for (const { exchange } of replayed.lines) {
@@ -40,8 +50,11 @@ export async function rebaselineRecording(replayed: ReplayedRecording): Promise<
     const turn = byDriver.get(exchange);
     if (!turn) continue;
     const actual = replayed.actual.get(turn) ?? [];
-    const replacement = actual.map((item) => restoreRooms(item, back) as Exchange);
-    if (compareBotSide(turn.botSide, actual).diffs.length > 0) changed += 1;
+    const replacement = actual.map((item) => {
+      const restored = restoreRooms(item, back) as Exchange;
+      return scrubber ? scrubber.scrub(restored) : restored;
+    });
+    if (compareBotSide(turn.botSide, actual, { same }).diffs.length > 0) changed += 1;
     out.push(...replacement);
   }
   const text = [

@@ -1,8 +1,14 @@
-import { createMockServer, createSystemClock, type MockServer } from '#mock-server';
+import {
+  createMockServer,
+  createSystemClock,
+  groupTurns,
+  type LinedExchange,
+  type MockServer,
+  type RecordedTurn,
+} from '#mock-server';
 import type { Exchange, RecordingHeader } from '#contracts';
 import { startBotUnderTest, type BotUnderTest } from '../run/bot-under-test.js';
 import type { ScriptResult, StepResult } from '../run/run-result.js';
-import { groupTurns, type LinedExchange, type RecordedTurn } from './conversation-turns.js';
 import { playDriver, type RoomMap } from './play-driver.js';
 import { readRecording } from './read-recording.js';
 import { scrubbedMatcher, turnResult } from './turn-result.js';

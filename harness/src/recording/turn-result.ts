@@ -1,7 +1,6 @@
 import type { Exchange, RecordingHeader } from '#contracts';
-import { isScrubbedPlaceholder } from '#mock-server';
+import { isScrubbedPlaceholder, type LinedExchange, type RecordedTurn } from '#mock-server';
 import type { StepKind, StepResult } from '../run/run-result.js';
-import type { LinedExchange, RecordedTurn } from './conversation-turns.js';
 import { absent, diffValues, showValue, type FieldDiff } from './diff-values.js';
 import { comparableOf, inComparedOrder } from './normalize-exchange.js';
 

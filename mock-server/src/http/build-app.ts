@@ -6,10 +6,12 @@ import { adminDirectoryRoutes } from '../routes/admin-directory.route.js';
 import { adminRoomRoutes } from '../routes/admin-rooms.route.js';
 import { appBotSettingsRoutes } from '../routes/app-bot-settings.route.js';
 import { controlRoutes } from '../routes/control.route.js';
+import { roomScriptRoute } from '../routes/room-script.route.js';
 import { handOverToRoleRoute } from '../routes/hand-over-to-role.route.js';
 import { handOverRoute } from '../routes/hand-over.route.js';
 import { postBotMessageRoute } from '../routes/post-bot-message.route.js';
 import type { RouteDeps } from '../routes/route-deps.js';
+import { upstreamWebhookRoute } from '../proxy/upstream-webhook.route.js';
 import { answerClientError } from './answer-client-error.js';
 import { registerBodyParsers } from './body-parsers.js';
 import { registerErrorHandling } from './error-handler.js';
@@ -103,6 +105,8 @@ export async function buildApp(deps: RouteDeps, options: AppOptions): Promise<Fa
   adminRoomRoutes(app, deps);
   adminDirectoryRoutes(app, deps);
   controlRoutes(app, deps);
+  roomScriptRoute(app, deps);
+  if (deps.upstream) upstreamWebhookRoute(app, deps, deps.upstream);
   await serveDashboard(app, deps);
 
   await serveDocs(app, { guardHost: deps.guardHost, serverUrl: options.serverUrl });

@@ -15,6 +15,8 @@ import type { CredentialCheck } from './check-credentials.js';
 import type { ExchangeNotes } from './exchange-notes.js';
 import type { RecordExchange } from './exchange-recorder.js';
 import type { ReplyBatch } from './reply-batch.js';
+import { forwardCall } from '../proxy/forward-call.js';
+import type { UpstreamProxy } from '../proxy/upstream-proxy.js';
 
 type ParamsOf<D extends OperationDescriptor> = D['request'] extends {
   readonly params: infer P extends z.ZodType;
@@ -118,6 +120,8 @@ export function registerOperation<const D extends OperationDescriptor>(
     readonly replies: ReplyBatch;
     /** The faults injected on purpose; left out: none. */
     readonly faults?: FaultInjector | undefined;
+    /** Set in proxy mode (`serve --upstream`): every call goes on to the upstream. */
+    readonly upstream?: UpstreamProxy | undefined;
   },
   handler: OperationHandler<D>,
 ): void {
@@ -132,6 +136,63 @@ export function registerOperation<const D extends OperationDescriptor>(
   // and again, and the same values always check the same way.
   const paramNames = pathParamNames(operation.path);
   let lastParams: { readonly raw: readonly string[]; readonly value: unknown } | undefined;
+  // The path, query and body against the descriptor's schemas; throws the refusal.
+  const checkInput = (request: FastifyRequest, notes: ExchangeNotes) => {
+    const rawParams = request.params as Record<string, string>;
+    const rawBody: unknown = request.body;
+    if (typeof rawBody === 'object' && rawBody !== null && 'room_id' in rawBody) {
+      if (typeof rawBody.room_id === 'string') notes.roomId = rawBody.room_id;
+      // The admin API's JSON callers may send the room id as a number.
+      else if (typeof rawBody.room_id === 'number') notes.roomId = String(rawBody.room_id);
+    }
+    let params: unknown = {};
+    if (paramsSchema) {
+      if (lastParams && sameValues(paramNames, rawParams, lastParams.raw)) {
+        params = lastParams.value;
+      } else {
+        const check = checkContract(paramsSchema, rawParams);
+        if (!check.ok) refuse(check.problems, 'The path');
+        params = check.value;
+        // Shared by the requests that send the same values, so nobody may change it.
+        lastParams = {
+          raw: paramNames.map((name) => rawParams[name] ?? ''),
+          value: Object.freeze(params),
+        };
+      }
+    }
+    let query: unknown = {};
+    if (querySchema) {
+      const check = checkContract(querySchema, request.query, { unknownFields: 'warn' });
+      if (check.warnings.length > 0) notes.warnings = check.warnings;
+      if (!check.ok) refuse(check.problems, 'The query');
+      query = check.value;
+    }
+    let body: unknown;
+    if (bodyContract) {
+      if (request.body === undefined) {
+        if (bodyContract.required) {
+          const types = Object.keys(bodyContract.content).join(' or ');
+          refuse([{ path: '', message: `the body is required (${types})` }], 'The request');
+        }
+      } else {
+        const mediaType = mediaTypeOf(request.headers['content-type']) as BodyMediaType;
+        const content = bodyContract.content[mediaType];
+        if (!content) {
+          const accepted = Object.keys(bodyContract.content);
+          throw new QiscusApiError(
+            'UNSUPPORTED_MEDIA_TYPE',
+            `Send the body as ${accepted.join(' or ')}; ${mediaType} is not accepted here.`,
+            [{ path: 'headers.content-type', message: `must be ${accepted.join(' or ')}` }],
+          );
+        }
+        const check = checkContract(content.schema, request.body, { unknownFields: 'warn' });
+        if (check.warnings.length > 0) notes.warnings = [...notes.warnings, ...check.warnings];
+        if (!check.ok) refuse(check.problems, 'The body');
+        body = check.value;
+      }
+    }
+    return { params, query, body };
+  };
   app.route({
     method: operation.method.toUpperCase(),
     url: toRoutePath(operation.path),
@@ -151,6 +212,13 @@ export function registerOperation<const D extends OperationDescriptor>(
       request.exchangeNotes = notes;
       const rawParams = request.params as Record<string, string>;
       if (rawParams.room_id !== undefined) notes.roomId = rawParams.room_id;
+      // A proxy passes everything on: the upstream judges the app code and the credentials.
+      if (deps.upstream) {
+        forwardCall(deps.upstream, { request, reply, notes, deps }, () =>
+          checkInput(request, notes),
+        );
+        return;
+      }
       const appCode = rawParams.app_code;
       if (appCode !== undefined && appCode !== deps.appCode()) {
         throw new QiscusApiError(
@@ -160,58 +228,7 @@ export function registerOperation<const D extends OperationDescriptor>(
         );
       }
       if (needsCredentials) deps.credentials().check(request.headers, operation.auth);
-      let params: unknown = {};
-      if (paramsSchema) {
-        if (lastParams && sameValues(paramNames, rawParams, lastParams.raw)) {
-          params = lastParams.value;
-        } else {
-          const check = checkContract(paramsSchema, rawParams);
-          if (!check.ok) refuse(check.problems, 'The path');
-          params = check.value;
-          // Shared by the requests that send the same values, so nobody may change it.
-          lastParams = {
-            raw: paramNames.map((name) => rawParams[name] ?? ''),
-            value: Object.freeze(params),
-          };
-        }
-      }
-      let query: unknown = {};
-      if (querySchema) {
-        const check = checkContract(querySchema, request.query, { unknownFields: 'warn' });
-        if (check.warnings.length > 0) notes.warnings = check.warnings;
-        if (!check.ok) refuse(check.problems, 'The query');
-        query = check.value;
-      }
-      const rawBody: unknown = request.body;
-      if (typeof rawBody === 'object' && rawBody !== null && 'room_id' in rawBody) {
-        if (typeof rawBody.room_id === 'string') notes.roomId = rawBody.room_id;
-        // The admin API's JSON callers may send the room id as a number.
-        else if (typeof rawBody.room_id === 'number') notes.roomId = String(rawBody.room_id);
-      }
-      let body: unknown;
-      if (bodyContract) {
-        if (request.body === undefined) {
-          if (bodyContract.required) {
-            const types = Object.keys(bodyContract.content).join(' or ');
-            refuse([{ path: '', message: `the body is required (${types})` }], 'The request');
-          }
-        } else {
-          const mediaType = mediaTypeOf(request.headers['content-type']) as BodyMediaType;
-          const content = bodyContract.content[mediaType];
-          if (!content) {
-            const accepted = Object.keys(bodyContract.content);
-            throw new QiscusApiError(
-              'UNSUPPORTED_MEDIA_TYPE',
-              `Send the body as ${accepted.join(' or ')}; ${mediaType} is not accepted here.`,
-              [{ path: 'headers.content-type', message: `must be ${accepted.join(' or ')}` }],
-            );
-          }
-          const check = checkContract(content.schema, request.body, { unknownFields: 'warn' });
-          if (check.warnings.length > 0) notes.warnings = [...notes.warnings, ...check.warnings];
-          if (!check.ok) refuse(check.problems, 'The body');
-          body = check.value;
-        }
-      }
+      const { params, query, body } = checkInput(request, notes);
       const fault = deps.faults?.take(operation.id, notes.roomId);
       if (fault) flagExchange(request, 'INJECTED_FAULT');
       const finish = () => {

@@ -16,7 +16,11 @@ import { Scrubber } from './scrubber.js';
  */
 export function openRecording(
   resolved: ResolvedOptions,
-  options: { readonly record?: string; readonly scrub?: boolean; readonly upstream?: string },
+  options: {
+    readonly record?: string;
+    readonly scrub?: boolean;
+    readonly upstream?: { readonly url: string };
+  },
   context: {
     readonly traffic: TrafficLog;
     readonly botEmail: string;
@@ -32,7 +36,8 @@ export function openRecording(
     app_code: resolved.appCode as RecordingHeader['app_code'],
     bot_email: context.botEmail,
     scrubbed: scrub,
-    upstream: options.upstream ?? null,
+    // The base URL only: the upstream's credentials are never written.
+    upstream: options.upstream?.url ?? null,
   };
   const writer = RecordingWriter.open(options.record, header, {
     scrubber: scrub ? new Scrubber(new Set([context.botEmail, resolved.appCode])) : null,

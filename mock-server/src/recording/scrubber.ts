@@ -14,6 +14,17 @@ const placeholders: Readonly<Record<Kind, (n: number) => string>> = {
 const placeholderPattern =
   /^(?:Person \d+|person\d+@example\.invalid|628000\d{7}|https:\/\/scrubbed\.example\.invalid\/file-\d+)$/;
 
+/** The stand-ins inside any text, with the number each carries, by kind. */
+const numberedPlaceholders: readonly (readonly [Kind, RegExp])[] = [
+  ['name', /Person (\d+)/g],
+  ['email', /person(\d+)@example\.invalid/g],
+  ['phone', /628000(\d{7})/g],
+  ['url', /https:\/\/scrubbed\.example\.invalid\/file-(\d+)/g],
+];
+
+/** A word of a name worth finding on its own in free text: "Budi" of "Budi Santoso". */
+const namePart = /^\p{Lu}[\p{L}'’-]{2,}$/u;
+
 /** Whether `value` is a stand-in that `--scrub` wrote in place of a person's data. */
 export function isScrubbedPlaceholder(value: string): boolean {
   return placeholderPattern.test(value);
@@ -21,8 +32,17 @@ export function isScrubbedPlaceholder(value: string): boolean {
 
 /** Keys whose string value is a person's name wherever they appear. */
 const nameKeys = new Set(['username', 'customer_name', 'sender_name', 'display_name', 'full_name']);
-/** Objects whose `name` is a person's: the customer, the sender, an agent. */
-const personKeys = new Set(['from', 'customer', 'user', 'agent', 'sender', 'assigned_agent']);
+/** Objects whose `name` is a person's: the customer, the sender, an agent (or a list of them). */
+const personKeys = new Set([
+  'from',
+  'customer',
+  'user',
+  'agent',
+  'sender',
+  'assigned_agent',
+  'added_agent',
+  'agents',
+]);
 /** Keys whose http(s) value is an attachment or a picture of someone. */
 const urlKeys = new Set([
   'url',
@@ -51,10 +71,29 @@ function escapeRegExp(text: string): string {
 export class Scrubber {
   private readonly seen = new Map<string, string>();
   private readonly counts: Record<Kind, number> = { name: 0, email: 0, phone: 0, url: 0 };
-  /** Names and URLs seen so far, longest first, to find inside free text too. */
+  /** Names, their words, and URLs seen so far, to find inside free text too. */
+  private readonly inText = new Set<string>();
   private known: RegExp | null = null;
 
   constructor(private readonly keep: ReadonlySet<string>) {}
+
+  /**
+   * Notes the stand-ins already in `value` (a line of a scrubbed recording), so the new ones this
+   * scrubber makes continue their numbering instead of reusing a number that means someone else.
+   */
+  continueAfter(value: unknown): void {
+    if (typeof value === 'string') {
+      for (const [kind, pattern] of numberedPlaceholders) {
+        for (const match of value.matchAll(pattern)) {
+          this.counts[kind] = Math.max(this.counts[kind], Number(match[1]));
+        }
+      }
+    } else if (Array.isArray(value)) {
+      for (const item of value) this.continueAfter(item);
+    } else if (typeof value === 'object' && value !== null) {
+      for (const inner of Object.values(value)) this.continueAfter(inner);
+    }
+  }
 
   /** The exchange with its paths, headers and bodies scrubbed. */
   scrub(exchange: Exchange): Exchange {
@@ -80,23 +119,42 @@ export class Scrubber {
     this.counts[kind] += 1;
     const stand = placeholders[kind](this.counts[kind]);
     this.seen.set(value, stand);
-    if (kind === 'name' || kind === 'url') this.known = null;
+    if (kind === 'name' || kind === 'url') {
+      this.inText.add(value);
+      this.known = null;
+    }
+    // A greeting uses the first name alone ("Hi Budi!"): each word of the name becomes the
+    // stand-in's word in its place, which is what the bot says when it is given the stand-in.
+    if (kind === 'name') {
+      const words = stand.split(' ');
+      value.split(/\s+/).forEach((word, index) => {
+        if (!namePart.test(word) || this.seen.has(word) || this.keep.has(word)) return;
+        this.seen.set(word, words[index] ?? stand);
+        this.inText.add(word);
+      });
+    }
     return stand;
   }
 
   /** First pass: names and URLs found by their keys, so free text elsewhere can be scrubbed too. */
-  private collect(value: unknown, key: string | null, parent: string | null = null): void {
+  private collect(value: unknown, key: string | null, personal = false): void {
     if (typeof value === 'string') {
       if (this.keep.has(value) || isScrubbedPlaceholder(value) || value.trim() === '') return;
-      const isName = nameKeys.has(key ?? '') || (key === 'name' && personKeys.has(parent ?? ''));
+      const isName = nameKeys.has(key ?? '') || (key === 'name' && personal);
       if (isName) this.replacement('name', value);
       else if (urlKeys.has(key ?? '') && /^https?:\/\//.test(value)) this.replacement('url', value);
       return;
     }
     if (Array.isArray(value)) {
-      for (const item of value) this.collect(item, key, parent);
+      for (const item of value) this.collect(item, key, personal);
     } else if (typeof value === 'object' && value !== null) {
-      for (const [inner, child] of Object.entries(value)) this.collect(child, inner, key);
+      // Someone's record: under a key that says so, or beside their e-mail address (an agent
+      // of the admin API, wherever it is nested).
+      const record = value as Record<string, unknown>;
+      const isPerson =
+        personKeys.has(key ?? '') ||
+        (typeof record.email === 'string' && record.email.includes('@'));
+      for (const [inner, child] of Object.entries(value)) this.collect(child, inner, isPerson);
     }
   }
 
@@ -125,15 +183,14 @@ export class Scrubber {
         ? match
         : this.replacement('email', match),
     );
-    return out.replace(phonePattern, (match) => this.replacement('phone', match));
+    return out.replace(phonePattern, (match) =>
+      isScrubbedPlaceholder(match) ? match : this.replacement('phone', match),
+    );
   }
 
   private knownPattern(): RegExp | null {
     if (this.known) return this.known;
-    const values = [...this.seen.entries()]
-      .filter(([, stand]) => !stand.includes('@') && !/^\d+$/.test(stand))
-      .map(([value]) => value)
-      .sort((a, b) => b.length - a.length);
+    const values = [...this.inText].sort((a, b) => b.length - a.length);
     if (values.length === 0) return null;
     this.known = new RegExp(
       values.map((value) => `(?<![\\w])${escapeRegExp(value)}(?![\\w])`).join('|'),

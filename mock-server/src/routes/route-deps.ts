@@ -1,4 +1,5 @@
 import type { FaultInjector } from '../faults/fault-injector.js';
+import type { UpstreamProxy } from '../proxy/upstream-proxy.js';
 import type { FastifyRequest } from 'fastify';
 import type { MockSettings, RecordingStatus } from '#contracts';
 import type { Clock } from '../clock.js';
@@ -47,6 +48,8 @@ export interface RouteDeps {
   readonly faults?: FaultInjector;
   /** The memory budgets and retry window in force, as `GET /_mock/config` shows them. */
   readonly budgets: MockSettings['budgets'];
+  /** Set in proxy mode (`serve --upstream`): the bot's calls go on to the real Qiscus. */
+  readonly upstream?: UpstreamProxy;
 }
 
 type OfficeHoursData = ReturnType<typeof toOfficeHours>;
@@ -60,5 +63,6 @@ export function operationDeps(deps: RouteDeps) {
     record: deps.record,
     replies: deps.replies,
     faults: deps.faults,
+    upstream: deps.upstream,
   };
 }

@@ -66,6 +66,8 @@ export const api = {
   customerSays: (message) => call('POST', '/_mock/messages', message),
   /** @param {string} roomId */
   getRoom: (roomId) => call('GET', room(roomId)),
+  /** @param {string} roomId the room as a conversation script (YAML) and a file name for it */
+  roomScript: (roomId) => call('GET', `${room(roomId)}/script`),
   /** @param {string} roomId its exchanges both ways, to place its refused bot requests */
   roomTraffic: (roomId) => call('GET', `/_mock/traffic?room_id=${encodeURIComponent(roomId)}`),
   /**

@@ -3,6 +3,7 @@ import { channelBadge, channelTitle } from './channel-badge.js';
 import { h, shortTime } from './dom.js';
 import { renderMessageBody } from './message-renderers.js';
 import { roomTags } from './rooms-list.js';
+import { saveScriptButton } from './save-script.js';
 
 /**
  * The middle column: the room on screen, its messages as chat bubbles (the customer on the left,
@@ -145,6 +146,7 @@ function headerContent(room, store) {
         },
         room.resolved ? 'Resolved' : 'Resolve',
       ),
+      saveScriptButton(room.room_id, store),
     ),
   ];
 }

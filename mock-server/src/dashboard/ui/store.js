@@ -233,6 +233,10 @@ export function createStore() {
       state.notice = null;
       changed('notice');
     },
+    /** @param {string} text shown in the notice bar, as a refusal is */
+    tell(text) {
+      notify(new Error(text));
+    },
     /** @returns {any[]} rooms, latest activity first */
     roomsInOrder() {
       return [...state.rooms.values()].sort((a, b) =>
