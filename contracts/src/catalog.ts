@@ -6,6 +6,7 @@ import { handOverToRole } from './operations/hand-over-to-role.js';
 import { handOver } from './operations/hand-over.js';
 import { postBotMessage } from './operations/post-bot-message.js';
 import { botMessageWebhook } from './webhooks/bot-message-webhook.js';
+import { legacyBotMessageWebhook } from './webhooks/legacy-bot-message-webhook.js';
 
 /** Every operation of the Qiscus surface, each listed once. Server, harness and docs iterate it. */
 export const operations = [
@@ -21,4 +22,7 @@ export const operations = [
 ] as const satisfies readonly OperationDescriptor[];
 
 /** Every webhook Qiscus sends that the mock reproduces. */
-export const webhooks = [botMessageWebhook] as const satisfies readonly WebhookDescriptor[];
+export const webhooks = [
+  botMessageWebhook,
+  legacyBotMessageWebhook,
+] as const satisfies readonly WebhookDescriptor[];

@@ -9,7 +9,7 @@ import { writeOutputFile } from './write-output-file.js';
 const help = `Usage: qiscus-mock openapi [--out FILE] [--format json|yaml]
 
 Writes the OpenAPI 3.1 document of the Qiscus bot API, generated from the same zod schemas the
-mock validates traffic with: ${operations.length} operations, ${webhooks.length} webhook, the three auth styles, every error code.
+mock validates traffic with: ${operations.length} operations, ${webhooks.length} webhooks, the three auth styles, every error code.
 
 Options:
   -o, --out FILE       write to FILE (folders are created); without it, print to stdout
