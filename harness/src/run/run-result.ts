@@ -57,6 +57,9 @@ export const StepKindSchema = z.enum([
   'bot_switch',
   'until_quiet',
   'qiscus_fails',
+  // Conformance (issue 18).
+  'settings',
+  'refused',
 ]);
 export type StepKind = z.infer<typeof StepKindSchema>;
 

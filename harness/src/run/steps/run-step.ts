@@ -7,6 +7,7 @@ import {
   runHandoverStep,
   runResolveStep,
 } from './room-state-steps.js';
+import { runRefusedStep, runSettingsStep } from './settings-steps.js';
 import { runSilenceStep, runUntilQuietStep } from './silence-step.js';
 import type { StepContext, StepOutcome } from './step-context.js';
 import {
@@ -47,6 +48,10 @@ export function runStep(
       return Promise.resolve(runQiscusFailsStep(step.fault, context));
     case 'bot_switch':
       return Promise.resolve(runBotSwitchStep(step.scope, step.active, context));
+    case 'settings':
+      return Promise.resolve(runSettingsStep(step.autoAgentAllocation, context));
+    case 'refused':
+      return runRefusedStep(step.operation, step.code, context, timeoutMs);
   }
 }
 
