@@ -79,7 +79,7 @@ const roleRefusal: ConformCheck = {
       steps: [
         { settings: { auto_agent_allocation: 'off' } },
         { customer: phrase },
-        { refused: { operation: 'handOverToRole', code: refusalCode } },
+        { refused: { operation: 'handOverToRole', code: refusalCode, timeout: '1500ms' } },
         { until_quiet: '1500ms' },
       ],
     })),
@@ -108,7 +108,7 @@ function switchCheck(scope: 'room' | 'app'): ConformCheck {
           quiet,
           { bot_switch: { [scope]: 'off' } },
           { customer: 'are you there?' },
-          { silence: '2500ms' },
+          { silence: '2s' },
           { bot_switch: { [scope]: 'on' } },
           { customer: 'I have a question' },
           { bot: {} },
