@@ -9,6 +9,7 @@ import { botMessageWebhook } from './webhooks/bot-message-webhook.js';
 import { customAgentAllocationWebhook } from './webhooks/custom-agent-allocation-webhook.js';
 import { markAsResolvedWebhook } from './webhooks/mark-as-resolved-webhook.js';
 import { newSessionWebhook } from './webhooks/new-session-webhook.js';
+import { legacyBotMessageWebhook } from './webhooks/legacy-bot-message-webhook.js';
 
 /** Every operation of the Qiscus surface, each listed once. Server, harness and docs iterate it. */
 export const operations = [
@@ -29,4 +30,5 @@ export const webhooks = [
   newSessionWebhook,
   customAgentAllocationWebhook,
   markAsResolvedWebhook,
+  legacyBotMessageWebhook,
 ] as const satisfies readonly WebhookDescriptor[];

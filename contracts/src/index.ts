@@ -282,8 +282,15 @@ export {
 } from './webhooks/new-session-webhook.js';
 export {
   LegacyBotMessageWebhookSchema,
+  legacyBotMessageWebhook,
   type LegacyBotMessageWebhook,
 } from './webhooks/legacy-bot-message-webhook.js';
+export {
+  WebhookVariantSchema,
+  unknownWebhookFields,
+  withUnknownFields,
+  type WebhookVariant,
+} from './webhooks/webhook-variant.js';
 export {
   ChannelDetailsSchema,
   RoomOptionsJsonSchema,

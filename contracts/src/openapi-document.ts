@@ -21,7 +21,6 @@ import { controlOperations } from './control/control-operations.js';
 import type { ControlOperationDescriptor } from './control/define-control-operation.js';
 import { ProblemSchema } from './control/problem.js';
 import { RoomOptionsSchema } from './webhooks/room-options.js';
-import { LegacyBotMessageWebhookSchema } from './webhooks/legacy-bot-message-webhook.js';
 
 /** The OpenAPI document, as a plain JSON value. */
 export type OpenApiDocument = ReturnType<OpenApiGeneratorV31['generateDocument']>;
@@ -325,7 +324,6 @@ export function buildOpenApiDocument(options: OpenApiDocumentOptions = {}): Open
   // Documented shapes no operation references directly.
   registry.register('ChannelRules', ChannelRulesSchema);
   registry.register('RoomOptions', RoomOptionsSchema);
-  registry.register('LegacyBotMessageWebhook', LegacyBotMessageWebhookSchema);
   const document = new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
     info: {

@@ -22,7 +22,7 @@ it('runs as the qiscus-mock binary: --version, and openapi --out writes a valid 
   const document = JSON.parse(await readFile(out, 'utf8')) as { paths: object; webhooks: object };
   expect((await validate(document as never)).valid).toBe(true);
   expect(Object.keys(document.paths)).toHaveLength(22);
-  expect(Object.keys(document.webhooks)).toEqual(['botMessage']);
+  expect(Object.keys(document.webhooks)).toEqual(['botMessage', 'legacyBotMessage']);
 });
 
 it('exits with 2 and the usage problem on stderr when the binary is misused', async () => {

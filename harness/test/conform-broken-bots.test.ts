@@ -19,6 +19,10 @@ const cases: readonly (readonly [ConformFlaw, readonly string[]])[] = [
   ['answers-duplicates', ['duplicates.answered-once']],
   ['mixes-rooms', ['duplicates.rooms-apart']],
   ['no-retry', ['resilience.retries-429', 'resilience.retries-503']],
+  ['crashes-on-postback', ['webhook.postback', 'webhook.never-5xx']],
+  ['rejects-unknown-fields', ['webhook.unknown-fields', 'webhook.never-5xx']],
+  ['rejects-old-shape', ['webhook.old-shape']],
+  ['retries-role-handover', ['handover.role-refusal-not-retried']],
 ];
 
 // The runs mostly wait on silences, so they share the time; the slow bot runs on its own below.

@@ -39,11 +39,45 @@ it('scores the reference bot 100 %: every must-check that runs passes, and the J
   expect(result.score).toBe(100);
   expect(
     result.checks.filter((check) => check.status !== 'passed').map((c) => [c.id, c.status]),
-  ).toEqual([['handover.role-refusal-not-retried', 'not_run']]);
+  ).toEqual([]);
   const json: unknown = JSON.parse(formatConformJson(result));
   expect(ConformResultSchema.parse(json).summary).toEqual(result.summary);
   expect(formatConformPretty(result, { color: false })).toContain('Score 100% (');
 }, 90_000);
+
+it('skips, with the reason, a check the bot shows does not apply to it: no button to press, no hand-over to a role to refuse', async () => {
+  // On WhatsApp the test bot sends no buttons, and it answers this phrase with a text.
+  const bot = await startConformBot('none');
+  onTestFinished(() => bot.close());
+  const result = await runConformance({
+    cwd: process.cwd(),
+    botUrl: bot.url,
+    config: resolveConformConfig({
+      channels: ['wa'],
+      role_handover_phrases: ['what are your opening hours'],
+    }),
+    checks: battery.filter((check) =>
+      ['webhook.postback', 'handover.role-refusal-not-retried'].includes(check.id),
+    ),
+    onProgress: (event) => {
+      if (event.type === 'bot-ready') bot.mockUrl = event.mockUrl;
+    },
+  });
+
+  expect(result.checks.map((check) => [check.id, check.status, check.reason])).toEqual([
+    [
+      'webhook.postback',
+      'skipped',
+      'the bot sent no postback button in answer to "Hi" on wa, so there was none to press (a bot that sends none never gets a press)',
+    ],
+    [
+      'handover.role-refusal-not-retried',
+      'skipped',
+      'the bot did not hand the room to a division (hand_over_to_role) when the customer wrote "what are your opening hours": nothing to refuse; name what makes it do so with role_handover_phrases in conform.yaml',
+    ],
+  ]);
+  expect(result.summary).toMatchObject({ skipped: 2, must: { passed: 0, failed: 0 } });
+}, 60_000);
 
 it('reports a failed check with its reason, fix and traffic in pretty and JUnit, skipped checks apart', async () => {
   const result = await runChannelChecksAgainstButtonsBot();

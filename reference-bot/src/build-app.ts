@@ -1,6 +1,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import {
   BotMessageWebhookSchema,
+  LegacyBotMessageWebhookSchema,
   checkContract,
   decodeRoomOptions,
   defaultChannelRules,
@@ -10,6 +11,7 @@ import {
 import { BotError, QiscusApiError } from './errors.js';
 import type { QiscusClient } from './qiscus-client.js';
 import { decideReply, freshMemory, type BotAction, type RoomMemory } from './reply-policy.js';
+import { upgradeLegacyWebhook } from './upgrade-legacy-webhook.js';
 
 /** A webhook the bot could not act on in full, kept so a test or a person can see why. */
 export interface BotFailure {
@@ -261,7 +263,11 @@ export function buildReferenceBotApp(deps: ReferenceBotAppDeps): ReferenceBotApp
   }
   app.post('/*', (request, reply) => {
     const check = checkContract(BotMessageWebhookSchema, request.body, { unknownFields: 'warn' });
-    if (!check.ok) {
+    // The older documented shape (numeric ids, room.options an object) is read as the newer one.
+    const legacy = check.ok
+      ? undefined
+      : checkContract(LegacyBotMessageWebhookSchema, request.body, { unknownFields: 'warn' });
+    if (!check.ok && !legacy?.ok) {
       const problems = check.problems.map((problem) => `${problem.path}: ${problem.message}`);
       log(`a webhook that breaks the contract was refused: ${problems.join('; ')}`);
       return reply.code(400).send({ ok: false, problems: check.problems });
@@ -273,6 +279,13 @@ export function buildReferenceBotApp(deps: ReferenceBotAppDeps): ReferenceBotApp
         .header('retry-after', '1')
         .send({ ok: false, problem: 'The bot is busy: too many webhooks are waiting.' });
     }
+    if (legacy?.ok) {
+      // It carries no message id: handled, never taken for a repeat.
+      log('a webhook in the older shape came; read as the newer one');
+      enqueue(upgradeLegacyWebhook(legacy.value, deps.client.appCode));
+      return reply.code(200).send({ ok: true });
+    }
+    if (!check.ok) return reply.code(400).send({ ok: false, problems: check.problems });
     // Qiscus may send a webhook again (same message id): take it, but answer the message once.
     const messageId = check.value.payload.message.id;
     if (seenMessages.has(messageId)) {

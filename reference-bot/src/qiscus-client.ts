@@ -150,6 +150,11 @@ export class QiscusClient {
     this.pool = new Pool(base.origin, { connections: 16 });
   }
 
+  /** The app code the bot calls Qiscus with. */
+  get appCode(): string {
+    return this.options.appCode;
+  }
+
   /** Sends one message into a room as the bot. */
   send(roomId: string, message: BotReply) {
     return this.call(postBotMessage, {

@@ -208,3 +208,24 @@ it('leaves to the agent what the customer wrote before its handover took effect'
   expect(answers.length).toBeGreaterThan(0);
   expect(answers).toEqual(answers.map(() => ['postBotMessage', 200]));
 });
+
+it.each(['legacy', 'unknown_fields'] as const)(
+  'answers a greeting whose webhook comes as %s, as it answers the documented one',
+  async (variant) => {
+    const stack = await startBotAndMock();
+    const { room_id, delivery } = await stack.mock.customer.say(
+      { channel: 'wa', customer: { id: '6281234567890' }, text: 'Hi', webhook_variant: variant },
+      { wait: true },
+    );
+    await stack.drain();
+
+    expect(delivery).toMatchObject({
+      webhook: variant === 'legacy' ? 'legacyBotMessage' : 'botMessage',
+      status: 'delivered',
+      attempts: [expect.objectContaining({ status_code: 200 })],
+    });
+    // The greeting, and the menu as text (WhatsApp takes no buttons): the channel was read.
+    expect(botMessages(stack, room_id)).toEqual(['text', 'text']);
+    expect(stack.bot.failures()).toEqual([]);
+  },
+);

@@ -3,6 +3,7 @@ import { NumericIdSchema, RoomIdSchema } from '../ids.js';
 import { maxMessageLength } from '../messages/bot-message.js';
 import { LocationPayloadSchema } from '../messages/message-payloads.js';
 import { WebUrlSchema } from '../web-url.js';
+import { WebhookVariantSchema } from '../webhooks/webhook-variant.js';
 import { z } from '../zod.js';
 import { DeliverySchema, deliveryExample } from './delivery.js';
 
@@ -58,6 +59,17 @@ export const CustomerMessageRequestSchema = z
       .min(1)
       .optional()
       .describe('Press the button with this label in the bot’s latest message that has it.'),
+    postback_index: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .describe(
+        'Press the n-th postback button (1: the first) of the bot’s latest message that has any, whatever its label.',
+      ),
+    webhook_variant: WebhookVariantSchema.optional().describe(
+      'The body the bot gets for this message: documented (the default), unknown_fields or legacy.',
+    ),
   })
   .superRefine((message, ctx) => {
     if (message.channel === undefined && message.room_id === undefined) {
@@ -68,13 +80,21 @@ export const CustomerMessageRequestSchema = z
           'is required unless room_id is given: one of qiscus, wa, ig, telegram, line, fb, custom',
       });
     }
-    if (message.postback !== undefined) {
+    if (message.postback !== undefined && message.postback_index !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['postback_index'],
+        message: 'cannot go with postback: press a button by its label or by its place, not both',
+      });
+    }
+    if (message.postback !== undefined || message.postback_index !== undefined) {
+      const pressed = message.postback === undefined ? 'postback_index' : 'postback';
       for (const field of ['type', 'text', 'payload'] as const) {
         if (message[field] !== undefined) {
           ctx.addIssue({
             code: 'custom',
             path: [field],
-            message: 'cannot go with postback: a press sends the button’s own text',
+            message: `cannot go with ${pressed}: a press sends the button’s own text`,
           });
         }
       }

@@ -108,6 +108,7 @@ export async function conformRequestFromArgs(
     channels: { type: 'string' },
     'no-handover': { type: 'boolean' },
     'handover-phrase': { type: 'string', multiple: true },
+    'role-handover-phrase': { type: 'string', multiple: true },
     skip: { type: 'string', multiple: true },
     'min-score': { type: 'string' },
     timeout: { type: 'string' },
@@ -139,6 +140,9 @@ export async function conformRequestFromArgs(
     ...(values.channels === undefined ? {} : { channels: channelList(values.channels) }),
     ...(values['no-handover'] ? { handover: false } : {}),
     ...(values['handover-phrase'] ? { handoverPhrases: values['handover-phrase'] } : {}),
+    ...(values['role-handover-phrase']
+      ? { roleHandoverPhrases: values['role-handover-phrase'] }
+      : {}),
     skip: {
       ...base.skip,
       ...Object.fromEntries((values.skip ?? []).map((id) => [id, 'skipped with --skip'])),

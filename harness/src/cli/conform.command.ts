@@ -25,6 +25,9 @@ What the bot claims (flags win over conform.yaml):
   --channels LIST          the channels it is deployed on, such as wa,ig (default: all)
   --no-handover            it does not hand rooms over: the handover checks are skipped
   --handover-phrase TEXT   what a customer writes to ask for a person (repeatable)
+  --role-handover-phrase TEXT
+                           what a customer writes that the bot hands to a division
+                           (hand_over_to_role; repeatable)
   --skip CHECK-ID          a check it does not claim (repeatable)
 
 Report:

@@ -38,6 +38,12 @@ export interface ConformCheck {
   readonly notRunWhen?: () => string | null;
   readonly scripts: (config: ConformConfig) => readonly CheckScript[];
   /**
+   * Why a conversation that failed does not count: the bot showed the check does not apply to it
+   * (it sent no button to press, made no call to refuse), or null when it counts. A check whose
+   * conversations all come to that is skipped with the reason, never passed.
+   */
+  readonly inapplicable?: (script: ScriptResult) => string | null;
+  /**
    * A finding over the whole run (a contract breach in any conversation), or null; judged besides
    * the check's own scripts.
    */

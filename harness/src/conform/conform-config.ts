@@ -9,6 +9,9 @@ export const defaultHandoverPhrases: readonly string[] = [
   'saya mau bicara dengan agen',
 ];
 
+/** What makes a bot hand a room to a division (hand_over_to_role), when conform.yaml names nothing. */
+export const defaultRoleHandoverPhrases: readonly string[] = ['I have a question about my invoice'];
+
 /**
  * `conform.yaml`: what the bot does not claim to do, the phrases that ask it for a person, and
  * the channels it is deployed on. A check that does not apply is skipped with the reason.
@@ -20,6 +23,8 @@ export const ConformConfigSchema = z.strictObject({
   handover: z.boolean().optional(),
   /** What a customer writes to ask for a person. */
   handover_phrases: z.array(z.string().min(1)).min(1).optional(),
+  /** What a customer writes that the bot answers with a hand-over to a division (a role). */
+  role_handover_phrases: z.array(z.string().min(1)).min(1).optional(),
   /** Check ids the bot does not claim; each is reported as skipped with this reason. */
   skip: z.record(z.string(), z.string().min(1)).optional(),
   /** Exit 1 below this score (0–100), besides a failed must-check. */
@@ -32,6 +37,7 @@ export interface ConformConfig {
   readonly channels: readonly ChannelSource[];
   readonly handover: boolean;
   readonly handoverPhrases: readonly string[];
+  readonly roleHandoverPhrases: readonly string[];
   /** Check id → why it is skipped. */
   readonly skip: Readonly<Record<string, string>>;
   readonly minScore: number | null;
@@ -43,6 +49,7 @@ export function resolveConformConfig(file: ConformConfigFile = {}): ConformConfi
     channels: file.channels ?? ChannelSourceSchema.options,
     handover: file.handover ?? true,
     handoverPhrases: file.handover_phrases ?? defaultHandoverPhrases,
+    roleHandoverPhrases: file.role_handover_phrases ?? defaultRoleHandoverPhrases,
     skip: file.skip ?? {},
     minScore: file.min_score ?? null,
   };

@@ -113,6 +113,22 @@ export class RoomFollower {
     this.stepErrors = [];
   }
 
+  /**
+   * A finding of the current step that the step expected (a refusal it provoked): kept as a
+   * warning that says so, and no longer an error of the step.
+   */
+  excuse(violation: Violation, why: string): void {
+    const excused: Violation = {
+      ...violation,
+      severity: 'warning',
+      message: `${violation.message} [${why}]`,
+    };
+    this.stepErrors = this.stepErrors.filter((found) => found !== violation);
+    this.stepViolations = this.stepViolations.map((found) =>
+      found === violation ? excused : found,
+    );
+  }
+
   /** The findings since the step began. */
   stepFindings(): { readonly violations: Violation[]; readonly errors: readonly Violation[] } {
     return { violations: [...this.stepViolations], errors: this.stepErrors };

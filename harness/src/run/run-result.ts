@@ -61,6 +61,9 @@ export const StepKindSchema = z.enum([
   'tag',
   'user_info',
   'resolve_by_bot',
+  // Conformance (issue 18).
+  'settings',
+  'refused',
 ]);
 export type StepKind = z.infer<typeof StepKindSchema>;
 

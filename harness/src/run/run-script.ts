@@ -95,6 +95,9 @@ export async function runScript(script: LoadedScript, deps: ScriptRunDeps): Prom
     (step) => step.kind === 'bot_switch' && step.scope === 'app',
   );
   const appBotBefore = switchesApp ? deps.mock.settings().bot_enabled : null;
+  // So does one that changes the mock's settings.
+  const changesSettings = script.steps.some((step) => step.kind === 'settings');
+  const allocationBefore = changesSettings ? deps.mock.settings().auto_agent_allocation : null;
   router.setRunning(follower, true);
   try {
     for (const step of script.steps) {
@@ -152,6 +155,7 @@ export async function runScript(script: LoadedScript, deps: ScriptRunDeps): Prom
     error = `the harness failed while running this script: ${caught instanceof Error ? (caught.stack ?? caught.message) : String(caught)}`;
   } finally {
     if (appBotBefore !== null) deps.mock.configure({ bot_enabled: appBotBefore });
+    if (allocationBefore !== null) deps.mock.configure({ auto_agent_allocation: allocationBefore });
     router.setRunning(follower, false);
     follower.finish();
   }

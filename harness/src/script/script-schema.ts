@@ -16,12 +16,14 @@ export const ScriptSchema = z
     steps: z.array(StepSchema).min(1),
   })
   .superRefine((script, ctx) => {
-    // The room opens when the customer first writes; nothing can happen in it before.
-    const first = script.steps[0];
+    // The room opens when the customer first writes; nothing can happen in it before. The
+    // mock's settings (no room needed) may be set before.
+    const at = script.steps.findIndex((step) => step.kind !== 'settings');
+    const first = script.steps[at];
     if (first && first.kind !== 'customer') {
       ctx.addIssue({
         code: 'custom',
-        path: ['steps', 0],
+        path: ['steps', at],
         message: `is a ${first.kind} step, but the first step must be a customer step: the room opens when the customer first writes`,
         input: undefined,
       });

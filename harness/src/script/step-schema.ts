@@ -17,10 +17,15 @@ const CustomerObjectSchema = z.strictObject({
   text: z.string().optional(),
   payload: z.record(z.string(), z.unknown()).optional(),
   postback: z.string().min(1).optional(),
+  postback_index: CustomerMessageRequestSchema.shape.postback_index,
+  webhook_variant: CustomerMessageRequestSchema.shape.webhook_variant,
 });
 
 /** What the customer says: a text, a file or location, or the press of a button (`postback`). */
-export type CustomerSays = Pick<CustomerMessageRequest, 'type' | 'text' | 'payload' | 'postback'>;
+export type CustomerSays = Pick<
+  CustomerMessageRequest,
+  'type' | 'text' | 'payload' | 'postback' | 'postback_index' | 'webhook_variant'
+>;
 
 /** What a `bot` step expects of the next bot message; every field left out matches anything. */
 const BotExpectationSchema = z.strictObject({
@@ -87,6 +92,23 @@ const UserInfoSchema = z
   .refine((value) => Object.keys(value).length > 0, {
     message: 'names no property: write user_info: { Order ID: INV-1 }',
   });
+// `settings` and `refused` (conformance, issue 18): a switch of the mock for the script, and a
+// refusal of the bot's call that the script provokes.
+const SettingsStepSchema = z
+  .strictObject({ auto_agent_allocation: onOff.optional() })
+  .refine((value) => value.auto_agent_allocation !== undefined, {
+    message: 'names no setting: write { auto_agent_allocation: off }',
+  });
+const RefusedSchema = z.strictObject({
+  operation: z.string().refine((id) => operationIds.includes(id), {
+    message: `is not an operation of the Qiscus catalogue: one of ${operationIds.join(', ')}`,
+  }),
+  code: z
+    .string()
+    .regex(/^[A-Z][A-Z0-9_]*$/, 'must be an error code such as AUTO_AGENT_ALLOCATION_OFF')
+    .optional(),
+  ...timeout,
+});
 
 /** The fields each step kind's mapping may have, for "did you mean" on a mistyped one. */
 export const stepFieldNames: Readonly<Record<string, readonly string[]>> = {
@@ -98,6 +120,8 @@ export const stepFieldNames: Readonly<Record<string, readonly string[]>> = {
   bot_switch: ['room', 'app'],
   qiscus_fails: ['status', 'times', 'operation', 'retry_after', 'latency'],
   assign: Object.keys(AssignSchema.shape),
+  settings: Object.keys(SettingsStepSchema.shape),
+  refused: Object.keys(RefusedSchema.shape),
 };
 
 /** One step of a script, as the runner carries it out. `timeoutMs` null: the script's default. */
@@ -134,7 +158,14 @@ export type Step =
       readonly properties: Readonly<Record<string, TextPattern>>;
       readonly timeoutMs: number | null;
     }
-  | { readonly kind: 'resolve_by_bot'; readonly timeoutMs: number | null };
+  | { readonly kind: 'resolve_by_bot'; readonly timeoutMs: number | null }
+  | { readonly kind: 'settings'; readonly autoAgentAllocation: boolean }
+  | {
+      readonly kind: 'refused';
+      readonly operation: string;
+      readonly code: string | null;
+      readonly timeoutMs: number | null;
+    };
 
 type Ctx = z.core.$RefinementCtx;
 
@@ -281,6 +312,22 @@ function parseKind(kind: StepKind, value: unknown, ctx: Ctx): Step | undefined {
         ['resolve_by_bot'],
         'takes no value: write "- resolve_by_bot" or "- resolve_by_bot: {}"',
       );
+    case 'settings': {
+      const parsed = parseAt(SettingsStepSchema, value, ['settings'], ctx);
+      return parsed && { kind, autoAgentAllocation: parsed.auto_agent_allocation ?? true };
+    }
+    case 'refused': {
+      const given = typeof value === 'string' ? { operation: value } : value;
+      const parsed = parseAt(RefusedSchema, given, ['refused'], ctx);
+      return (
+        parsed && {
+          kind,
+          operation: parsed.operation,
+          code: parsed.code ?? null,
+          timeoutMs: parsed.timeout ?? null,
+        }
+      );
+    }
     case 'bot_active':
       if (typeof value === 'boolean') return { kind, active: value, timeoutMs: null };
       return fail(
@@ -347,7 +394,7 @@ export const StepSchema = z.unknown().transform((value, ctx): Step => {
       `does not go with ${step.kind}: its duration is how long it waits`,
     );
   }
-  if (step.kind === 'bot_switch' || step.kind === 'qiscus_fails') {
+  if (step.kind === 'bot_switch' || step.kind === 'qiscus_fails' || step.kind === 'settings') {
     return fail(ctx, ['timeout'], `does not go with ${step.kind}: it takes effect at once`);
   }
   if (sibling === undefined) return z.NEVER;

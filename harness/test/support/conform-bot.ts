@@ -3,6 +3,8 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { request } from 'undici';
 import {
   BotMessageWebhookSchema,
+  LegacyBotMessageWebhookSchema,
+  checkContract,
   decodeRoomOptions,
   messageExamples,
   type BotMessageWebhook,
@@ -24,7 +26,11 @@ export type ConformFlaw =
   | 'no-fresh-greeting'
   | 'answers-duplicates'
   | 'mixes-rooms'
-  | 'no-retry';
+  | 'no-retry'
+  | 'crashes-on-postback'
+  | 'rejects-unknown-fields'
+  | 'rejects-old-shape'
+  | 'retries-role-handover';
 
 /** A small bot for the conformance tests, on 127.0.0.1. */
 export interface ConformBot {
@@ -37,6 +43,17 @@ export interface ConformBot {
 const secret = 'mock-secret-key';
 const appCode = 'qiscus-mock-app';
 const asksForHuman = /\b(human|agen|agent)\b/i;
+const aboutBilling = /\binvoice\b/i;
+
+/** What a press of one of the bot's own postback buttons says: its postback_text, else its label. */
+const pressTexts = new Set(
+  [
+    ...messageExamples.buttons.payload.buttons,
+    ...messageExamples.carousel.payload.cards.flatMap((card) => card.buttons),
+  ].flatMap((button: { label: string; type: string; postback_text?: string }) =>
+    button.type === 'postback' ? [button.postback_text ?? button.label] : [],
+  ),
+);
 
 /**
  * Starts a bot that greets with a text and a menu fitted to the channel (buttons where taken, a
@@ -52,7 +69,7 @@ export async function startConformBot(flaw: ConformFlaw): Promise<ConformBot> {
   let latestRoom = '';
   const bot: ConformBot = { url: '', mockUrl: null, close: () => Promise.resolve() };
 
-  const post = async (path: string, body: unknown, roomChannel: ChannelSource) => {
+  const post = async (path: string, body: unknown, roomChannel: ChannelSource): Promise<number> => {
     const wrongSecret = flaw === 'wrong-auth' && roomChannel === 'line';
     // Sent again after a 429 (waiting Retry-After) or a 503, twice at most, unless the flaw.
     for (let attempt = 1; attempt <= 3; attempt += 1) {
@@ -66,9 +83,10 @@ export async function startConformBot(flaw: ConformFlaw): Promise<ConformBot> {
       });
       await response.body.dump();
       const status = response.statusCode;
-      if (flaw === 'no-retry' || (status !== 429 && status !== 503)) return;
+      if (flaw === 'no-retry' || (status !== 429 && status !== 503)) return status;
       await delay(Number(response.headers['retry-after'] ?? 0.1) * 1000);
     }
+    return 503;
   };
 
   const reply = async (webhook: BotMessageWebhook) => {
@@ -98,6 +116,22 @@ export async function startConformBot(flaw: ConformFlaw): Promise<ConformBot> {
       if (flaw === 'talks-after-handover') {
         await send({ ...messageExamples.text, message: 'Anything else meanwhile?' });
       }
+      return;
+    }
+    if (aboutBilling.test(text)) {
+      await send({ ...messageExamples.text, message: 'Our billing team will take over.' });
+      const toRole = () =>
+        post(`/${appCode}/bot/${roomId}/hand_over_to_role`, { role: 'billing' }, source);
+      let status = await toRole();
+      if (flaw === 'retries-role-handover') {
+        // The same call again and again, as if the refusal would pass.
+        for (let attempt = 1; attempt <= 5 && status >= 400; attempt += 1) {
+          await delay(100);
+          status = await toRole();
+        }
+        return;
+      }
+      if (status >= 400) await post(`/${appCode}/bot/${roomId}/hand_over`, {}, source);
       return;
     }
     if (text === 'hi' && flaw === 'no-fresh-greeting' && greeted.has(roomId)) return;
@@ -142,10 +176,34 @@ export async function startConformBot(flaw: ConformFlaw): Promise<ConformBot> {
       return;
     }
     void readBody(incoming).then(async (body) => {
-      const webhook = BotMessageWebhookSchema.parse(JSON.parse(body));
+      const parsed: unknown = JSON.parse(body);
+      const answer = (status: number) =>
+        outgoing
+          .writeHead(status, { 'content-type': 'application/json' })
+          .end(`{"ok":${status < 300}}`);
+      if (LegacyBotMessageWebhookSchema.safeParse(parsed).success) {
+        // The older shape: taken (and left alone), unless the flaw.
+        answer(flaw === 'rejects-old-shape' ? 400 : 200);
+        return;
+      }
+      const strict = BotMessageWebhookSchema.safeParse(parsed);
+      if (flaw === 'rejects-unknown-fields' && !strict.success) {
+        answer(400);
+        return;
+      }
+      const check = checkContract(BotMessageWebhookSchema, parsed, { unknownFields: 'warn' });
+      if (!check.ok) {
+        answer(400);
+        return;
+      }
+      const webhook = check.value;
       const message = webhook.payload.message;
       if (flaw === '5xx-on-location' && message.type === 'location') {
-        outgoing.writeHead(500).end('{"ok":false}');
+        answer(500);
+        return;
+      }
+      if (flaw === 'crashes-on-postback' && pressTexts.has(message.text)) {
+        answer(500);
         return;
       }
       const duplicate = seen.has(message.id);
@@ -157,7 +215,7 @@ export async function startConformBot(flaw: ConformFlaw): Promise<ConformBot> {
         await work.catch(() => undefined);
         await delay(1200);
       }
-      outgoing.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+      answer(200);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -2,7 +2,9 @@ import type { Faker } from '@faker-js/faker';
 import {
   BotMessageWebhookSchema,
   attachmentPayloadOf,
+  LegacyBotMessageWebhookSchema,
   isMessageTypeAllowed,
+  withUnknownFields,
   channelShortName,
   type Agent,
   type BotMessage,
@@ -22,12 +24,13 @@ import { generateCustomer } from '../state/directory.js';
 import type { RoomAnnotations } from '../state/room-annotations.js';
 import type { RoomStore } from '../state/room-store.js';
 import { buildBotMessageWebhook } from '../webhooks/build-bot-message-webhook.js';
+import { buildLegacyBotMessageWebhook } from '../webhooks/build-legacy-bot-message-webhook.js';
 import type { WebhookDispatcher } from '../webhooks/webhook-dispatcher.js';
 import type { AppWebhooks } from '../webhooks/app-webhooks.js';
 import { toService } from './admin-views.js';
 import { allocateByAnswer } from './allocation-rule.js';
 import { warningsFor } from './bot-message-warnings.js';
-import { findPostbackButton } from './find-postback-button.js';
+import { pressButton } from './find-postback-button.js';
 import * as rules from './handover-rules.js';
 import type { RoomState } from './room-state.js';
 import type { Switches } from './switches.js';
@@ -172,25 +175,15 @@ export class ConversationService {
     let type: RoomMessage['type'] = request.type ?? 'text';
     let text = request.text ?? '';
     let payload: Record<string, unknown> | null = request.payload ?? null;
-    if (request.postback !== undefined) {
-      const found = findPostbackButton(
+    if (request.postback !== undefined || request.postback_index !== undefined) {
+      const button = pressButton(
         created ? [] : this.deps.store.messages(opened.id),
-        request.postback,
+        request,
+        opened.id,
       );
-      if (!found.ok) {
-        throw mockError(
-          'MOCK_ERR_BUTTON_NOT_FOUND',
-          found.isLink
-            ? `"${request.postback}" is a link button: pressing it opens a page and sends nothing to the bot.`
-            : found.labels.length === 0
-              ? `The bot has sent no postback buttons into room ${opened.id}.`
-              : `No postback button the bot sent into room ${opened.id} says "${request.postback}"; the labels are ${found.labels.map((l) => `"${l}"`).join(', ')}.`,
-          { errors: [{ path: 'postback', message: 'no such button' }] },
-        );
-      }
       type = 'text';
-      text = found.button.postback_text || found.button.label;
-      payload = (found.button.payload as Record<string, unknown> | undefined) ?? null;
+      text = button.postback_text || button.label;
+      payload = (button.payload as Record<string, unknown> | undefined) ?? null;
     } else if (type === 'file_attachment') {
       const caption = (payload as { caption?: unknown } | null)?.caption;
       text = text || (typeof caption === 'string' ? caption : '');
@@ -223,15 +216,20 @@ export class ConversationService {
     );
     // A bug here would send the bot something Qiscus never would; fail loudly instead.
     BotMessageWebhookSchema.parse(webhook);
+    const variant = request.webhook_variant ?? 'documented';
+    const legacy =
+      variant === 'legacy'
+        ? LegacyBotMessageWebhookSchema.parse(buildLegacyBotMessageWebhook(room, message))
+        : null;
     if (received.newSession) this.deps.annotations.startSession(room.id, id);
     if (created) this.deps.store.add(room);
     else this.deps.store.save(room);
     if (received.newSession) this.deps.appWebhooks.newSession(room, webhook, message.created_at);
     const delivery = this.deps.dispatcher.dispatch({
-      webhook: 'botMessage',
+      webhook: legacy ? 'legacyBotMessage' : 'botMessage',
       roomId: room.id,
       commentId: id,
-      body: webhook,
+      body: legacy ?? (variant === 'unknown_fields' ? withUnknownFields(webhook) : webhook),
       ...(skip ? { skip } : {}),
     });
     this.deps.store.appendMessage(room.id, { ...message, delivery_id: delivery.id });

@@ -37,17 +37,16 @@ const link = (label: string): Button => ({
 
 describe('findPostbackButton', () => {
   it('presses a button of a buttons message, even the room’s very first message', () => {
-    const found = findPostbackButton(
-      [message('bot', 'buttons', { buttons: [postback('Yes')] })],
-      'Yes',
-    );
+    const found = findPostbackButton([message('bot', 'buttons', { buttons: [postback('Yes')] })], {
+      label: 'Yes',
+    });
     expect(found).toEqual({ ok: true, button: postback('Yes') });
   });
 
   it('presses a button of a card', () => {
     const found = findPostbackButton(
       [message('bot', 'card', { title: 'Plan', buttons: [postback('Buy', 'buy basic')] })],
-      'Buy',
+      { label: 'Buy' },
     );
     expect(found).toEqual({ ok: true, button: postback('Buy', 'buy basic') });
   });
@@ -63,7 +62,7 @@ describe('findPostbackButton', () => {
           ],
         }),
       ],
-      'Max',
+      { label: 'Max' },
     );
     expect(found).toEqual({ ok: true, button: postback('Max', 'max please') });
   });
@@ -74,7 +73,7 @@ describe('findPostbackButton', () => {
         message('bot', 'buttons', { buttons: [postback('More', 'old')] }),
         message('bot', 'buttons', { buttons: [postback('More', 'new')] }),
       ],
-      'More',
+      { label: 'More' },
     );
     expect(found).toEqual({ ok: true, button: postback('More', 'new') });
   });
@@ -86,7 +85,7 @@ describe('findPostbackButton', () => {
         message('customer', 'buttons', { buttons: [postback('Refund')] }),
         message('agent', 'buttons', { buttons: [postback('Escalate')] }),
       ],
-      'Refund',
+      { label: 'Refund' },
     );
     expect(found).toEqual({ ok: false, labels: ['Menu'], isLink: false });
   });
@@ -99,7 +98,7 @@ describe('findPostbackButton', () => {
         message('bot', 'file_attachment', { url: 'https://example.com/a.pdf' }),
         message('bot', 'card', { title: 'No buttons' }),
       ],
-      'Start',
+      { label: 'Start' },
     );
     expect(found).toEqual({ ok: true, button: postback('Start') });
   });
@@ -107,7 +106,7 @@ describe('findPostbackButton', () => {
   it('says when the label is a link, which a customer opens rather than presses', () => {
     const found = findPostbackButton(
       [message('bot', 'buttons', { buttons: [link('Website'), postback('Help')] })],
-      'Website',
+      { label: 'Website' },
     );
     expect(found).toEqual({ ok: false, labels: ['Help'], isLink: true });
   });
@@ -120,12 +119,16 @@ describe('findPostbackButton', () => {
           cards: [{ title: 'x', buttons: [postback('C'), postback('A')] }],
         }),
       ],
-      'Z',
+      { label: 'Z' },
     );
     expect(found).toEqual({ ok: false, labels: ['C', 'A', 'B'], isLink: false });
   });
 
   it('finds nothing in a room without messages', () => {
-    expect(findPostbackButton([], 'Yes')).toEqual({ ok: false, labels: [], isLink: false });
+    expect(findPostbackButton([], { label: 'Yes' })).toEqual({
+      ok: false,
+      labels: [],
+      isLink: false,
+    });
   });
 });

@@ -1,3 +1,5 @@
+import type { ScriptResult } from '../../run/run-result.js';
+import { noRefusal } from '../../run/steps/settings-steps.js';
 import type { ConformCheck } from '../conform-check.js';
 import type { ConformConfig } from '../conform-config.js';
 import { homeChannel } from './wire-checks.js';
@@ -52,17 +54,36 @@ const silentAfterHandover: ConformCheck = {
   ],
 };
 
+const refusalCode = 'AUTO_AGENT_ALLOCATION_OFF';
+
+/** Whether the conversation stopped because the bot made no hand_over_to_role call to refuse. */
+function noRoleHandover(script: ScriptResult): string | null {
+  const step = script.steps.find((s) => s.status === 'failed');
+  if (step?.kind !== 'refused' || step.actual !== noRefusal) return null;
+  const phrase = /"(.*)"/.exec(script.name)?.[1] ?? '';
+  return `the bot did not hand the room to a division (hand_over_to_role) when the customer wrote "${phrase}": nothing to refuse; name what makes it do so with role_handover_phrases in conform.yaml`;
+}
+
 const roleRefusal: ConformCheck = {
   id: 'handover.role-refusal-not-retried',
   area: 'handover',
   severity: 'should',
   title: 'a refused hand-over to a role is not retried blindly',
-  fact: 'hand_over_to_role works only with Auto Agent Allocation on and refuses the division the room is already in [CODE, INFERRED refusal].',
+  fact: 'hand_over_to_role works only with Auto Agent Allocation on and refuses the division the room is already in [CODE, INFERRED refusal: 400 AUTO_AGENT_ALLOCATION_OFF in the mock].',
   fix: 'On a refusal of hand_over_to_role, fall back to hand_over (or tell the customer) instead of calling it again.',
   skipWhen: noHandover,
-  notRunWhen: () =>
-    'a conversation cannot switch Auto Agent Allocation off for itself yet, so the refusal cannot be provoked',
-  scripts: () => [],
+  scripts: (config) =>
+    config.roleHandoverPhrases.map((phrase) => ({
+      name: `"${phrase}" with Auto Agent Allocation off`,
+      channel: homeChannel(config),
+      steps: [
+        { settings: { auto_agent_allocation: 'off' } },
+        { customer: phrase },
+        { refused: { operation: 'handOverToRole', code: refusalCode, timeout: '1500ms' } },
+        { until_quiet: '1500ms' },
+      ],
+    })),
+  inapplicable: noRoleHandover,
 };
 
 function switchCheck(scope: 'room' | 'app'): ConformCheck {
@@ -87,7 +108,7 @@ function switchCheck(scope: 'room' | 'app'): ConformCheck {
           quiet,
           { bot_switch: { [scope]: 'off' } },
           { customer: 'are you there?' },
-          { silence: '2500ms' },
+          { silence: '2s' },
           { bot_switch: { [scope]: 'on' } },
           { customer: 'I have a question' },
           { bot: {} },

@@ -42,7 +42,7 @@ function retried(
           { until_quiet: '500ms' },
           { qiscus_fails: { status, times: 1, operation: 'postBotMessage', ...fault } },
           { customer: 'Hi again' },
-          { bot: { timeout: '5s' } },
+          { bot: { timeout: '3s' } },
         ],
       },
     ],

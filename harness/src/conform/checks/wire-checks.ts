@@ -1,6 +1,7 @@
 import type { ChannelSource } from '#contracts';
 import type { Violation } from '../../run/run-result.js';
-import type { ConformCheck, RunView } from '../conform-check.js';
+import type { ConformCheck } from '../conform-check.js';
+import { firstFinding } from './first-finding.js';
 import type { ConformConfig } from '../conform-config.js';
 
 /** The channel a check that needs just one runs on: the widget when deployed there. */
@@ -8,80 +9,8 @@ export function homeChannel(config: ConformConfig): ChannelSource {
   return config.channels.includes('qiscus') ? 'qiscus' : (config.channels[0] ?? 'qiscus');
 }
 
-function everyViolation(run: RunView): Violation[] {
-  return run.scripts.flatMap((script) => [
-    ...script.violations,
-    ...script.steps.flatMap((step) => step.violations),
-  ]);
-}
-
-/** The first of the run's findings that `owned` picks, as the check's reason, or null. */
-function firstFinding(run: RunView, owned: (violation: Violation) => boolean): string | null {
-  const found = everyViolation(run).filter((v) => v.severity === 'error' && owned(v));
-  const first = found[0];
-  if (!first) return null;
-  const more = found.length > 1 ? ` (and ${found.length - 1} more)` : '';
-  return `${first.operation_id ?? first.direction}: ${first.message}${more}`;
-}
-
 // The whole answer is in: a refusal of its last message is this conversation's, not lost.
 const answerEnds = { until_quiet: '500ms' };
-
-const fileFromCustomer = {
-  type: 'file_attachment',
-  payload: { url: 'https://files.example.com/receipt.jpg', caption: 'my receipt' },
-};
-const locationFromCustomer = {
-  type: 'location',
-  payload: { latitude: -6.2088, longitude: 106.8456 },
-};
-
-const answersFast: ConformCheck = {
-  id: 'webhook.answered-fast',
-  area: 'webhook',
-  severity: 'must',
-  title: 'answers each webhook 2xx within 1 s',
-  fact: 'Qiscus posts the bot webhook and does not wait for the reply: the bot answers by calling POST /{app_code}/bot itself [DOC webhook page]; a slow answer is taken as a failed delivery [INFERRED].',
-  fix: 'Answer the webhook with 200 at once and do the work (NLU, database, the reply call) after, in the background or a queue.',
-  scripts: (config) => [
-    {
-      name: 'the webhook is answered within 1s',
-      channel: homeChannel(config),
-      steps: [{ customer: 'Hi' }, { webhook: { within: '1s' } }, { bot: {} }],
-    },
-  ],
-};
-
-const messageTypes: ConformCheck = {
-  id: 'webhook.message-types',
-  area: 'webhook',
-  severity: 'must',
-  title: 'survives every message type a customer sends',
-  fact: 'A customer message reaches the bot as type text, file_attachment (payload.url) or location (payload.latitude, longitude) [DOC webhook page]; extras and new fields may appear [INFERRED].',
-  fix: 'Read payload.message.type before the text; answer 2xx for types you do not handle, and keep working for the next message.',
-  scripts: (config) =>
-    (
-      [
-        ['a file', fileFromCustomer],
-        ['a location', locationFromCustomer],
-      ] as const
-    ).map(([what, says]) => ({
-      name: `${what} from the customer, then a text`,
-      channel: homeChannel(config),
-      steps: [{ customer: says }, { customer: 'Hi' }, { bot: {} }],
-    })),
-};
-
-const never5xx: ConformCheck = {
-  id: 'webhook.never-5xx',
-  area: 'webhook',
-  severity: 'must',
-  title: 'never answers a webhook with an error',
-  fact: 'Qiscus may not send a webhook again after a failed delivery: a message answered 5xx can be lost [INFERRED].',
-  fix: 'Catch every error while reading a webhook and answer 200; log what could not be handled.',
-  scripts: () => [],
-  judgeRun: (run) => firstFinding(run, (v) => v.code === 'DELIVERY_FAILED'),
-};
 
 const channelNames: Readonly<Partial<Record<ChannelSource, string>>> = {
   wa: 'WhatsApp',
@@ -140,11 +69,8 @@ const accepted: ConformCheck = {
   judgeRun: (run) => firstFinding(run, isAuthOrShape),
 };
 
-/** The checks of the webhook, the channels and the calls' credentials and shapes. */
+/** The checks of the channels and of the calls' credentials and shapes. */
 export const wireChecks: readonly ConformCheck[] = [
-  answersFast,
-  messageTypes,
-  never5xx,
   channelFit('wa', 'buttons and carousels'),
   channelFit('ig', 'buttons'),
   channelFit('telegram', 'carousels'),

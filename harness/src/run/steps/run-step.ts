@@ -8,6 +8,7 @@ import {
   runHandoverStep,
   runResolveStep,
 } from './room-state-steps.js';
+import { runRefusedStep, runSettingsStep } from './settings-steps.js';
 import { runSilenceStep, runUntilQuietStep } from './silence-step.js';
 import type { StepContext, StepOutcome } from './step-context.js';
 import {
@@ -56,6 +57,10 @@ export function runStep(
       return runUserInfoStep(step.properties, context, timeoutMs);
     case 'resolve_by_bot':
       return runResolveByBotStep(context, timeoutMs);
+    case 'settings':
+      return Promise.resolve(runSettingsStep(step.autoAgentAllocation, context));
+    case 'refused':
+      return runRefusedStep(step.operation, step.code, context, timeoutMs);
   }
 }
 
