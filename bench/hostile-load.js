@@ -183,9 +183,15 @@ async function run(settings) {
       }
     };
     let peak = { rss: 0, hwm: 0 };
+    // RSS every 5 s, to tell a leak (it climbs) from a heap that settles.
+    const series = [];
+    const startedAt = performance.now();
     const sample = async () => {
       while (performance.now() < endAt) {
         const now = memoryOf(pid);
+        const second = Math.floor((performance.now() - startedAt) / 5000) * 5;
+        if (series.at(-1)?.second !== second)
+          series.push({ second, rssMiB: Math.round(now.rss / 1024) });
         peak = { rss: Math.max(peak.rss, now.rss), hwm: Math.max(peak.hwm, now.hwm) };
         await delay(250);
       }
@@ -204,7 +210,11 @@ async function run(settings) {
       loadAverage: { before: load[0], after: load[1] },
       settings,
       sent: { ...sent, megabytes: Math.round(sent.bytes / megabyte), statuses },
-      server: { peakRssMiB: peakMiB, rssBudgetMiB: settings.rssBudgetMiB, alive: true },
+      server: {
+        peakRssMiB: peakMiB,
+        rssBudgetMiB: settings.rssBudgetMiB,
+        rssEvery5sMiB: series.map((point) => point.rssMiB),
+      },
       traffic: {
         reads: latencies.length,
         pages,
@@ -227,7 +237,7 @@ function summary(result) {
     `Hostile load, ${settings.seconds} s, ${settings.connections} connections (${machine.date}, ${machine.cores} × ${machine.cpuModel}, Node ${machine.node}, ${machine.commit}${machine.uncommittedChanges ? '+' : ''}; load average ${loadAverage.before} before, ${loadAverage.after} after)`,
     `  sent      ${sent.requests} requests, ${sent.megabytes} MiB, ${sent.errors} failed to send`,
     ...Object.entries(sent.statuses).map(([key, count]) => `            ${key}: ${count}`),
-    `  server    peak RSS ${server.peakRssMiB} MiB (budget ${server.rssBudgetMiB})`,
+    `  server    peak RSS ${server.peakRssMiB} MiB (budget ${server.rssBudgetMiB}); every 5 s: ${server.rssEvery5sMiB.join(', ')} MiB`,
     `  traffic   ${traffic.reads} reads: p50 ${traffic.p50Ms} ms, p99 ${traffic.p99Ms} ms, max ${traffic.maxMs} ms (limit ${traffic.limitMs})`,
     result.passed ? 'PASSED' : 'FAILED: a budget was passed',
   ].join('\n');
