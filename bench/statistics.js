@@ -12,3 +12,9 @@ export function minimum(values) {
 export function maximum(values) {
   return values.length === 0 ? null : Math.max(...values);
 }
+
+// The value below which a share `p` (0..1) of the sorted values fall (nearest rank).
+export function percentile(sorted, p) {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))];
+}

@@ -1,7 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ErrorDetail } from '#contracts';
-import { findTooDeepPath, jsonTextTooDeep, maxJsonDepth } from '../json/json-depth.js';
+import { findTooDeepPath, maxJsonDepth } from '../json/json-depth.js';
 import './exchange-notes.js';
 import { MalformedBodyError } from './malformed-body-error.js';
 import { parseMultipart } from './parse-multipart.js';
@@ -79,20 +79,21 @@ function decodeBody(request: FastifyRequest, bytes: Buffer): string {
 
 function parseJson(text: string): unknown {
   if (text.trim() === '') return undefined;
+  // Before parsing: a body nested 500,000 deep is refused without building it.
+  const path = findTooDeepPath(text);
+  if (path !== undefined) {
+    throw new BodyRefusedError(
+      'too_deep',
+      `The body nests deeper than ${maxJsonDepth} levels of objects and arrays, at ${path}: flatten it.`,
+      [{ path, message: `nests deeper than ${maxJsonDepth} levels` }],
+    );
+  }
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (cause) {
     throw new MalformedBodyError(
       `The body is not valid JSON: ${printable(cause instanceof Error ? cause.message : String(cause))}.`,
-    );
-  }
-  if (jsonTextTooDeep(text)) {
-    const path = findTooDeepPath(value) ?? '(body)';
-    throw new BodyRefusedError(
-      'too_deep',
-      `The body nests deeper than ${maxJsonDepth} levels of objects and arrays, at ${path}: flatten it.`,
-      [{ path, message: `nests deeper than ${maxJsonDepth} levels` }],
     );
   }
   // A key that could reach Object.prototype is refused outright; the slower check runs only

@@ -32,26 +32,49 @@ export function jsonTextTooDeep(text: string, limit = maxJsonDepth): boolean {
   return false;
 }
 
+type Frame = { kind: 'array'; index: number } | { kind: 'object'; key: string; expectKey: boolean };
+
 /**
  * The path of the first value nested deeper than `limit` (e.g. `payload.custom[0][0]…`), or
- * undefined when none is. Walks with its own stack, so a deep value cannot overflow the call stack.
+ * undefined when none is, read from the JSON text in one pass, before it is parsed: parsing
+ * 500,000 nested arrays first cost a second and a hundred megabytes per request (issue 15).
  */
-export function findTooDeepPath(value: unknown, limit = maxJsonDepth): string | undefined {
-  const stack: { readonly value: unknown; readonly path: readonly PropertyKey[] }[] = [
-    { value, path: [] },
-  ];
-  while (stack.length > 0) {
-    const item = stack.pop();
-    if (!item || typeof item.value !== 'object' || item.value === null) continue;
-    if (item.path.length >= limit) return formatIssuePath(item.path) || '(body)';
-    const entries: [PropertyKey, unknown][] = Array.isArray(item.value)
-      ? item.value.map((inner, index) => [index, inner])
-      : Object.entries(item.value);
-    for (let i = entries.length - 1; i >= 0; i -= 1) {
-      const [key, inner] = entries[i] as [PropertyKey, unknown];
-      if (typeof inner === 'object' && inner !== null) {
-        stack.push({ value: inner, path: [...item.path, key] });
+export function findTooDeepPath(text: string, limit = maxJsonDepth): string | undefined {
+  if (text.length <= limit * 2) return undefined;
+  const stack: Frame[] = [];
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c === 34) {
+      const start = i;
+      for (i += 1; i < text.length; i += 1) {
+        const inner = text.charCodeAt(i);
+        if (inner === 92) i += 1;
+        else if (inner === 34) break;
       }
+      const top = stack.at(-1);
+      if (top?.kind === 'object' && top.expectKey) {
+        const raw = text.slice(start, i + 1);
+        try {
+          top.key = JSON.parse(raw) as string;
+        } catch {
+          top.key = raw.slice(1, -1);
+        }
+        top.expectKey = false;
+      }
+    } else if (c === 91 || c === 123) {
+      if (stack.length >= limit) {
+        const path = stack.map((frame) => (frame.kind === 'array' ? frame.index : frame.key));
+        return formatIssuePath(path) || '(body)';
+      }
+      stack.push(
+        c === 91 ? { kind: 'array', index: 0 } : { kind: 'object', key: '', expectKey: true },
+      );
+    } else if (c === 93 || c === 125) {
+      stack.pop();
+    } else if (c === 44) {
+      const top = stack.at(-1);
+      if (top?.kind === 'array') top.index += 1;
+      else if (top) top.expectKey = true;
     }
   }
   return undefined;

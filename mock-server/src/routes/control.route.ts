@@ -22,8 +22,9 @@ import { registerControlOperation } from '../http/register-control-operation.js'
 import { applySettingsPatch } from '../settings/apply-settings-patch.js';
 import type { RouteDeps } from './route-deps.js';
 
-/** About how many bytes of kept bodies one page of `GET /_mock/traffic` holds. */
-const trafficPageBytes = 8 * 1024 * 1024;
+/** About how many bytes of kept bodies one page of `GET /_mock/traffic` holds: small enough to be
+ * built and sent in a few milliseconds even while hostile 1 MB bodies arrive (bench:hostile). */
+const trafficPageBytes = 1024 * 1024;
 
 /** The switches and directory as `GET /_mock/config` shows them; no secrets. */
 export function toSettings(deps: RouteDeps): MockSettings {

@@ -52,7 +52,16 @@ export interface TrafficPage {
 /** A body's text cut to `max` characters, with a marker saying what was left out. */
 export function truncateText(text: string, max: number): string {
   if (text.length <= max) return text;
-  return `${text.slice(0, max)}…[truncated: ${text.length} characters in all, the first ${max} kept]`;
+  // Not half of a surrogate pair at the cut.
+  const end = isHighSurrogate(text.charCodeAt(max - 1)) ? max - 1 : max;
+  // A copy, not a slice: V8 keeps a slice's whole parent alive, so 16 KB kept of a 1 MB body
+  // held the megabyte, and the traffic log's byte budget counted a sixtieth of what it kept.
+  const kept = Buffer.from(text.slice(0, end), 'utf8').toString('utf8');
+  return `${kept}…[truncated: ${text.length} characters in all, the first ${end} kept]`;
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
 }
 
 /** Keeps a body as text (cut short when long), so its cost is known and bounded. */
