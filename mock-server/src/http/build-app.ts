@@ -39,6 +39,11 @@ export interface AppOptions {
   readonly serverUrl: () => string | undefined;
   /** Told of every route as it is registered. */
   readonly onRoute: (route: ServedRoute) => void;
+  /**
+   * Called just before any answer goes out (recording: the lines of the turn are written
+   * first). Left out, no hook is added, so answering costs nothing more.
+   */
+  readonly beforeAnswer?: () => void;
 }
 
 /**
@@ -118,6 +123,13 @@ export async function buildApp(deps: RouteDeps, options: AppOptions): Promise<Fa
     deps.replies.flush();
     done();
   });
+  const { beforeAnswer } = options;
+  if (beforeAnswer) {
+    app.addHook('onSend', (_request, _reply, payload, done) => {
+      beforeAnswer();
+      done(null, payload);
+    });
+  }
   registerBodyParsers(app);
   handleError = registerErrorHandling(app, {
     bodyLimit: options.bodyLimit,
