@@ -31,6 +31,17 @@ async function createMockRoom(url) {
 // Where mock-record records: replaced at each start, removed when the bench ends.
 export const recordingFile = join(tmpdir(), `qiscus-mock-bench-${process.pid}.jsonl`);
 
+const mockArgs = [
+  join(repoRoot, 'bin', 'qiscus-mock.js'),
+  'serve',
+  '--port',
+  '0',
+  '--host',
+  '127.0.0.1',
+  '--seed',
+  '1',
+];
+
 export const targets = {
   bare: {
     name: 'bare',
@@ -42,34 +53,14 @@ export const targets = {
   mock: {
     name: 'mock',
     description: 'qiscus-mock serve --seed 1 (the real mock)',
-    args: [
-      join(repoRoot, 'bin', 'qiscus-mock.js'),
-      'serve',
-      '--port',
-      '0',
-      '--host',
-      '127.0.0.1',
-      '--seed',
-      '1',
-    ],
+    args: mockArgs,
     cwd: repoRoot,
     prepare: createMockRoom,
   },
   'mock-record': {
     name: 'mock-record',
     description: 'qiscus-mock serve --seed 1 --record FILE (every exchange written to a file)',
-    args: [
-      join(repoRoot, 'bin', 'qiscus-mock.js'),
-      'serve',
-      '--port',
-      '0',
-      '--host',
-      '127.0.0.1',
-      '--seed',
-      '1',
-      '--record',
-      recordingFile,
-    ],
+    args: [...mockArgs, '--record', recordingFile],
     cwd: repoRoot,
     prepare: createMockRoom,
   },
