@@ -21,6 +21,7 @@ import { handOverRoute } from '../routes/hand-over.route.js';
 import { postBotMessageRoute } from '../routes/post-bot-message.route.js';
 import type { RouteDeps } from '../routes/route-deps.js';
 import { upstreamWebhookRoute } from '../proxy/upstream-webhook.route.js';
+import { forwardUnknownCall } from '../proxy/forward-call.js';
 import { answerClientError } from './answer-client-error.js';
 import { registerBodyParsers } from './body-parsers.js';
 import { registerErrorHandling } from './error-handler.js';
@@ -130,6 +131,7 @@ export async function buildApp(deps: RouteDeps, options: AppOptions): Promise<Fa
       done(null, payload);
     });
   }
+  const { upstream } = deps;
   registerBodyParsers(app);
   handleError = registerErrorHandling(app, {
     bodyLimit: options.bodyLimit,
@@ -137,6 +139,11 @@ export async function buildApp(deps: RouteDeps, options: AppOptions): Promise<Fa
     guardHost: deps.guardHost,
     record: deps.record,
     routes: routeTable,
+    forward: upstream
+      ? (request, reply) => {
+          forwardUnknownCall(upstream, request, reply, deps);
+        }
+      : undefined,
   });
 
   postBotMessageRoute(app, deps);
