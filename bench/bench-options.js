@@ -17,11 +17,15 @@ Options:
   --connections C   concurrent keep-alive connections                     (default 50)
   --targets a,b     comma-separated target names                          (default ${defaultTargets.join(',')})
                     available: ${Object.keys(targets).join(', ')}; must include '${baselineTarget}'
+  --record          also run the mock recording every exchange to a file (target mock-record),
+                    and report its throughput as a ratio to the mock's in the same rounds
+                    (limit: ≥ 0.85, issue 13); adds 'mock' to the targets if missing
   --json            print a JSON result object instead of the table
   --help            print this help
 
 Progress goes to stderr, the result to stdout.
-Exit code: 0 passed (or no mock target), 1 the mock is below the floor, a run was invalid
+Exit code: 0 passed (or no mock target), 1 the mock is below the floor, recording costs more
+than its limit (with --record), a run was invalid
 or a target failed to start, 2 usage error.
 `;
 
@@ -52,6 +56,11 @@ function targetList(text) {
   return names;
 }
 
+function withRecording(names, record) {
+  if (!record) return names;
+  return [...new Set([...names, 'mock', 'mock-record'])];
+}
+
 export function parseBenchOptions(argv) {
   let values;
   try {
@@ -66,6 +75,7 @@ export function parseBenchOptions(argv) {
         connections: { type: 'string', default: '50' },
         targets: { type: 'string', default: defaultTargets.join(',') },
         json: { type: 'boolean', default: false },
+        record: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
     }));
@@ -79,6 +89,6 @@ export function parseBenchOptions(argv) {
     warmupSeconds: number('warmup', values.warmup, { integer: false, min: 0 }),
     durationSeconds: number('duration', values.duration, { integer: false, min: 1 }),
     connections: number('connections', values.connections, { integer: true, min: 1 }),
-    targets: targetList(values.targets),
+    targets: withRecording(targetList(values.targets), values.record),
   };
 }

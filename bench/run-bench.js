@@ -6,12 +6,14 @@ import { parseBenchOptions, usage, UsageError } from './bench-options.js';
 import { choosePinning } from './cpu-pinning.js';
 import { describeMachine } from './machine-info.js';
 import { checkTargetStarts, measureTarget } from './measure-target.js';
+import { rmSync } from 'node:fs';
 import { judgeFloor } from './mock-floor.js';
+import { judgeRecording, recordingLines } from './recording-overhead.js';
 import { stopAllGroups, stopGroupsOnInterrupt } from './process-groups.js';
 import { clockTicksPerSecond } from './proc-stats.js';
 import { renderReport } from './report-table.js';
 import { summarize } from './summarize.js';
-import { targets } from './targets.js';
+import { recordingFile, targets } from './targets.js';
 
 const log = (text) => process.stderr.write(`${text}\n`);
 
@@ -67,6 +69,7 @@ async function main(argv) {
   const rounds = await runRounds(options, { pinning, clockTicks: clockTicksPerSecond() });
   const summaries = summarize(rounds, options.targets);
   const floor = judgeFloor(summaries);
+  const recording = judgeRecording(rounds, options.targets);
   const allRunsValid = rounds.flat().every((run) => run.valid);
   const result = {
     machine,
@@ -81,12 +84,17 @@ async function main(argv) {
     targets: summaries,
     rounds,
     floor,
+    recording,
     allRunsValid,
   };
   process.stdout.write(
-    options.json ? `${JSON.stringify(result, null, 2)}\n` : renderReport(result),
+    options.json
+      ? `${JSON.stringify(result, null, 2)}\n`
+      : `${renderReport(result)}${recordingLines(recording)
+          .map((line) => `${line}\n`)
+          .join('')}`,
   );
-  return floor.passed && allRunsValid ? 0 : 1;
+  return floor.passed && recording.passed && allRunsValid ? 0 : 1;
 }
 
 stopGroupsOnInterrupt(log);
@@ -101,4 +109,6 @@ try {
     process.exitCode = 1;
   }
   await stopAllGroups();
+} finally {
+  rmSync(recordingFile, { force: true });
 }

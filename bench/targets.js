@@ -1,5 +1,6 @@
 // The servers the bench can load. `prepare` runs once the server listens and returns the
 // room the load is sent to.
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { postJson } from './post-json.js';
@@ -27,6 +28,20 @@ async function createMockRoom(url) {
   return roomId;
 }
 
+// Where mock-record records: replaced at each start, removed when the bench ends.
+export const recordingFile = join(tmpdir(), `qiscus-mock-bench-${process.pid}.jsonl`);
+
+const mockArgs = [
+  join(repoRoot, 'bin', 'qiscus-mock.js'),
+  'serve',
+  '--port',
+  '0',
+  '--host',
+  '127.0.0.1',
+  '--seed',
+  '1',
+];
+
 export const targets = {
   bare: {
     name: 'bare',
@@ -38,16 +53,14 @@ export const targets = {
   mock: {
     name: 'mock',
     description: 'qiscus-mock serve --seed 1 (the real mock)',
-    args: [
-      join(repoRoot, 'bin', 'qiscus-mock.js'),
-      'serve',
-      '--port',
-      '0',
-      '--host',
-      '127.0.0.1',
-      '--seed',
-      '1',
-    ],
+    args: mockArgs,
+    cwd: repoRoot,
+    prepare: createMockRoom,
+  },
+  'mock-record': {
+    name: 'mock-record',
+    description: 'qiscus-mock serve --seed 1 --record FILE (every exchange written to a file)',
+    args: [...mockArgs, '--record', recordingFile],
     cwd: repoRoot,
     prepare: createMockRoom,
   },

@@ -138,6 +138,30 @@ it('the bot’s calls go on as they came even when they break the contract, and 
   await wrong.body.dump();
 });
 
+it('a call outside the contracts goes on too, noted as such, and the upstream’s answer comes back', async () => {
+  const qiscus = await started(createMockServer(real));
+  const proxy = await started(
+    createMockServer({
+      upstream: { url: qiscus.url, appCode: real.appCode, secretKey: real.secretKey },
+      log: () => undefined,
+    }),
+  );
+  const answer = await request(`${proxy.url}/api/v9/not-in-the-contracts?x=1`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', qiscus_sdk_secret: proxy.secretKey },
+    body: JSON.stringify({ hello: 'there' }),
+  });
+  const body = (await answer.body.json()) as { errors: { code: string } };
+  const atQiscus = qiscus.traffic.list().at(-1);
+  expect(atQiscus?.path).toBe('/api/v9/not-in-the-contracts?x=1');
+  expect(atQiscus?.request.body).toEqual({ hello: 'there' });
+  expect(answer.statusCode).toBe(atQiscus?.status);
+  expect(body).toEqual(atQiscus?.response?.body);
+  const seen = proxy.traffic.list().at(-1);
+  expect(seen?.operation_id).toBeNull();
+  expect(seen?.warnings[0]?.message).toContain('violates the contract (forwarded anyway)');
+});
+
 it('an upstream that is down gets the bot a 502 in the error envelope, saying what to check', async () => {
   const gone = await createMockServer();
   const url = gone.url;

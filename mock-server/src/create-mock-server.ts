@@ -369,6 +369,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     log,
     serverUrl: () => listening.url,
     onRoute: (route) => routes.push(route),
+    ...(recorder ? { beforeAnswer: recorder.flush } : {}),
   });
   const streams = attachEventStream(app.server, {
     events,
@@ -424,6 +425,8 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
       warnings: [],
       flags: [],
     });
+    // Its line is written before the call returns, as an HTTP call's is before its answer.
+    recorder?.flush();
   };
 
   return {

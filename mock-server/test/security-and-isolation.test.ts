@@ -45,6 +45,27 @@ it('never repeats a secret sent in the wrong header or in the path', async () =>
   expect(server.traffic.list().map((exchange) => exchange.path)).toContain('/[redacted]/bot');
 });
 
+it('never repeats a secret a bot writes into a body, written plainly or with JSON escapes', async () => {
+  const server = await startMock();
+  const escaped = server.secretKey.replace(
+    /./g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+  for (const message of [`"my key is ${server.secretKey}"`, `"${escaped}"`]) {
+    const answer = await request(`${server.url}/${server.appCode}/bot`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', qiscus_sdk_secret: server.secretKey },
+      body: `{"sender_email":"${server.botEmail}","type":"text","room_id":"1","message":${message}}`,
+    });
+    await answer.body.dump();
+  }
+  const bodies = server.traffic.list().map((exchange) => exchange.request.body);
+  expect(bodies).toEqual([
+    expect.objectContaining({ message: '[redacted]' }),
+    expect.objectContaining({ message: '[redacted]' }),
+  ]);
+});
+
 it('stops the retries of deliveries made before a reset', async () => {
   const first = deferred();
   const bot = await startBot(() => {

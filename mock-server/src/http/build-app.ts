@@ -12,6 +12,7 @@ import { handOverRoute } from '../routes/hand-over.route.js';
 import { postBotMessageRoute } from '../routes/post-bot-message.route.js';
 import type { RouteDeps } from '../routes/route-deps.js';
 import { upstreamWebhookRoute } from '../proxy/upstream-webhook.route.js';
+import { forwardUnknownCall } from '../proxy/forward-call.js';
 import { answerClientError } from './answer-client-error.js';
 import { registerBodyParsers } from './body-parsers.js';
 import { registerErrorHandling } from './error-handler.js';
@@ -31,6 +32,11 @@ export interface AppOptions {
   readonly serverUrl: () => string | undefined;
   /** Told of every route as it is registered. */
   readonly onRoute: (route: ServedRoute) => void;
+  /**
+   * Called just before any answer goes out (recording: the lines of the turn are written
+   * first). Left out, no hook is added, so answering costs nothing more.
+   */
+  readonly beforeAnswer?: () => void;
 }
 
 /** A route the server answers, and the catalogue operation behind it (if any). */
@@ -87,6 +93,14 @@ export async function buildApp(deps: RouteDeps, options: AppOptions): Promise<Fa
     deps.replies.flush();
     done();
   });
+  const { beforeAnswer } = options;
+  if (beforeAnswer) {
+    app.addHook('onSend', (_request, _reply, payload, done) => {
+      beforeAnswer();
+      done(null, payload);
+    });
+  }
+  const { upstream } = deps;
   registerBodyParsers(app);
   handleError = registerErrorHandling(app, {
     bodyLimit: options.bodyLimit,
@@ -94,6 +108,11 @@ export async function buildApp(deps: RouteDeps, options: AppOptions): Promise<Fa
     guardHost: deps.guardHost,
     record: deps.record,
     routes: routeTable,
+    forward: upstream
+      ? (request, reply) => {
+          forwardUnknownCall(upstream, request, reply, deps);
+        }
+      : undefined,
   });
 
   postBotMessageRoute(app, deps);

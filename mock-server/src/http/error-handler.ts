@@ -94,6 +94,8 @@ export function registerErrorHandling(
     readonly guardHost: (request: FastifyRequest) => void;
     readonly record: RecordExchange;
     readonly routes: RouteTable;
+    /** Proxy mode: a request no route serves goes on to the upstream instead of a 404. */
+    readonly forward?: ((request: FastifyRequest, reply: FastifyReply) => void) | undefined;
   },
 ): (error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) => void {
   const sendEnvelope = (request: FastifyRequest, reply: FastifyReply, body: ErrorEnvelope) => {
@@ -172,6 +174,10 @@ export function registerErrorHandling(
         return;
       }
       throw error;
+    }
+    if (options.forward && !isControlRequest(request.url)) {
+      options.forward(request, reply);
+      return;
     }
     const path = request.url.split('?')[0] ?? '';
     const allowed = options.routes.methodsFor(path);

@@ -56,3 +56,29 @@ export function forwardCall(
     },
   );
 }
+
+/**
+ * Passes on a request no operation of the catalogue serves (proxy mode's not-found handler): the
+ * upstream may serve it, and a proxy must not answer for it. Noted as outside the contract.
+ */
+export function forwardUnknownCall(
+  upstream: UpstreamProxy,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  deps: { readonly record: RecordExchange; readonly replies: ReplyBatch },
+): void {
+  const notes: ExchangeNotes = {
+    direction: 'from_bot',
+    operationId: null,
+    roomId: null,
+    warnings: [],
+    flags: [],
+  };
+  request.exchangeNotes = notes;
+  forwardCall(upstream, { request, reply, notes, deps }, () => {
+    throw new QiscusApiError(
+      'ROUTE_NOT_FOUND',
+      `No operation of the contracts is ${request.method} ${request.url.split('?')[0] ?? ''}.`,
+    );
+  });
+}

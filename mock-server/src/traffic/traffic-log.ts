@@ -183,13 +183,22 @@ export class TrafficLog {
   }
 
   private present({ seq, time, record: stored }: StoredExchange): Exchange {
-    const clean = (body: unknown) => {
+    // `raw` is the JSON text the body was read from, when it was: searched for the secrets as
+    // it is, it spares writing the body out again. A text with escapes could hide a secret
+    // (\u0073…), so it is searched as written out from the value, as any other body is.
+    const clean = (body: unknown, raw?: unknown) => {
       if (body === undefined || body === null) return null;
-      const text = typeof body === 'string' ? body : JSON.stringify(body);
+      const text =
+        typeof body === 'string'
+          ? body
+          : typeof raw === 'string' && !raw.includes('\\')
+            ? raw
+            : JSON.stringify(body);
       return this.secrets.some((secret) => text.includes(secret))
         ? redactSecrets(body, this.secrets)
         : body;
     };
+    const jsonRequest = stored.requestBodyKind === 'json' ? stored.requestBody : undefined;
     return {
       seq,
       time: formatTimestamp(time),
@@ -206,15 +215,15 @@ export class TrafficLog {
             : stored.requestHeaders,
           this.secrets,
         ),
-        body: clean(readBody(stored.requestBody, stored.requestBodyKind)),
+        body: clean(readBody(stored.requestBody, stored.requestBodyKind), jsonRequest),
       },
       response:
         stored.status === null && stored.responseBody === undefined
           ? null
           : {
-              body: clean(
-                stored.responseIsText ? parseText(stored.responseBody) : stored.responseBody,
-              ),
+              body: stored.responseIsText
+                ? clean(parseText(stored.responseBody), stored.responseBody)
+                : clean(stored.responseBody),
             },
       error: stored.error === null ? null : this.redactText(stored.error),
       warnings: [...stored.warnings],
