@@ -330,6 +330,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     log,
     serverUrl: () => listening.url,
     onRoute: (route) => routes.push(route),
+    tls: options.tls,
   });
   const streams = attachEventStream(app.server, {
     events,
@@ -359,7 +360,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     throw new Error('the server has no TCP address after listening');
   }
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  const listenUrl = `http://${host}:${address.port}`;
+  const listenUrl = `${options.tls ? 'https' : 'http'}://${host}:${address.port}`;
   listening.url = listenUrl;
 
   // A change made through the handle is in the traffic log as a control call, as over HTTP.
