@@ -33,10 +33,14 @@ it('shows the room’s agent, tags and customer info as the bot writes them, and
   await details.locator('[data-key="Closed by"]').waitFor();
   await mock.customer.say({ room_id, text: 'This is urgent, please' }, { wait: true });
   const agent = page.getByTestId('room-agent');
-  await agent.filter({ hasText: /\(agent \d+/ }).waitFor();
+  await agent.filter({ hasText: /^agent \d+ · / }).waitFor();
   await mock.drain();
   const assigned = mock.rooms.get(room_id)?.room.agent;
-  expect(await agent.textContent()).toContain(`${assigned?.name} (agent ${assigned?.id}`);
+  expect(await agent.textContent()).toBe(`agent ${assigned?.id} · ${assigned?.email}`);
+  await page
+    .getByTestId('conversation-header')
+    .getByText(assigned?.name ?? '-')
+    .waitFor();
 
   const labels = page.locator('[data-testid=delivery-webhook]');
   await labels.filter({ hasText: 'resolved' }).waitFor();

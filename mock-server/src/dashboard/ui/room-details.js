@@ -7,8 +7,9 @@ import { h } from './dom.js';
  * @param {any} room a contracts MockRoom
  */
 export function roomDetails(room) {
+  // The agent's name is in the room's tags above; here, who exactly it is.
   const agent = room.agent
-    ? `${room.agent.name} (agent ${room.agent.id}${room.division ? ` · ${room.division}` : ''})`
+    ? `agent ${room.agent.id} · ${room.agent.email}${room.agent.is_available ? '' : ' · offline'}`
     : room.division
       ? `waiting for ${room.division}`
       : 'none';
