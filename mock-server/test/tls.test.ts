@@ -1,4 +1,5 @@
 import { X509Certificate } from 'node:crypto';
+import { rm } from 'node:fs/promises';
 import { Agent, request } from 'undici';
 import { expect, it, onTestFinished } from 'vitest';
 import { serveOptionsFromFlags } from '#mock-server';
@@ -6,6 +7,13 @@ import { makeSelfSignedCertificate } from '../src/tls/self-signed-certificate.js
 import { startMock } from './support/start-mock.js';
 
 const qiscusHost = 'omnichannel.qiscus.com';
+
+/** A certificate made for the test, its folder removed when the test finishes. */
+async function certificate(hostNames: readonly string[] = []) {
+  const made = await makeSelfSignedCertificate(hostNames);
+  onTestFinished(() => rm(made.folder, { recursive: true, force: true }));
+  return made;
+}
 
 /** A client that trusts `ca` and, like a bot whose /etc/hosts points the host here, names it. */
 function trusting(ca: string, servername?: string): Agent {
@@ -15,7 +23,7 @@ function trusting(ca: string, servername?: string): Agent {
 }
 
 it('serves HTTPS with a self-signed certificate a client trusts, and a client that does not refuses it', async () => {
-  const made = await makeSelfSignedCertificate([qiscusHost]);
+  const made = await certificate([qiscusHost]);
   expect(new X509Certificate(made.cert).subjectAltName).toContain(`DNS:${qiscusHost}`);
   const server = await startMock({ tls: made });
   expect(server.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
@@ -32,7 +40,7 @@ it('serves HTTPS with a self-signed certificate a client trusts, and a client th
 });
 
 it('answers a bot with https://omnichannel.qiscus.com hard-coded, once the host is allowed', async () => {
-  const made = await makeSelfSignedCertificate([qiscusHost]);
+  const made = await certificate([qiscusHost]);
   const allowed = await startMock({ tls: made, allowedHosts: [qiscusHost] });
   const strict = await startMock({ tls: made });
   const dispatcher = trusting(made.cert, qiscusHost);
@@ -64,7 +72,7 @@ it('answers a bot with https://omnichannel.qiscus.com hard-coded, once the host 
 });
 
 it('takes a certificate from --tls-cert and --tls-key, and refuses one without the other', async () => {
-  const made = await makeSelfSignedCertificate();
+  const made = await certificate();
   const options = await serveOptionsFromFlags(
     { 'tls-cert': made.certFile, 'tls-key': made.certFile.replace('cert', 'key') },
     () => undefined,
@@ -75,6 +83,8 @@ it('takes a certificate from --tls-cert and --tls-key, and refuses one without t
   ).rejects.toThrow('--tls-cert FILE and --tls-key FILE go together');
   const logged: string[] = [];
   const generated = await serveOptionsFromFlags({ tls: true }, (line) => logged.push(line));
+  const folder = /NODE_EXTRA_CA_CERTS=(\S+)\/qiscus-mock-cert\.pem/.exec(logged.join('\n'))?.[1];
+  onTestFinished(() => rm(folder ?? '/nonexistent', { recursive: true, force: true }));
   expect(generated.tls?.cert).toContain('BEGIN CERTIFICATE');
   expect(logged.join('\n')).toMatch(/trust it: NODE_EXTRA_CA_CERTS=\S+qiscus-mock-cert\.pem/);
 });

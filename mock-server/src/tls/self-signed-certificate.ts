@@ -13,6 +13,8 @@ export interface SelfSignedCertificate {
   readonly cert: string;
   readonly key: string;
   readonly certFile: string;
+  /** The temporary folder holding both files. */
+  readonly folder: string;
 }
 
 /**
@@ -59,5 +61,6 @@ export async function makeSelfSignedCertificate(
     cert: await readFile(certFile, 'utf8'),
     key: await readFile(keyFile, 'utf8'),
     certFile,
+    folder,
   };
 }
