@@ -36,6 +36,11 @@ export function formatBanner(facts: BannerFacts): string {
     .map((channel) => `${channel.source}${channel.is_on_cloud ? ' (cloud)' : ''}`)
     .join(', ');
   const divisions = settings.divisions.map((division) => division.name).join(', ');
+  // Only the webhooks set are shown: most runs have none, and the line would be noise.
+  const otherWebhooks = Object.entries(settings.webhooks)
+    .filter(([, webhook]) => webhook.enabled && webhook.url !== null)
+    .map(([name, webhook]) => `\n  Webhook        ${name} → ${webhook.url ?? ''}`)
+    .join('');
   const online = settings.agents.filter((agent) => agent.is_available).length;
   // With an id, the same curl with another text goes on in the same room.
   const say = JSON.stringify({
@@ -57,7 +62,7 @@ Dashboard: ${url}/${facts.adminTokenRequired ? `#token=${facts.adminToken}` : ''
   Admin token    ${facts.adminToken}   (header Authorization, for the app settings endpoints)
   Bot sender     ${settings.bot_email}
   Bot URL        ${botUrl}
-  Bot            ${settings.bot_enabled ? 'on' : 'off'} · Auto Agent Allocation ${settings.auto_agent_allocation ? 'on' : 'off'} · delivery ${settings.delivery}
+  Bot            ${settings.bot_enabled ? 'on' : 'off'} · Auto Agent Allocation ${settings.auto_agent_allocation ? 'on' : 'off'} · delivery ${settings.delivery}${otherWebhooks}
   Channels       ${channels}
   Divisions      ${divisions} (${settings.agents.length} agents, ${online} online)
   API docs       ${url}/docs   (OpenAPI 3.1: ${url}/openapi.json)

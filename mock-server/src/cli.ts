@@ -1,4 +1,5 @@
 import { once } from 'node:events';
+import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { DeliveryModeSchema, explainArgsError } from '#contracts';
 import { formatBanner, formatRemoteWarning } from './banner.js';
@@ -9,6 +10,7 @@ import { isMockError } from './errors.js';
 import { formatShutdownSummary } from './webhooks/shutdown-summary.js';
 import { defaults, optionsFromConfigFile, type MockServerOptions } from './options.js';
 import type { UpstreamOptions } from './proxy/upstream-proxy.js';
+import { makeSelfSignedCertificate } from './tls/self-signed-certificate.js';
 import { isLoopbackHost } from './webhooks/webhook-target.js';
 
 /** Where `serve` writes, and the signal that stops it (Ctrl-C in the CLI). */
@@ -35,7 +37,13 @@ Options:
   --delivery MODE          once (default), reliable (retries, per-room order) or chaos
   --deterministic          fixed clock and sequential ids, for output that repeats exactly
   --allow-remote-webhook   allow a bot URL on another machine
-  --allowed-host NAME      accept requests addressed to NAME too (repeatable), e.g. a tunnel
+  --allowed-host NAME      accept requests addressed to NAME too (repeatable), e.g. a tunnel,
+                           or omnichannel.qiscus.com for a bot with that host hard-coded
+  --tls                    serve HTTPS with a self-signed certificate made with openssl for
+                           localhost, 127.0.0.1 and each --allowed-host; its file is printed,
+                           to trust it (NODE_EXTRA_CA_CERTS, curl --cacert, REQUESTS_CA_BUNDLE)
+  --tls-cert FILE          serve HTTPS with this PEM certificate (with --tls-key FILE)
+  --tls-key FILE           the certificate's PEM private key
   --record FILE            record every exchange to FILE (JSONL; created or replaced), each
                            line written before its request is answered; secrets redacted
   --scrub                  with --record: replace names, phone numbers, e-mails and attachment
@@ -98,6 +106,9 @@ export const serveFlags = {
   'allow-remote-webhook': { type: 'boolean' },
   'allowed-host': { type: 'string', multiple: true },
   ...budgetFlags,
+  tls: { type: 'boolean' },
+  'tls-cert': { type: 'string' },
+  'tls-key': { type: 'string' },
   record: { type: 'string' },
   scrub: { type: 'boolean' },
 } as const;
@@ -130,6 +141,7 @@ export async function serveOptionsFromFlags(
   const port = integer('port', flags.port, 0, 65535);
   const budgets = budgetOptionsFromFlags(flags);
   const seed = integer('seed', flags.seed, 0, 2 ** 31 - 1);
+  const tls = await tlsFromFlags(flags, log);
   return {
     ...fromFile,
     port: port ?? 3737,
@@ -143,6 +155,7 @@ export async function serveOptionsFromFlags(
     ...budgets,
     ...(flags.record === undefined ? {} : { record: flags.record }),
     ...(flags.scrub ? { scrub: true } : {}),
+    ...(tls ? { tls } : {}),
     log,
   };
 }
@@ -188,6 +201,35 @@ export function upstreamOptionsFromFlags(
     ...(secretKey === undefined ? {} : { secretKey }),
     ...(adminToken === undefined ? {} : { adminToken }),
   };
+}
+
+/** The certificate `--tls` makes, or the one `--tls-cert` and `--tls-key` name. */
+async function tlsFromFlags(
+  flags: ServeFlagValues,
+  log: (message: string) => void,
+): Promise<MockServerOptions['tls']> {
+  const certFile = flags['tls-cert'];
+  const keyFile = flags['tls-key'];
+  if ((certFile === undefined) !== (keyFile === undefined)) {
+    throw new RangeError('--tls-cert FILE and --tls-key FILE go together');
+  }
+  if (certFile !== undefined && keyFile !== undefined) {
+    if (flags.tls) throw new RangeError('--tls makes a certificate: leave it out with --tls-cert');
+    const read = async (file: string, flag: string) => {
+      try {
+        return await readFile(file, 'utf8');
+      } catch (cause) {
+        throw new RangeError(`${flag}: cannot read ${file} (${String(cause)})`, { cause });
+      }
+    };
+    return { cert: await read(certFile, '--tls-cert'), key: await read(keyFile, '--tls-key') };
+  }
+  if (!flags.tls) return undefined;
+  const made = await makeSelfSignedCertificate(flags['allowed-host'] ?? []);
+  log(
+    `qiscus-mock: HTTPS with a self-signed certificate: ${made.certFile}\n  trust it: NODE_EXTRA_CA_CERTS=${made.certFile} (Node), curl --cacert ${made.certFile}, REQUESTS_CA_BUNDLE=${made.certFile} (Python), SSL_CERT_FILE=${made.certFile} (Go)`,
+  );
+  return { cert: made.cert, key: made.key };
 }
 
 const serveOptions = {

@@ -370,6 +370,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     serverUrl: () => listening.url,
     onRoute: (route) => routes.push(route),
     ...(recorder ? { beforeAnswer: recorder.flush } : {}),
+    tls: options.tls,
   });
   const streams = attachEventStream(app.server, {
     events,
@@ -400,7 +401,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     throw new Error('the server has no TCP address after listening');
   }
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  const listenUrl = `http://${host}:${address.port}`;
+  const listenUrl = `${options.tls ? 'https' : 'http'}://${host}:${address.port}`;
   listening.url = listenUrl;
 
   // A change made through the handle is in the traffic log as a control call, as over HTTP.

@@ -123,6 +123,14 @@ export interface MockServerOptions {
    * default. Custom Agent Allocation is on while `agent_allocation` has a URL and is enabled.
    */
   readonly webhooks?: Partial<Record<AppWebhookName, AppWebhookOption>>;
+  /** Serve HTTPS with this PEM certificate and key (for a bot that insists on https). */
+  readonly tls?: TlsOption;
+}
+
+/** A PEM certificate (its chain) and private key. */
+export interface TlsOption {
+  readonly cert: string | Buffer;
+  readonly key: string | Buffer;
 }
 
 /** The options with every default applied. */

@@ -7,7 +7,7 @@ import {
   setMarkAsResolvedWebhook,
   setUserInfo,
 } from '#contracts';
-import type { MockServer } from '#mock-server';
+import { formatBanner, type MockServer } from '#mock-server';
 import { callQiscus, successOf } from './support/call-qiscus.js';
 import { startBot } from './support/start-bot.js';
 import { startMock } from './support/start-mock.js';
@@ -93,6 +93,14 @@ it('sends Mark-as-Resolved set by PATCH /_mock/config when the inbox resolves, n
   const server = await startMock();
   server.configure({ webhooks: { mark_as_resolved: { url: receiver.url } } });
   expect(server.settings().webhooks.mark_as_resolved).toEqual({ url: receiver.url, enabled: true });
+  const banner = formatBanner({
+    url: server.url,
+    secretKey: server.secretKey,
+    adminToken: server.adminToken,
+    settings: server.settings(),
+  });
+  expect(banner).toContain(`  Webhook        mark_as_resolved → ${receiver.url}\n`);
+  expect(banner).not.toContain('new_session');
   const roomId = await roomOf(server);
   const agent = server.settings().agents[2]!;
   await callQiscus(server, assignAgent, { body: { room_id: roomId, agent_id: agent.id } });

@@ -53,11 +53,15 @@ export const CustomAgentAllocationWebhookSchema = z
 export type CustomAgentAllocationWebhook = z.infer<typeof CustomAgentAllocationWebhookSchema>;
 
 /**
- * What the receiver may answer to choose the agent itself. On Qiscus the receiver calls
- * `assign_agent`; the mock takes either way.
+ * What the receiver may answer to choose the agent. On Qiscus the receiver calls `assign_agent`
+ * and the answer is ignored, so every field is optional; the mock also takes `agent_id`.
  */
 export const CustomAgentAllocationReplySchema = z
-  .looseObject({ agent_id: NumericIdSchema.describe('The id of the agent to assign.') })
+  .looseObject({
+    agent_id: NumericIdSchema.optional().describe(
+      'The id of the agent to assign (the mock only); left out when the receiver calls assign_agent.',
+    ),
+  })
   .openapi('CustomAgentAllocationReply', { example: { agent_id: 164868 } });
 export type CustomAgentAllocationReply = z.infer<typeof CustomAgentAllocationReplySchema>;
 

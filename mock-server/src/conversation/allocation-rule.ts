@@ -24,8 +24,8 @@ export function allocateByAnswer(
     note: `Fell back to the normal allocation (${why}): the handover waits in the inbox.`,
   });
   if (!answer.ok) return fallBack(answer.why);
-  const agent = request.findAgent(answer.reply.agent_id);
-  if (!agent) return fallBack(`agent_id ${answer.reply.agent_id} is no agent of the app`);
+  const agent = request.findAgent(answer.agentId);
+  if (!agent) return fallBack(`agent_id ${answer.agentId} is no agent of the app`);
   return {
     room: assignAgentToRoom(room, { agent, now: request.now }),
     note: `Assigned ${agent.name} (agent ${agent.id}), as the receiver answered.`,

@@ -37,6 +37,8 @@ export interface AppOptions {
    * first). Left out, no hook is added, so answering costs nothing more.
    */
   readonly beforeAnswer?: () => void;
+  /** Serve HTTPS with this certificate and key; plain HTTP without. */
+  readonly tls?: { readonly cert: string | Buffer; readonly key: string | Buffer } | undefined;
 }
 
 /** A route the server answers, and the catalogue operation behind it (if any). */
@@ -54,6 +56,8 @@ export async function buildApp(deps: RouteDeps, options: AppOptions): Promise<Fa
   let handleError: ReturnType<typeof registerErrorHandling> = () => undefined;
   const routeTable = new RouteTable();
   const app = Fastify({
+    // An https server is an http.Server to fastify's routes and hooks (types/node says so too).
+    ...((options.tls ? { https: { cert: options.tls.cert, key: options.tls.key } } : {}) as object),
     logger: false,
     bodyLimit: options.bodyLimit,
     // A request whose body never finishes is answered 408 and let go, not held open (issue 15).

@@ -6,7 +6,6 @@ import {
   type Agent,
   type AppWebhookName,
   type BotMessageWebhook,
-  type CustomAgentAllocationReply,
   type Service,
   type UserProperty,
 } from '#contracts';
@@ -36,8 +35,7 @@ export function appWebhookNameOf(webhook: string): AppWebhookName | undefined {
 
 /** What the Custom Agent Allocation receiver said: the agent it chose, or why it chose none. */
 export type AllocationAnswer =
-  | { readonly ok: true; readonly reply: CustomAgentAllocationReply }
-  | { readonly ok: false; readonly why: string };
+  { readonly ok: true; readonly agentId: number } | { readonly ok: false; readonly why: string };
 
 function readAnswer(answer: string | null, failure: string | null): AllocationAnswer {
   if (answer === null) return { ok: false, why: failure ?? 'no answer came' };
@@ -48,8 +46,8 @@ function readAnswer(answer: string | null, failure: string | null): AllocationAn
     return { ok: false, why: 'the answer is not JSON with an agent_id' };
   }
   const parsed = CustomAgentAllocationReplySchema.safeParse(data);
-  return parsed.success
-    ? { ok: true, reply: parsed.data }
+  return parsed.success && parsed.data.agent_id !== undefined
+    ? { ok: true, agentId: parsed.data.agent_id }
     : { ok: false, why: 'the answer names no agent_id (a number)' };
 }
 

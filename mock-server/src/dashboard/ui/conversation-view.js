@@ -2,6 +2,7 @@ import { api } from './api.js';
 import { channelBadge, channelTitle } from './channel-badge.js';
 import { h, shortTime } from './dom.js';
 import { renderMessageBody } from './message-renderers.js';
+import { roomDetails } from './room-details.js';
 import { roomTags } from './rooms-list.js';
 import { saveScriptButton } from './save-script.js';
 
@@ -103,6 +104,7 @@ function headerContent(room, store) {
       ),
     ),
     h('div', { class: 'room-tags' }, roomTags(room, store.state.settings)),
+    roomDetails(room),
     h(
       'div',
       { class: 'header-actions' },

@@ -1,6 +1,7 @@
 import { api } from './api.js';
 import { channelBadge } from './channel-badge.js';
 import { h, shortTime } from './dom.js';
+import { webhookLabel } from './room-details.js';
 
 // The panel shows the latest ones; the whole log stays in GET /_mock/deliveries.
 const shownAtMost = 100;
@@ -67,6 +68,7 @@ function deliveryItem(delivery, store) {
       { class: 'delivery-top' },
       h('span', { class: `status-pill status-${delivery.status}` }, delivery.status),
       h('span', { class: 'delivery-id' }, delivery.id),
+      webhookLabel(delivery.webhook),
       room && channelBadge(room.channel),
       h(
         'button',
