@@ -238,7 +238,12 @@ export async function startConformBot(flaw: ConformFlaw): Promise<ConformBot> {
           answer(400);
           return;
         }
-        track(reply(readLegacyWebhook(legacy.data, flaw)));
+        const work = reply(readLegacyWebhook(legacy.data, flaw));
+        track(work);
+        if (flaw === 'slow-webhook') {
+          await work.catch(() => undefined);
+          await delay(1200);
+        }
         answer(200);
         return;
       }
