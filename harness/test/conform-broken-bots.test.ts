@@ -6,10 +6,7 @@ const cases: readonly (readonly [ConformFlaw, readonly string[]])[] = [
   ['none', []],
   ['5xx-on-location', ['webhook.message-types', 'webhook.never-5xx']],
   ['buttons-on-whatsapp', ['channels.fit-whatsapp']],
-  [
-    'options-as-object',
-    ['channels.fit-whatsapp', 'channels.fit-instagram', 'channels.fit-telegram'],
-  ],
+  ['options-as-object', ['channels.options-json-string']],
   ['wrong-auth', ['auth.calls-accepted']],
   ['room-id-number', ['auth.calls-accepted']],
   ['no-handover', ['handover.on-request', 'handover.silent-after']],

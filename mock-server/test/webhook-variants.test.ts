@@ -3,6 +3,7 @@ import {
   BotMessageWebhookSchema,
   LegacyBotMessageWebhookSchema,
   checkContract,
+  decodeRoomOptions,
   postBotMessage,
   sendCustomerMessage,
   unknownWebhookFields,
@@ -15,7 +16,7 @@ import { startMock } from './support/start-mock.js';
 
 const budi = { id: '6281234567890', name: 'Budi Santoso' };
 
-test('webhook_variant legacy sends the older documented shape of the same message, as the legacyBotMessage webhook', async () => {
+test('webhook_variant legacy sends the older documented shape of the same message, room.options a JSON string, as the legacyBotMessage webhook', async () => {
   const bot = await startBot();
   const server = await startMock({ botUrl: bot.url });
 
@@ -38,16 +39,18 @@ test('webhook_variant legacy sends the older documented shape of the same messag
         topic_id: Number(first.room_id),
         type: 'group',
         name: budi.name,
-        options: {
-          is_resolved: false,
-          source: 'wa',
-          is_waiting: 'true',
-          channel_details: { channel_id: 962, name: 'Qiscus Mock WhatsApp' },
-        },
+        // A JSON string, as in real traffic: the only place of the channel in this shape.
+        options: expect.any(String) as string,
         participants: [expect.objectContaining({ email: budi.id, username: budi.name })],
       },
       message: { type: 'location', text: '', payload: { latitude: -6.2, longitude: 106.8 } },
     },
+  });
+  const { options } = body.payload.room;
+  expect(typeof options === 'string' && decodeRoomOptions(options)).toMatchObject({
+    channel: 'wa',
+    source: 'wa',
+    channel_details: { channel_id: 962, name: 'Qiscus Mock WhatsApp' },
   });
   // The newer shape is not what went: no message id, no channel.
   expect(BotMessageWebhookSchema.safeParse(bot.received[1]?.body).success).toBe(false);

@@ -1,5 +1,6 @@
 import {
   BotMessageWebhookSchema,
+  decodeRoomOptions,
   encodeRoomOptions,
   type BotMessageWebhook,
   type LegacyBotMessageWebhook,
@@ -7,7 +8,8 @@ import {
 
 /**
  * A webhook in the older shape Qiscus documented, read as the newer one the bot handles: the
- * room id as a string, `room.options` encoded as the JSON string the newer shape carries. What
+ * room id as a string, `room.options` as the JSON string the newer shape carries (decoded for the
+ * channel, which the older shape has nowhere else). What
  * the older shape does not carry is left neutral: message id 0 (so it cannot be told from a
  * repeat; the caller does not de-duplicate it) and the epoch as its time (the bot uses neither).
  */
@@ -17,7 +19,17 @@ export function upgradeLegacyWebhook(
 ): BotMessageWebhook {
   const { from, room, message } = legacy.payload;
   const roomId = String(room.id);
-  const { options } = room;
+  // A JSON string in real traffic, as in the newer shape; an object in the documented sample.
+  const options =
+    typeof room.options === 'string'
+      ? decodeRoomOptions(room.options)
+      : {
+          channel: room.options.source,
+          channel_details: room.options.channel_details,
+          is_resolved: room.options.is_resolved,
+          is_waiting: room.options.is_waiting === true || room.options.is_waiting === 'true',
+          source: room.options.source,
+        };
   const at = '1970-01-01T00:00:00Z';
   return BotMessageWebhookSchema.parse({
     app_code: appCode,
@@ -55,13 +67,7 @@ export function upgradeLegacyWebhook(
         id_str: roomId,
         is_public_channel: false,
         name: room.name,
-        options: encodeRoomOptions({
-          channel: options.source,
-          channel_details: options.channel_details,
-          is_resolved: options.is_resolved,
-          is_waiting: options.is_waiting === true || options.is_waiting === 'true',
-          source: options.source,
-        }),
+        options: encodeRoomOptions(options),
         participants: room.participants.map((p) => ({ email: p.email })),
         room_avatar: '',
         topic_id: String(room.topic_id),

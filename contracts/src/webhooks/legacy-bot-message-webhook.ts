@@ -2,6 +2,7 @@ import { ChannelSourceSchema } from '../channels.js';
 import { defineWebhook } from '../define-operation.js';
 import { CommentTypeSchema } from '../message-type.js';
 import { z } from '../zod.js';
+import { RoomOptionsJsonSchema } from './room-options.js';
 
 const legacyExample = {
   type: 'post_comment_mobile',
@@ -33,7 +34,7 @@ const legacyExample = {
 
 /**
  * The bot webhook in the older shape Qiscus documented (and some clients still parse): numeric
- * ids, and `room.options` as an object. The mock sends the newer shape; this one is here so
+ * ids, and `room.options` an object (the sample) or a JSON string (real traffic). The mock sends the newer shape; this one is here so
  * recordings and bots written against it can be checked.
  */
 export const LegacyBotMessageWebhookSchema = z
@@ -46,12 +47,16 @@ export const LegacyBotMessageWebhookSchema = z
         topic_id: z.number().int(),
         type: z.enum(['group', 'single']),
         name: z.string(),
-        options: z.strictObject({
-          is_resolved: z.boolean(),
-          source: ChannelSourceSchema,
-          is_waiting: z.union([z.boolean(), z.enum(['true', 'false'])]),
-          channel_details: z.strictObject({ channel_id: z.number().int(), name: z.string() }),
-        }),
+        // An object in the documented sample; a JSON string, as in the newer shape, in real traffic.
+        options: z.union([
+          RoomOptionsJsonSchema,
+          z.strictObject({
+            is_resolved: z.boolean(),
+            source: ChannelSourceSchema,
+            is_waiting: z.union([z.boolean(), z.enum(['true', 'false'])]),
+            channel_details: z.strictObject({ channel_id: z.number().int(), name: z.string() }),
+          }),
+        ]),
         participants: z.array(
           z.strictObject({
             id: z.number().int(),
@@ -80,7 +85,7 @@ export const legacyBotMessageWebhook = defineWebhook({
   id: 'legacyBotMessage',
   summary: 'A customer wrote, in the older shape (sent to the bot on request)',
   description:
-    'The bot webhook as older Qiscus documentation shows it: numeric room and sender ids, no message id, `room.options` an object, no `app_code` or `channel`. The mock sends the newer shape (botMessage); it sends this one only for a customer message with `webhook_variant: legacy`, so a bot can show it takes what older Qiscus versions sent.',
+    'The bot webhook as older Qiscus documentation shows it: numeric room and sender ids, no message id, no `app_code` or `channel` (so `room.options` is the only place of the channel). `room.options` is an object in the documented sample and a JSON string in real traffic; the mock sends the string. The mock sends the newer shape (botMessage); it sends this one only for a customer message with `webhook_variant: legacy`, so a bot can show it takes what older Qiscus versions sent.',
   tags: ['Webhooks'],
   body: LegacyBotMessageWebhookSchema,
   examples: { text: { summary: 'A text on WhatsApp, older shape', value: legacyExample } },
@@ -95,7 +100,7 @@ export const legacyBotMessageWebhook = defineWebhook({
     },
     {
       source: 'INFERRED',
-      fact: 'That older Qiscus versions sent it to bots, and room.options as an object: Qiscus documents room.options as a JSON string in real traffic.',
+      fact: 'That older Qiscus versions sent it to bots. room.options as a JSON string in it: Qiscus documents the string for real traffic and the object only in the sample [DOC/CODE].',
     },
   ],
 });

@@ -42,7 +42,7 @@ export interface ConformCheck {
    * (it sent no button to press, made no call to refuse), or null when it counts. A check whose
    * conversations all come to that is skipped with the reason, never passed.
    */
-  readonly inapplicable?: (script: ScriptResult) => string | null;
+  readonly inapplicable?: (script: ScriptResult, run: RunView) => string | null;
   /**
    * A finding over the whole run (a contract breach in any conversation), or null; judged besides
    * the check's own scripts.

@@ -73,13 +73,13 @@ function judge(
   if (planned.notRun !== null)
     return { ...base, status: 'not_run', reason: planned.notRun, scripts: [] };
   const scripts = planned.scripts.flatMap((script) => byFile.get(script.file) ?? []);
-  const inapplicable = scripts.flatMap((script) =>
-    script.status === 'passed' ? [] : (check.inapplicable?.(script) ?? []),
-  );
+  const whyNot = (script: ScriptResult) =>
+    script.status === 'passed' ? null : (check.inapplicable?.(script, { scripts: all }) ?? null);
+  const inapplicable = scripts.flatMap((script) => whyNot(script) ?? []);
   if (scripts.length > 0 && inapplicable.length === scripts.length)
     return { ...base, status: 'skipped', reason: inapplicable[0] ?? null, scripts };
   const failedScript = scripts.find(
-    (script) => script.status !== 'passed' && (check.inapplicable?.(script) ?? null) === null,
+    (script) => script.status !== 'passed' && whyNot(script) === null,
   );
   const runFinding = check.judgeRun?.({ scripts: all }) ?? null;
   let reason: string | null = null;

@@ -9,6 +9,7 @@ import {
   messageExamples,
   type BotMessageWebhook,
   type ChannelSource,
+  type LegacyBotMessageWebhook,
 } from '#contracts';
 
 /** One way the bot breaks what `conform` checks; none: it keeps every rule. */
@@ -31,6 +32,59 @@ export type ConformFlaw =
   | 'rejects-unknown-fields'
   | 'rejects-old-shape'
   | 'retries-role-handover';
+
+/** What the bot reads of a webhook, in either shape. */
+interface Incoming {
+  readonly roomId: string;
+  /** The channel the webhook names (for the flaws that break one channel's calls). */
+  readonly source: ChannelSource;
+  /** The channel the bot fits its messages to, as it reads it. */
+  readonly channel: ChannelSource;
+  readonly text: string;
+  readonly type: string;
+}
+
+/**
+ * The newer shape: the channel from room.options decoded; with the flaw options-as-object, from
+ * channel.source (which the newer shape has, so the flaw does not show there).
+ */
+function readWebhook(webhook: BotMessageWebhook, flaw: ConformFlaw): Incoming {
+  const { room, message } = webhook.payload;
+  return {
+    roomId: room.id_str,
+    source: webhook.channel.source,
+    channel:
+      flaw === 'options-as-object'
+        ? webhook.channel.source
+        : decodeRoomOptions(room.options).channel,
+    text: message.text,
+    type: message.type,
+  };
+}
+
+/**
+ * The older shape, which has no channel object: the channel from room.options decoded (an object
+ * in the documented sample). With the flaw options-as-object, the JSON string is read as if it
+ * were an object: it has no fields, so every room looks like the widget.
+ */
+function readLegacyWebhook(webhook: LegacyBotMessageWebhook, flaw: ConformFlaw): Incoming {
+  const { room, message } = webhook.payload;
+  const options: unknown = room.options;
+  const asObject = (options as { source?: ChannelSource }).source;
+  const channel =
+    flaw === 'options-as-object'
+      ? (asObject ?? 'qiscus')
+      : typeof room.options === 'string'
+        ? decodeRoomOptions(room.options).channel
+        : room.options.source;
+  return {
+    roomId: String(room.id),
+    source: channel,
+    channel,
+    text: message.text,
+    type: message.type,
+  };
+}
 
 /** A small bot for the conformance tests, on 127.0.0.1. */
 export interface ConformBot {
@@ -89,14 +143,10 @@ export async function startConformBot(flaw: ConformFlaw): Promise<ConformBot> {
     return 503;
   };
 
-  const reply = async (webhook: BotMessageWebhook) => {
-    const source = webhook.channel.source;
-    const options =
-      flaw === 'options-as-object' ? undefined : decodeRoomOptions(webhook.payload.room.options);
-    // Read as an object, the options string has no fields: every room looks like the widget.
-    const channel: ChannelSource = options ? options.channel : 'qiscus';
-    let roomId: string = webhook.payload.room.id_str;
-    const message = webhook.payload.message;
+  const reply = async (incoming: Incoming) => {
+    const { source, channel } = incoming;
+    let roomId = incoming.roomId;
+    const message = incoming;
     const text = message.text.trim().toLowerCase();
     clearTimeout(nudges.get(roomId));
     if (flaw === 'mixes-rooms') {
@@ -181,9 +231,20 @@ export async function startConformBot(flaw: ConformFlaw): Promise<ConformBot> {
         outgoing
           .writeHead(status, { 'content-type': 'application/json' })
           .end(`{"ok":${status < 300}}`);
-      if (LegacyBotMessageWebhookSchema.safeParse(parsed).success) {
-        // The older shape: taken (and left alone), unless the flaw.
-        answer(flaw === 'rejects-old-shape' ? 400 : 200);
+      const legacy = LegacyBotMessageWebhookSchema.safeParse(parsed);
+      if (legacy.success) {
+        // The older shape: taken and answered (it has no message id), unless the flaw.
+        if (flaw === 'rejects-old-shape') {
+          answer(400);
+          return;
+        }
+        const work = reply(readLegacyWebhook(legacy.data, flaw));
+        track(work);
+        if (flaw === 'slow-webhook') {
+          await work.catch(() => undefined);
+          await delay(1200);
+        }
+        answer(200);
         return;
       }
       const strict = BotMessageWebhookSchema.safeParse(parsed);
@@ -208,7 +269,10 @@ export async function startConformBot(flaw: ConformFlaw): Promise<ConformBot> {
       }
       const duplicate = seen.has(message.id);
       seen.add(message.id);
-      const work = duplicate && flaw !== 'answers-duplicates' ? Promise.resolve() : reply(webhook);
+      const work =
+        duplicate && flaw !== 'answers-duplicates'
+          ? Promise.resolve()
+          : reply(readWebhook(webhook, flaw));
       track(work);
       if (flaw === 'slow-webhook') {
         // The work first, the answer after: Qiscus would see a bot that does not answer.

@@ -1,10 +1,12 @@
 import type { LegacyBotMessageWebhook, RoomMessage } from '#contracts';
 import type { RoomState } from '../conversation/room-state.js';
 import { defaultAvatar } from './build-bot-message-webhook.js';
+import { roomOptionsOf } from './room-options-of.js';
 
 /**
  * The bot webhook for a customer's message in the older shape Qiscus documented: numeric ids,
- * `room.options` an object, no message id, no `app_code` or `channel`.
+ * no message id, no `app_code` or `channel`: `room.options`, a JSON string, is the only place of the
+ * channel.
  */
 export function buildLegacyBotMessageWebhook(
   room: RoomState,
@@ -20,13 +22,8 @@ export function buildLegacyBotMessageWebhook(
         topic_id: roomId,
         type: 'group',
         name: room.customer.name,
-        options: {
-          is_resolved: room.resolved,
-          source: room.channel.source,
-          // The older sample writes it as a string.
-          is_waiting: String(!room.resolved && room.agentId === null) as 'true' | 'false',
-          channel_details: { channel_id: room.channel.id, name: room.channel.name },
-        },
+        // A JSON string, as in real traffic (the documented sample shows an object).
+        options: roomOptionsOf(room),
         participants: [
           {
             id: room.customer.userId,

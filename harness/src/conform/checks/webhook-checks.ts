@@ -129,13 +129,13 @@ const oldShape: ConformCheck = {
   fix: 'Answer 2xx to any webhook you cannot read (log it); to act on the older shape, read room.id as a number and send it back as a string.',
   scripts: (config) => [
     {
-      name: 'a greeting in the older shape, then one in the newer',
+      name: 'a greeting in the older shape, then a question in the newer',
       channel: homeChannel(config),
       steps: [
         { customer: { text: 'Hi', webhook_variant: 'legacy' } },
         answeredFast,
         quiet,
-        { customer: 'Hi' },
+        { customer: 'I have a question' },
         { bot: {} },
       ],
     },

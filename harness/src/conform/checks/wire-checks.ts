@@ -1,6 +1,6 @@
 import type { ChannelSource } from '#contracts';
-import type { Violation } from '../../run/run-result.js';
-import type { ConformCheck } from '../conform-check.js';
+import type { ScriptResult, Violation } from '../../run/run-result.js';
+import type { ConformCheck, RunView } from '../conform-check.js';
 import { firstFinding } from './first-finding.js';
 import type { ConformConfig } from '../conform-config.js';
 
@@ -39,6 +39,44 @@ function channelFit(channel: 'wa' | 'ig' | 'telegram', refuses: string): Conform
   };
 }
 
+/**
+ * Why the options conversation does not count: the bot does not act on the older shape at all,
+ * or it does not fit WhatsApp even when channel.source names it (channels.fit-whatsapp's
+ * finding), so a refusal here says nothing of how it reads room.options.
+ */
+function notAboutOptions(script: ScriptResult, run: RunView): string | null {
+  const step = script.steps.find((s) => s.status === 'failed');
+  const message = step?.message ?? '';
+  if (
+    step?.kind === 'bot' &&
+    (message.startsWith('no bot message') || message.includes('webhook delivery failed'))
+  )
+    return 'the bot does not act on a webhook in the older shape, the one where room.options is the only place of the channel (see webhook.old-shape)';
+  const fit = run.scripts.find((other) => other.name.startsWith('channels.fit-whatsapp: '));
+  if (fit && fit.status !== 'passed')
+    return 'the bot does not fit WhatsApp even when channel.source names it (see channels.fit-whatsapp), so this cannot tell how it reads room.options';
+  return null;
+}
+
+const optionsString: ConformCheck = {
+  id: 'channels.options-json-string',
+  area: 'channels',
+  severity: 'should',
+  title: 'reads the channel from room.options, a JSON string',
+  fact: 'room.options is a JSON string in real traffic, also in the older webhook shape, which has no channel object: there it is the only place of the channel [DOC/CODE; the older shape still sent: INFERRED].',
+  fix: 'Decode room.options with JSON.parse (json.loads) before reading channel or source; do not read it as an object.',
+  skipWhen: (config) =>
+    config.channels.includes('wa') ? null : 'the bot is not deployed on WhatsApp',
+  scripts: () => [
+    {
+      name: 'a greeting on WhatsApp in the older shape',
+      channel: 'wa',
+      steps: [{ customer: { text: 'Hi', webhook_variant: 'legacy' } }, { bot: {} }, answerEnds],
+    },
+  ],
+  inapplicable: notAboutOptions,
+};
+
 /** Whether a finding is about credentials or the shape of the bot's calls. */
 function isAuthOrShape(violation: Violation): boolean {
   if (violation.code === 'UNEXPECTED_CALL') return true;
@@ -74,5 +112,6 @@ export const wireChecks: readonly ConformCheck[] = [
   channelFit('wa', 'buttons and carousels'),
   channelFit('ig', 'buttons'),
   channelFit('telegram', 'carousels'),
+  optionsString,
   accepted,
 ];
