@@ -27,8 +27,8 @@ export const operations = [
 /** Every webhook Qiscus sends that the mock reproduces. */
 export const webhooks = [
   botMessageWebhook,
+  legacyBotMessageWebhook,
   newSessionWebhook,
   customAgentAllocationWebhook,
   markAsResolvedWebhook,
-  legacyBotMessageWebhook,
 ] as const satisfies readonly WebhookDescriptor[];

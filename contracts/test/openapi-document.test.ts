@@ -54,10 +54,11 @@ describe('the OpenAPI document', () => {
     expect(listed).toHaveLength(24);
   });
 
-  it('lists the bot, New Session, Custom Agent Allocation and Mark-as-Resolved webhooks', () => {
+  it('lists the bot (and its older shape), New Session, Custom Agent Allocation and Mark-as-Resolved webhooks', () => {
     expect(Object.keys(document.webhooks ?? {})).toEqual(webhooks.map((webhook) => webhook.id));
     expect(webhooks.map((webhook) => webhook.id)).toEqual([
       'botMessage',
+      'legacyBotMessage',
       'newSession',
       'customAgentAllocation',
       'markAsResolved',

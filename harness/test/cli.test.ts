@@ -21,8 +21,14 @@ it('runs as the qiscus-mock binary: --version, and openapi --out writes a valid 
   await run(process.execPath, [bin, 'openapi', '--out', out]);
   const document = JSON.parse(await readFile(out, 'utf8')) as { paths: object; webhooks: object };
   expect((await validate(document as never)).valid).toBe(true);
-  expect(Object.keys(document.paths)).toHaveLength(22);
-  expect(Object.keys(document.webhooks)).toEqual(['botMessage', 'legacyBotMessage']);
+  expect(Object.keys(document.paths)).toHaveLength(23);
+  expect(Object.keys(document.webhooks)).toEqual([
+    'botMessage',
+    'legacyBotMessage',
+    'newSession',
+    'customAgentAllocation',
+    'markAsResolved',
+  ]);
 });
 
 it('exits with 2 and the usage problem on stderr when the binary is misused', async () => {

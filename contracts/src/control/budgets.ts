@@ -65,33 +65,47 @@ export function byteSizeSchema(min: number, max: number) {
 }
 
 /** How long `reliable` delivery retries a webhook: `90s`, `10m`, `1h` (at most a day). */
-export const RetryForSchema = z.string().transform((value, context) => {
-  const ms = parseDurationText(value);
-  if (ms === undefined || ms > 24 * 3_600_000) {
-    context.addIssue({
-      code: 'custom',
-      message: `must be a duration such as 90s, 10m or 1h (at most 24h), not "${value}"`,
-    });
-    return z.NEVER;
-  }
-  return ms;
-});
+export const RetryForSchema = z
+  .string()
+  .transform((value, context) => {
+    const ms = parseDurationText(value);
+    if (ms === undefined || ms > 24 * 3_600_000) {
+      context.addIssue({
+        code: 'custom',
+        message: `must be a duration such as 90s, 10m or 1h (at most 24h), not "${value}"`,
+      });
+      return z.NEVER;
+    }
+    return ms;
+  })
+  .openapi({ example: '10m' });
 
 /**
  * What the mock keeps in memory, and for how long it retries: the budgets of docs/reliability.md,
  * as the config file and `serve`'s flags give them (`rooms_budget: 64MB` is `--rooms-budget 64MB`).
  */
-export const BudgetSettingsSchema = z.strictObject({
-  max_rooms: z
-    .number()
-    .int('must be a whole number of rooms')
-    .min(1, 'must be at least 1 room')
-    .max(10_000_000, 'must be at most 10,000,000 rooms')
-    .optional(),
-  rooms_budget: byteSizeSchema(64 * kib, 16 * kib ** 3).optional(),
-  traffic_budget: byteSizeSchema(64 * kib, 16 * kib ** 3).optional(),
-  deliveries_budget: byteSizeSchema(64 * kib, 16 * kib ** 3).optional(),
-  stored_body_limit: byteSizeSchema(256, 64 * kib ** 2).optional(),
-  retry_for: RetryForSchema.optional(),
-});
+export const BudgetSettingsSchema = z
+  .strictObject({
+    max_rooms: z
+      .number()
+      .int('must be a whole number of rooms')
+      .min(1, 'must be at least 1 room')
+      .max(10_000_000, 'must be at most 10,000,000 rooms')
+      .optional(),
+    rooms_budget: byteSizeSchema(64 * kib, 16 * kib ** 3).optional(),
+    traffic_budget: byteSizeSchema(64 * kib, 16 * kib ** 3).optional(),
+    deliveries_budget: byteSizeSchema(64 * kib, 16 * kib ** 3).optional(),
+    stored_body_limit: byteSizeSchema(256, 64 * kib ** 2).optional(),
+    retry_for: RetryForSchema.optional(),
+  })
+  .openapi({
+    example: {
+      max_rooms: 20_000,
+      rooms_budget: '32MB',
+      traffic_budget: '24MB',
+      deliveries_budget: '16MB',
+      stored_body_limit: '16KB',
+      retry_for: '2m',
+    },
+  });
 export type BudgetSettings = z.output<typeof BudgetSettingsSchema>;

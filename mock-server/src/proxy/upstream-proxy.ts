@@ -1,5 +1,7 @@
 import type { FastifyRequest } from 'fastify';
-import { Pool } from 'undici';
+import { createRequire } from 'node:module';
+import type * as Undici from 'undici';
+import type { Pool } from 'undici';
 import { QiscusApiError } from '../errors.js';
 import { secretMatches, secretOf, type Secret } from '../http/check-credentials.js';
 
@@ -91,7 +93,9 @@ export class UpstreamProxy {
     const problem = upstreamUrlProblem(options.url);
     if (problem) throw new RangeError(problem);
     this.base = new URL(options.url);
-    this.pool = new Pool(this.base.origin, { connections: 16, keepAliveTimeout: 4000 });
+    // Required here, not when the mock starts: only a proxy needs it, and it is slow to load.
+    const { Pool: UpstreamPool } = createRequire(import.meta.url)('undici') as typeof Undici;
+    this.pool = new UpstreamPool(this.base.origin, { connections: 16, keepAliveTimeout: 4000 });
     this.timeoutMs = options.timeoutMs ?? 10_000;
     const swaps: { from: Secret; to: string }[] = [];
     if (options.secretKey !== undefined) {

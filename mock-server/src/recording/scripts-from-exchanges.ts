@@ -1,6 +1,11 @@
-import { stringify } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
 import type { Exchange } from '#contracts';
 import { groupTurns, type LinedExchange, type RecordedTurn } from './conversation-turns.js';
+
+// Required on the first script written, not when the mock starts: YAML is slow to load.
+let yaml: typeof Yaml | undefined;
+const requireHere = createRequire(import.meta.url);
 
 /** One conversation script made from a recorded room: its room and its YAML. */
 export interface ScriptFromExchanges {
@@ -94,6 +99,9 @@ export function scriptsFromExchanges(
       ...(first.customer ? { customer: first.customer } : {}),
       steps: conversation.turns.flatMap(stepsOf),
     };
-    return { roomId: conversation.roomId, yaml: stringify(script, { lineWidth: 0 }) };
+    return {
+      roomId: conversation.roomId,
+      yaml: (yaml ??= requireHere('yaml') as typeof Yaml).stringify(script, { lineWidth: 0 }),
+    };
   });
 }
