@@ -105,7 +105,7 @@ export async function buildApp(deps: RouteDeps, options: AppOptions): Promise<Fa
     });
   }
   const { upstream } = deps;
-  registerBodyParsers(app);
+  registerBodyParsers(app, () => deps.traffic.maxBodyBytes);
   handleError = registerErrorHandling(app, {
     bodyLimit: options.bodyLimit,
     log: options.log,
