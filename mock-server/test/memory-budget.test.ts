@@ -5,10 +5,14 @@ import { callControl } from './support/call-control.js';
 import { startBot } from './support/start-bot.js';
 import { startMock } from './support/start-mock.js';
 
-async function postRefused(url: string, path: string, size: number): Promise<void> {
-  const answer = await request(`${url}${path}`, {
+/** A body the contract refuses (no sender, no type), with the right secret, so it is read. */
+async function postRefused(
+  server: { readonly url: string; readonly appCode: string; readonly secretKey: string },
+  size: number,
+): Promise<void> {
+  const answer = await request(`${server.url}/${server.appCode}/bot`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', QISCUS_SDK_SECRET: 'wrong' },
+    headers: { 'content-type': 'application/json', QISCUS_SDK_SECRET: server.secretKey },
     body: JSON.stringify({ message: 'x'.repeat(size), room_id: '1' }),
   });
   await answer.body.dump();
@@ -16,7 +20,7 @@ async function postRefused(url: string, path: string, size: number): Promise<voi
 
 it('keeps the traffic log within its byte budget, long bodies cut short with a marker', async () => {
   const server = await startMock({ trafficMaxBytes: 64 * 1024, storedBodyMaxBytes: 4096 });
-  for (let i = 0; i < 40; i += 1) await postRefused(server.url, `/${server.appCode}/bot`, 100_000);
+  for (let i = 0; i < 40; i += 1) await postRefused(server, 100_000);
   const answer = await callControl(server, getTraffic);
   if (!answer.ok) throw new Error(answer.body.detail);
   const { exchanges, dropped } = answer.body;
@@ -29,7 +33,7 @@ it('keeps the traffic log within its byte budget, long bodies cut short with a m
 
 it('reads the traffic log a page at a time, each page saying where the next starts', async () => {
   const server = await startMock();
-  for (let i = 0; i < 12; i += 1) await postRefused(server.url, `/${server.appCode}/bot`, 10);
+  for (let i = 0; i < 12; i += 1) await postRefused(server, 10);
   const seen: number[] = [];
   let after = '0';
   for (let pages = 0; pages < 10; pages += 1) {

@@ -263,7 +263,7 @@ export const getTraffic = defineControlOperation({
         .regex(/^[1-9][0-9]{0,5}$/)
         .optional()
         .describe(
-          'At most this many exchanges in the page. A page also stops at about 1 MB of kept bodies; `next_after` says where to read on.',
+          'At most this many exchanges in the page. A page also stops at about 256 KB of kept bodies; `next_after` says where to read on.',
         ),
     }),
   },

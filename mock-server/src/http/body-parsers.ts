@@ -1,7 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ErrorDetail } from '#contracts';
-import { findTooDeepPath, maxJsonDepth } from '../json/json-depth.js';
+import { maxJsonDepth, scanJsonBytes } from '../json/json-depth.js';
 import './exchange-notes.js';
 import { MalformedBodyError } from './malformed-body-error.js';
 import { parseMultipart } from './parse-multipart.js';
@@ -35,9 +35,9 @@ function printable(text: string): string {
 
 /**
  * Refuses a body the parsers cannot read as UTF-8 JSON or form text: compressed (Content-Encoding,
- * or gzip's magic bytes), another charset, or bytes that are not UTF-8. Returns the text.
+ * or gzip's magic bytes), another charset, or bytes that are not UTF-8. Decodes nothing.
  */
-function decodeBody(request: FastifyRequest, bytes: Buffer): string {
+function checkBytes(request: FastifyRequest, bytes: Buffer): void {
   const encoding = request.headers['content-encoding'];
   if (encoding !== undefined && encoding.trim().toLowerCase() !== 'identity') {
     throw new BodyRefusedError(
@@ -74,20 +74,62 @@ function decodeBody(request: FastifyRequest, bytes: Buffer): string {
   if (!isUtf8(bytes)) {
     throw new MalformedBodyError('The body is not valid UTF-8: encode its text as UTF-8.');
   }
-  return bytes.toString('utf8');
 }
 
-function parseJson(text: string): unknown {
-  if (text.trim() === '') return undefined;
-  // Before parsing: a body nested 500,000 deep is refused without building it.
-  const path = findTooDeepPath(text);
+/**
+ * A body at least this long that is refused from its bytes (nested too deep, cut off) is never
+ * decoded whole: only the part the traffic log keeps is. Shorter ones are read as any other.
+ */
+export const largeBodyBytes = 64 * 1024;
+
+/** Whether a request's body is large (over `largeBodyBytes`) or of a length not given. */
+export function hasLargeBody(request: FastifyRequest): boolean {
+  const length = request.headers['content-length'];
+  if (length === undefined) return request.headers['transfer-encoding'] !== undefined;
+  return Number(length) > largeBodyBytes;
+}
+
+/**
+ * What the traffic log keeps of a body refused from its bytes: the text of its first bytes and
+ * a marker, within `keep` characters, so the rest is never decoded (and never left to collect).
+ */
+function keptPrefix(bytes: Buffer, keep: number): string {
+  if (bytes.length <= keep) return bytes.toString('utf8');
+  // Room for the marker, and no character cut in two (a continuation byte starts none).
+  let end = Math.max(0, keep - 96);
+  while (end > 0 && ((bytes[end] ?? 0) & 0xc0) === 0x80) end -= 1;
+  return `${bytes.toString('utf8', 0, end)}…[truncated: ${bytes.length} bytes in all, the first ${end} kept; refused before it was decoded]`;
+}
+
+/**
+ * Refuses JSON from its bytes, before it is decoded to a string or parsed: nested deeper than
+ * the limit (any size: a body nested 500,000 deep is never built), or, for a large body, cut off
+ * inside a string or with objects or arrays left open.
+ */
+function refuseJsonBytes(request: FastifyRequest, bytes: Buffer, keep: number): void {
+  if (bytes.length <= maxJsonDepth * 2) return;
+  const scan = scanJsonBytes(bytes);
+  const path = scan.tooDeepPath;
   if (path !== undefined) {
+    request.rawBody = { text: keptPrefix(bytes, keep), kind: 'json' };
     throw new BodyRefusedError(
       'too_deep',
       `The body nests deeper than ${maxJsonDepth} levels of objects and arrays, at ${path}: flatten it.`,
       [{ path, message: `nests deeper than ${maxJsonDepth} levels` }],
     );
   }
+  // A short body goes on to JSON.parse, whose message names the position.
+  if (scan.endsOpen === undefined || bytes.length < largeBodyBytes) return;
+  request.rawBody = { text: keptPrefix(bytes, keep), kind: 'json' };
+  throw new MalformedBodyError(
+    scan.endsOpen === 'string'
+      ? `The body is not valid JSON: Unterminated string in JSON at byte ${bytes.length} (its end): was it cut off?`
+      : `The body is not valid JSON: Unexpected end of JSON input (objects or arrays still open at byte ${bytes.length}): was it cut off?`,
+  );
+}
+
+function parseJson(text: string): unknown {
+  if (text.trim() === '') return undefined;
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -126,11 +168,17 @@ function parseForm(text: string): Record<string, string> {
  * types get 415). An empty body is no body, so an optional one may be left out even with a
  * Content-Type.
  */
-export function registerBodyParsers(app: FastifyInstance): void {
+export function registerBodyParsers(
+  app: FastifyInstance,
+  /** How many characters of a body the traffic log keeps. */
+  keptBodyLength: () => number,
+): void {
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, bytes, done) => {
     try {
-      const body = decodeBody(request, bytes as Buffer);
+      checkBytes(request, bytes as Buffer);
+      refuseJsonBytes(request, bytes as Buffer, keptBodyLength());
+      const body = (bytes as Buffer).toString('utf8');
       // Kept before parsing, so the traffic log shows even a body that is not JSON as it came.
       request.rawBody = { text: body, kind: 'json' };
       done(null, parseJson(body));
@@ -143,7 +191,8 @@ export function registerBodyParsers(app: FastifyInstance): void {
     { parseAs: 'buffer' },
     (request, bytes, done) => {
       try {
-        const body = decodeBody(request, bytes as Buffer);
+        checkBytes(request, bytes as Buffer);
+        const body = (bytes as Buffer).toString('utf8');
         request.rawBody = { text: body, kind: 'form' };
         done(null, body === '' ? undefined : parseForm(body));
       } catch (error) {
@@ -159,7 +208,7 @@ export function registerBodyParsers(app: FastifyInstance): void {
       const buffer = typeof body === 'string' ? Buffer.from(body) : body;
       try {
         // Compressed bodies are refused here as for the other types; the parts are read below.
-        decodeBody(request, Buffer.alloc(0));
+        checkBytes(request, Buffer.alloc(0));
       } catch (error) {
         done(error as Error, undefined);
         return;

@@ -15,11 +15,15 @@ import { upstreamWebhookRoute } from '../proxy/upstream-webhook.route.js';
 import { forwardUnknownCall } from '../proxy/forward-call.js';
 import { answerClientError } from './answer-client-error.js';
 import { registerBodyParsers } from './body-parsers.js';
+import { BodySlots, limitLargeBodies } from './body-slots.js';
 import { registerErrorHandling } from './error-handler.js';
 import { RouteTable } from './route-table.js';
 import { lazySchemaCompilers } from './lazy-schema-compilers.js';
 import { serveDocs } from './serve-docs.js';
 import './exchange-notes.js';
+
+/** How many large bodies (over 64 KB, `hasLargeBody`) are read and handled at once; the others wait. */
+const largeBodySlots = 1;
 
 /** What the app needs besides the route dependencies. */
 export interface AppOptions {
@@ -105,7 +109,8 @@ export async function buildApp(deps: RouteDeps, options: AppOptions): Promise<Fa
     });
   }
   const { upstream } = deps;
-  registerBodyParsers(app);
+  registerBodyParsers(app, () => deps.traffic.maxBodyBytes);
+  limitLargeBodies(app, new BodySlots(largeBodySlots));
   handleError = registerErrorHandling(app, {
     bodyLimit: options.bodyLimit,
     log: options.log,

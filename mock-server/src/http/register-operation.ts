@@ -9,7 +9,7 @@ import {
 } from '#contracts';
 import { QiscusApiError } from '../errors.js';
 import { injectedRefusal, type FaultInjector } from '../faults/fault-injector.js';
-import { mediaTypeOf } from './body-parsers.js';
+import { largeBodyBytes, mediaTypeOf } from './body-parsers.js';
 import { compileSerializer } from './compile-serializer.js';
 import type { CredentialCheck } from './check-credentials.js';
 import type { ExchangeNotes } from './exchange-notes.js';
@@ -64,6 +64,17 @@ export type OperationHandler<D extends OperationDescriptor> = (
 export function flagExchange(request: FastifyRequest, flag: ExchangeFlag): void {
   const notes = request.exchangeNotes;
   if (notes) notes.flags = [...notes.flags, flag];
+}
+
+/** Whether a request's Content-Length says its body is over `largeBodyBytes`. */
+function declaresLargeBody(request: FastifyRequest): boolean {
+  const length = request.headers['content-length'];
+  return length !== undefined && Number(length) > largeBodyBytes;
+}
+
+/** What the traffic log shows for a body refused before it was read. */
+function notReadMarker(request: FastifyRequest): string {
+  return `[not read: the request was refused before its body of ${request.headers['content-length'] ?? '?'} bytes was read]`;
 }
 
 /** Turns an OpenAPI path template into a fastify one: `/{app_code}/bot` → `/:app_code/bot`. */
@@ -193,25 +204,61 @@ export function registerOperation<const D extends OperationDescriptor>(
     }
     return { params, query, body };
   };
+  // What is checked before the body: the Host, the app code of the path and the credentials.
+  const begin = (request: FastifyRequest): ExchangeNotes => {
+    deps.guardHost(request);
+    const notes: ExchangeNotes = {
+      direction: 'from_bot',
+      operationId: operation.id,
+      roomId: null,
+      warnings: noWarnings,
+      flags: noFlags,
+    };
+    request.exchangeNotes = notes;
+    const rawParams = request.params as Record<string, string>;
+    if (rawParams.room_id !== undefined) notes.roomId = rawParams.room_id;
+    return notes;
+  };
+  const checkCaller = (request: FastifyRequest): void => {
+    const appCode = (request.params as Record<string, string>).app_code;
+    if (appCode !== undefined && appCode !== deps.appCode()) {
+      throw new QiscusApiError(
+        'APP_NOT_FOUND',
+        `No app has the code in the path: this mock serves the app "${deps.appCode()}".`,
+        [{ path: 'app_code', message: "is not this mock's app code" }],
+      );
+    }
+    if (needsCredentials) deps.credentials().check(request.headers, operation.auth);
+  };
   app.route({
     method: operation.method.toUpperCase(),
     url: toRoutePath(operation.path),
     config: { operationId: operation.id },
+    // A body declared large (Content-Length over 64 KB) from a caller who would be refused anyway
+    // is refused before it is read: Node drains its bytes and drops them, never decoded or parsed
+    // (issue 15: a wrong secret with 1 MB cost a full read and parse). A small body is read
+    // first, as before, so the traffic log shows which room the refused call was about; so is a
+    // chunked one, whose framing errors are then answered as such.
+    onRequest: (request, _reply, done) => {
+      if (deps.upstream || !declaresLargeBody(request)) {
+        done();
+        return;
+      }
+      try {
+        begin(request);
+        checkCaller(request);
+      } catch (error) {
+        request.body = notReadMarker(request);
+        done(error as Error);
+        return;
+      }
+      done();
+    },
     // Not async, and returns nothing: fastify then leaves the answer to the batch. Returning the
     // reply instead would make fastify wait for the response's 'finish' event, which costs every
     // request a set of listeners on the response.
     handler: (request, reply) => {
-      deps.guardHost(request);
-      const notes: ExchangeNotes = {
-        direction: 'from_bot',
-        operationId: operation.id,
-        roomId: null,
-        warnings: noWarnings,
-        flags: noFlags,
-      };
-      request.exchangeNotes = notes;
-      const rawParams = request.params as Record<string, string>;
-      if (rawParams.room_id !== undefined) notes.roomId = rawParams.room_id;
+      const notes = begin(request);
       // A proxy passes everything on: the upstream judges the app code and the credentials.
       if (deps.upstream) {
         forwardCall(deps.upstream, { request, reply, notes, deps }, () =>
@@ -219,15 +266,7 @@ export function registerOperation<const D extends OperationDescriptor>(
         );
         return;
       }
-      const appCode = rawParams.app_code;
-      if (appCode !== undefined && appCode !== deps.appCode()) {
-        throw new QiscusApiError(
-          'APP_NOT_FOUND',
-          `No app has the code in the path: this mock serves the app "${deps.appCode()}".`,
-          [{ path: 'app_code', message: "is not this mock's app code" }],
-        );
-      }
-      if (needsCredentials) deps.credentials().check(request.headers, operation.auth);
+      checkCaller(request);
       const { params, query, body } = checkInput(request, notes);
       const fault = deps.faults?.take(operation.id, notes.roomId);
       if (fault) flagExchange(request, 'INJECTED_FAULT');

@@ -24,7 +24,7 @@ import type { RouteDeps } from './route-deps.js';
 
 /** About how many bytes of kept bodies one page of `GET /_mock/traffic` holds: small enough to be
  * built and sent in a few milliseconds even while hostile 1 MB bodies arrive (bench:hostile). */
-const trafficPageBytes = 1024 * 1024;
+const trafficPageBytes = 256 * 1024;
 
 /** The switches and directory as `GET /_mock/config` shows them; no secrets. */
 export function toSettings(deps: RouteDeps): MockSettings {

@@ -1,6 +1,7 @@
 import { formatByteSize, type RoomId, type RoomMessage } from '#contracts';
 import type { RoomState } from '../conversation/room-state.js';
 import { RingBuffer } from '../ring-buffer.js';
+import { estimateBytes } from './estimate-bytes.js';
 
 interface RoomEntry {
   room: RoomState;
@@ -22,9 +23,9 @@ export interface RoomBudget {
 /** What a room costs before any message: its state, indexes and buffers. */
 const roomBaseBytes = 1024;
 
-/** What a message costs to keep, about: its JSON length (all its text) and a little more. */
+/** What a message costs to keep, about: what its value holds on the heap, and a little more. */
 function messageBytes(message: RoomMessage): number {
-  return 128 + JSON.stringify(message).length;
+  return 128 + estimateBytes(message);
 }
 
 /**

@@ -242,6 +242,11 @@ export class TrafficLog {
     return this.ring.toArray().map((stored) => this.present(stored));
   }
 
+  /** How many characters of a body are kept; a longer one is kept cut short. */
+  get maxBodyBytes(): number {
+    return this.budget.maxBodyBytes;
+  }
+
   /** The bytes the kept exchanges cost, about. */
   get size(): number {
     return this.bytes;
