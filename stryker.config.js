@@ -1,5 +1,5 @@
 // Mutation testing: `npm run mutation` (slow; not part of `npm test`). See docs/mutation-testing.md.
-// One folder at a time: npm run mutation -- --mutate 'harness/src/run/**/*.ts' '!**/*.test.ts'
+// One folder at a time: npm run mutation -- --mutate 'harness/src/run/**/!(*.test).ts'
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',

@@ -18,6 +18,12 @@ const exclude = [
 ];
 
 export default defineConfig({
+  // As in vitest.config.ts: the '#…' aliases resolve to the TypeScript sources, which are what
+  // Stryker mutates (without this they resolve to dist/, which a fresh clone does not have and
+  // no mutant is ever in, and vitest finds no test related to a mutated file).
+  ssr: {
+    resolve: { conditions: ['qiscus-mock-source', 'module', 'node', 'development|production'] },
+  },
   test: {
     projects: [
       {
