@@ -72,7 +72,7 @@ function schemasAt(root: Schema, path: readonly PropertyKey[], input: unknown): 
   return current;
 }
 
-/** The field names the contract allows in the object at `path` of `input`. */
+/** The field names the contract allows in the object at `path` of `input` (an object's shape, or a record's closed key set). */
 export function knownFieldsAt(
   root: Schema,
   path: readonly PropertyKey[],
@@ -80,7 +80,13 @@ export function knownFieldsAt(
 ): string[] {
   const names = schemasAt(root, path, input).flatMap(({ schema }) => {
     const def = schema._zod.def as z.core.$ZodTypeDef & Record<string, unknown>;
-    return def.type === 'object' ? Object.keys(def.shape as object) : [];
+    if (def.type === 'object') return Object.keys(def.shape as object);
+    // A record whose keys are a closed set (an enum, literals): those keys are its fields.
+    if (def.type === 'record') {
+      const keys = (def.keyType as Schema)._zod.values;
+      return keys ? [...keys].filter((key): key is string => typeof key === 'string') : [];
+    }
+    return [];
   });
   return [...new Set(names)];
 }

@@ -160,3 +160,28 @@ it('refuses a webhook URL off this machine in PATCH /_mock/config, and changes n
   expect(server.settings().bot_url).toBeNull();
   expect(server.settings().webhooks.new_session).toEqual({ url: null, enabled: false });
 });
+
+it('names the webhook or channel a mistyped key was meant to be, in PATCH /_mock/config, and changes nothing', async () => {
+  const server = await startMock();
+  const response = await fetch(`${server.url}/_mock/config`, {
+    method: 'PATCH',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${server.adminToken}` },
+    body: JSON.stringify({
+      webhooks: { new_sesion: { url: 'http://127.0.0.1:9/' } },
+      channel_rules: { telgram: { buttons: true } },
+    }),
+  });
+  expect(response.status).toBe(400);
+  const body = (await response.json()) as { errors: { path: string; message: string }[] };
+  expect(body.errors).toEqual([
+    {
+      path: 'channel_rules.telgram',
+      message: 'is not a field of this object; did you mean "telegram"?',
+    },
+    {
+      path: 'webhooks.new_sesion',
+      message: 'is not a field of this object; did you mean "new_session"?',
+    },
+  ]);
+  expect(server.settings().webhooks.new_session).toEqual({ url: null, enabled: false });
+});
