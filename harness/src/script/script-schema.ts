@@ -1,6 +1,7 @@
 import { ChannelSourceSchema, CustomerRefSchema, z } from '#contracts';
 import { DurationSchema } from './script-values.js';
-import { StepSchema, stepFieldNames, type Step } from './step-schema.js';
+import { stepFieldNames } from './step-body-schemas.js';
+import { StepSchema, type Step } from './step-schema.js';
 
 /**
  * A conversation script (YAML or JSON): who writes on which channel, and the steps of the

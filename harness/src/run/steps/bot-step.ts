@@ -1,6 +1,6 @@
 import type { RoomMessage } from '#contracts';
 import { formatDuration } from '../../script/parse-duration.js';
-import type { BotExpectation } from '../../script/step-schema.js';
+import type { BotExpectation } from '../../script/step-body-schemas.js';
 import { explainQuietBot } from './explain-quiet-bot.js';
 import { describeExpectation, matchBotMessage } from './match-bot-message.js';
 import { describeBotMessage, readBotMessage } from './read-bot-message.js';

@@ -1,7 +1,7 @@
 import { isMockError } from '#mock-server';
 import type { CustomerMessageRequest, CustomerMessageResult } from '#contracts';
 import { formatDuration } from '../../script/parse-duration.js';
-import type { CustomerSays } from '../../script/step-schema.js';
+import type { CustomerSays } from '../../script/step-body-schemas.js';
 import { endedEarly, failed, passed, type StepContext, type StepOutcome } from './step-context.js';
 
 /** The mock's refusal of a control call, in one line. */

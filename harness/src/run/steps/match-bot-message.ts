@@ -1,5 +1,5 @@
 import { describePattern, matchesPattern } from '../../script/parse-text-pattern.js';
-import type { BotExpectation } from '../../script/step-schema.js';
+import type { BotExpectation } from '../../script/step-body-schemas.js';
 import type { BotMessageFacts } from './read-bot-message.js';
 
 /** How a bot message compares with a `bot` step: what differs, in words. */

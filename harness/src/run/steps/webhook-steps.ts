@@ -1,5 +1,5 @@
 import type { Delivery } from '#contracts';
-import type { QiscusFault } from '../../script/step-schema.js';
+import type { QiscusFault } from '../../script/step-body-schemas.js';
 import { formatDuration } from '../../script/parse-duration.js';
 import { describeMockError } from './customer-step.js';
 import { endedEarly, failed, passed, type StepContext, type StepOutcome } from './step-context.js';
