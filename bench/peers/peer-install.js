@@ -29,9 +29,14 @@ function missingPackages(dir) {
   );
 }
 
-// The environment of `npm run bench` carries npm_config_* settings meant for this project.
-function cleanEnv() {
-  return Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key)));
+// `npm run bench` hands its own npm settings down, among them the project as prefix; drop those
+// (and the script's package fields), keep the rest (a registry, a proxy, a CA file).
+const projectSettings = /^npm_(package_|lifecycle_|config_(local_|global_)?prefix$|config_call$)/i;
+
+function installEnv() {
+  return Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !projectSettings.test(key)),
+  );
 }
 
 export function ensurePeers(log, dir = peerCacheDir()) {
@@ -64,15 +69,17 @@ export function ensurePeers(log, dir = peerCacheDir()) {
   log(`peers: installing ${specs.join(', ')} into ${dir} (once; about a minute)`);
   const result = spawnSync('npm', args, {
     encoding: 'utf8',
-    env: cleanEnv(),
+    env: installEnv(),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const stillMissing = missingPackages(dir);
   if (result.error || result.status !== 0 || stillMissing.length > 0) {
+    // npm's first lines name the problem; the stack trace after them does not help.
     const said = (result.error?.message ?? result.stderr ?? '')
       .trim()
       .split('\n')
-      .slice(-15)
+      .filter((line) => !/^npm error\s+at /.test(line))
+      .slice(0, 8)
       .join('\n');
     throw new Error(
       `--peers: could not install ${specs.join(', ')} into ${dir}` +

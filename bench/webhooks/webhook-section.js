@@ -78,5 +78,12 @@ function judge(summaries) {
 export async function runWebhookSection(settings, context) {
   const rounds = await runRounds(settings, context);
   const summaries = webhookSenderNames.map((name) => summarizeSender(rounds, name));
+  // As in the http section: bare's CPU per delivery over the sender's, steadier under load.
+  const base = summaries.find((summary) => summary.target === webhookBaseline);
+  for (const summary of summaries) {
+    const own = summary.serverCpuMicrosPerDelivery;
+    const bare = base.serverCpuMicrosPerDelivery;
+    summary.cpuCostRatio = own && bare !== null ? bare / own : null;
+  }
   return { settings, rounds, senders: summaries, judged: judge(summaries) };
 }
