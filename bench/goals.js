@@ -2,11 +2,12 @@
 // the exit code (1 when one is missed, unless --report-only).
 import { count, markdownTable, oneDecimal, ratio } from './format.js';
 import { memoryLimitMiB } from './memory/memory-section.js';
+import { everyRoundRatio, floorRatio } from './mock-floor.js';
 import { baselineTarget } from './targets.js';
 
 export const goals = {
-  throughput: 0.75,
-  everyRound: 0.65,
+  throughput: floorRatio,
+  everyRound: everyRoundRatio,
   cpuTimesBare: 1.35,
   peakRssMiB: 140,
   memoryMiB: memoryLimitMiB,
@@ -37,8 +38,6 @@ function httpGoals(http) {
       notMeasured(what, target, 'no mock and bare in the HTTP section'),
     );
   }
-  const rounds = mock.roundRatios;
-  const lowest = rounds.length > 0 ? Math.min(...rounds) : null;
   const cpu =
     mock.serverCpuMicrosPerRequest === null || !bare.serverCpuMicrosPerRequest
       ? null
@@ -47,11 +46,9 @@ function httpGoals(http) {
   return [
     {
       what: rows.throughput[0],
-      measured: `${ratio(mock.medianRoundRatio)} (lowest round ${ratio(lowest)})`,
+      measured: `${ratio(http.floor.ratio)} (lowest round ${ratio(http.floor.lowest)})`,
       target: rows.throughput[1],
-      verdict: verdict(
-        valid && mock.medianRoundRatio >= goals.throughput && lowest >= goals.everyRound,
-      ),
+      verdict: verdict(http.floor.passed),
     },
     {
       what: rows.cpu[0],

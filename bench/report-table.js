@@ -133,9 +133,9 @@ function noteLines(summaries, rounds) {
 function floorLines(floor) {
   if (!floor.checked) return [`Floor: not checked (${floor.reason}).`];
   return [
-    `Floor: ${floor.target} ≥ ${floor.floor.toFixed(2)} × bare (DESIGN target; aim ≥ ${floor.aim.toFixed(2)}), ` +
-      'judged on the median of per-round ratios.',
-    `Result: ${floor.target} ${ratio(floor.ratio)} × bare, ${floor.reason}: ${floor.passed ? 'PASS' : 'FAIL'}`,
+    `Floor: ${floor.target} ≥ ${floor.floor.toFixed(2)} × bare on the median of per-round ratios, ` +
+      `every round ≥ ${floor.everyRound.toFixed(2)} (DESIGN.md, issue 17).`,
+    `Result: ${floor.target} ${ratio(floor.ratio)} × bare (lowest round ${ratio(floor.lowest)}), ${floor.reason}: ${floor.passed ? 'PASS' : 'FAIL'}`,
   ];
 }
 
