@@ -2,7 +2,7 @@
 // (its stamp refreshed each time) to the same receiver, with as many in flight as the mock's
 // customers have. Argument: one JSON object { receiverUrl, path, connections, headers, body }.
 import { Pool } from 'undici';
-import { stampNow, stampPlaceholder } from '../webhooks/webhook-stamp.js';
+import { failureMark, stampNow, stampPlaceholder } from '../webhooks/webhook-stamp.js';
 
 const config = JSON.parse(process.argv[2] ?? '{}');
 const [before, after] = config.body.split(stampPlaceholder);
@@ -20,7 +20,7 @@ async function sender() {
     });
     await response.body.dump();
     if (response.statusCode !== 200 && (failures += 1) === 1) {
-      process.stderr.write(`the receiver answered ${response.statusCode}\n`);
+      process.stderr.write(`${failureMark} the receiver answered ${response.statusCode}\n`);
     }
   }
 }

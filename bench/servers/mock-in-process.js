@@ -2,7 +2,7 @@
 // bot URL, and customers writing with `customer.say(…, { wait: true })`, each again once its
 // webhook settled. Argument: one JSON object { receiverUrl, path, connections }.
 import '../../packaging/register-sources.js';
-import { customerText } from '../webhooks/webhook-stamp.js';
+import { customerText, failureMark } from '../webhooks/webhook-stamp.js';
 
 const { createMockServer } = await import('#mock-server');
 const config = JSON.parse(process.argv[2] ?? '{}');
@@ -19,7 +19,9 @@ async function customer() {
     );
     roomId ??= result.room_id;
     if (result.delivery?.status !== 'delivered' && (failures += 1) === 1) {
-      process.stderr.write(`a delivery did not succeed: ${JSON.stringify(result.delivery)}\n`);
+      process.stderr.write(
+        `${failureMark} a delivery did not succeed: ${JSON.stringify(result.delivery)}\n`,
+      );
     }
   }
 }

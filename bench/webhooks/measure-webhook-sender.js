@@ -8,7 +8,7 @@ import { pinnedCommand } from '../cpu-pinning.js';
 import { sampleGroup, sampleSystem, windowCosts } from '../proc-stats.js';
 import { spawnGroup, stopGroup } from '../process-groups.js';
 import { startServer } from '../server-process.js';
-import { stampPattern, stampPlaceholder } from './webhook-stamp.js';
+import { failureMark, stampPattern, stampPlaceholder } from './webhook-stamp.js';
 
 const driverScript = fileURLToPath(new URL('webhook-driver.js', import.meta.url));
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -109,7 +109,8 @@ export async function measureWebhookSender(
       clockTicks,
       report.deliveries,
     );
-    const failures = report.customerFailures + report.unstamped;
+    const senderFailed = server.output.stderr.includes(failureMark) ? 1 : 0;
+    const failures = report.customerFailures + report.unstamped + senderFailed;
     return {
       target: sender.name,
       valid: failures === 0 && report.deliveries > 0,

@@ -20,3 +20,6 @@ export function msSinceStamp(text) {
   if (!match) return null;
   return Number(process.hrtime.bigint() - BigInt(match[1])) / 1e6;
 }
+
+// What a sender writes on stderr, once, when a webhook fails: the run is then invalid.
+export const failureMark = 'bench failure:';
