@@ -20,13 +20,13 @@ Options:
   --sections a,b    sections to run (default ${sectionNames.join(',')})
   --peers           also load Prism and Mockoon in the http section (installed on first use
                     into \${XDG_CACHE_HOME:-~/.cache}/qiscus-mock-bench/peers)
-  --memory-messages N  bot messages in the memory section                 (default 100000)
+  --memory-messages N  bot messages in the memory section                (default 100000)
   --report-only     report every target and floor but exit 0 when one is missed
   --rounds N        rounds; the target order rotates by one each round   (default 5)
   --warmup S        warm-up seconds at full load before measuring         (default 5)
   --duration S      measured seconds per target per round                (default 10)
-  --connections C   concurrent keep-alive connections                     (default 50)
-  --targets a,b     comma-separated target names                          (default ${defaultTargets.join(',')})
+  --connections C   connections; in the webhooks section, customers      (default 50)
+  --targets a,b     the http section's targets, comma-separated          (default ${defaultTargets.join(',')})
                     available: ${Object.keys(targets).join(', ')}; must include '${baselineTarget}'
   --record          also run the mock recording every exchange to a file (target mock-record),
                     and report its throughput as a ratio to the mock's in the same rounds
