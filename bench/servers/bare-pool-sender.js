@@ -3,6 +3,7 @@
 // customers have. Argument: one JSON object { receiverUrl, path, connections, headers, body }.
 import { Pool } from 'undici';
 import { failureMark, stampNow, stampPlaceholder } from '../webhooks/webhook-stamp.js';
+import { exitWhenOrphaned } from './exit-when-orphaned.js';
 
 const config = JSON.parse(process.argv[2] ?? '{}');
 const [before, after] = config.body.split(stampPlaceholder);
@@ -25,5 +26,6 @@ async function sender() {
   }
 }
 
+exitWhenOrphaned();
 process.stdout.write(`bare pool sending webhooks to ${config.receiverUrl}\n`);
 for (let i = 0; i < config.connections; i += 1) void sender();

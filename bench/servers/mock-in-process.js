@@ -3,6 +3,7 @@
 // webhook settled. Argument: one JSON object { receiverUrl, path, connections }.
 import '../../packaging/register-sources.js';
 import { customerText, failureMark } from '../webhooks/webhook-stamp.js';
+import { exitWhenOrphaned } from './exit-when-orphaned.js';
 
 const { createMockServer } = await import('#mock-server');
 const config = JSON.parse(process.argv[2] ?? '{}');
@@ -26,6 +27,7 @@ async function customer() {
   }
 }
 
+exitWhenOrphaned();
 process.stdout.write(`mock in process sending webhooks to ${botUrl}\n`);
 for (let i = 0; i < config.connections; i += 1) void customer();
 process.once('SIGTERM', () => void server.close().finally(() => process.exit(0)));
