@@ -43,7 +43,7 @@ describe('npm run bench, smoke-sized', () => {
       return rows;
     };
     expect(rowsOf('target ')).toEqual(['bare', 'mock']);
-    expect(rowsOf('sender ')).toEqual(['mock', 'mock-in-process', 'bare-pool']);
+    expect(rowsOf('sender ')).toEqual(['mock', 'mock-in-process', 'bare-pool', 'bare-control']);
     expect(rowsOf('issue 17 target')).toHaveLength(7);
     expect(run.stdout).toMatch(/^\| RSS MiB /m);
 
@@ -53,6 +53,7 @@ describe('npm run bench, smoke-sized', () => {
       'mock',
       'mock-in-process',
       'bare-pool',
+      'bare-control',
     ]);
     expect(result.memory.samples.at(-1).messages).toBe(500);
     expect(result.goals.rows.map((row) => row.verdict)).not.toContain(undefined);

@@ -29,7 +29,7 @@ async function runRounds(settings, context) {
         log,
         template,
       });
-      if (!webhookSenders[name].baseline) template ??= templateOf(captured);
+      if (!webhookSenders[name].copiesMockBody) template ??= templateOf(captured);
       runs.push({ ...run, round: round + 1, position: position + 1 });
       log(describeRun(run));
     }
@@ -67,7 +67,7 @@ function summarizeSender(rounds, name) {
 // Each mock sender against the floor, on the median of its per-round ratios.
 function judge(summaries) {
   return summaries
-    .filter((summary) => summary.target !== webhookBaseline)
+    .filter((summary) => webhookSenders[summary.target].judged)
     .map((summary) => {
       const ratio = summary.medianRoundRatio;
       const passed = summary.invalidRuns === 0 && ratio !== null && ratio >= webhookFloor;

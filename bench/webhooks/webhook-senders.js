@@ -12,16 +12,29 @@ export const webhookSenders = {
   'bare-pool': {
     name: 'bare-pool',
     description: 'a bare undici Pool loop posting the same webhook body (the practical limit)',
-    baseline: true,
+    copiesMockBody: true,
     args: ({ receiverUrl, connections, template }) => [
       serverFile('bare-pool-sender.js'),
       JSON.stringify({ receiverUrl, path: webhookPath, connections, ...template }),
     ],
     readyUrl: (line) => sendingLine.exec(line)?.[1],
   },
+  'bare-control': {
+    name: 'bare-control',
+    description:
+      'bare node:http taking the same control API request and posting the same webhook body ' +
+      'through an undici Pool before it answers (what the control API path costs bare; not judged)',
+    customers: true,
+    copiesMockBody: true,
+    args: ({ receiverUrl, connections, template }) => [
+      serverFile('bare-control-api.js'),
+      JSON.stringify({ receiverUrl, path: webhookPath, connections, ...template }),
+    ],
+  },
   mock: {
     name: 'mock',
     description: 'qiscus-mock serve; customers write with POST /_mock/messages?wait=true',
+    judged: true,
     customers: true,
     args: ({ receiverUrl }) => [...mockArgs, '--bot-url', `${receiverUrl}${webhookPath}`],
   },
@@ -29,6 +42,7 @@ export const webhookSenders = {
     name: 'mock-in-process',
     description:
       "createMockServer; customers write with the handle's customer.say(…, { wait: true })",
+    judged: true,
     args: ({ receiverUrl, connections }) => [
       serverFile('mock-in-process.js'),
       JSON.stringify({ receiverUrl, path: webhookPath, connections }),
@@ -38,6 +52,6 @@ export const webhookSenders = {
 };
 
 export const webhookBaseline = 'bare-pool';
-// In this order in the first round, a mock has sent the webhook body the bare pool copies
-// before the bare pool runs.
-export const webhookSenderNames = ['mock', 'mock-in-process', 'bare-pool'];
+// In this order in the first round, a mock has sent the webhook body the bare senders copy
+// before they run.
+export const webhookSenderNames = ['mock', 'mock-in-process', 'bare-pool', 'bare-control'];
