@@ -26,6 +26,12 @@ export default defineConfig({
           hookTimeout: 20_000,
         },
       },
+      {
+        extends: true,
+        // `npm run bench` once, smoke-sized: it starts the mock five times and loads each target
+        // for a second, about 20 s on a quiet machine.
+        test: { name: 'bench', include: ['bench/test/**/*.test.js'], testTimeout: 90_000 },
+      },
     ],
   },
 });

@@ -2,7 +2,7 @@
 // window with the server's CPU counters read at both edges, peak RSS, then the server is stopped.
 import { runLoad } from './load-client.js';
 import { postJson } from './post-json.js';
-import { sampleGroup, sampleSystem } from './proc-stats.js';
+import { sampleGroup, sampleSystem, windowCosts } from './proc-stats.js';
 import { botHeaders, botMessageBody, botPath } from './request-body.js';
 import { startServer } from './server-process.js';
 
@@ -80,10 +80,12 @@ export async function measureTarget(target, settings, { pinning, clockTicks, log
     );
 
     const { before, after } = window;
-    const windowTicks = ((after.at - before.at) / 1000) * clockTicks;
-    const serverTicks = after.server.ticks - before.server.ticks;
-    const loadTicks = after.load.ticks - before.load.ticks;
-    const busyTicks = after.system.busyTicks - before.system.busyTicks;
+    const { serverCpuMicrosPerOperation, ...costs } = windowCosts(
+      before,
+      after,
+      clockTicks,
+      load.totalRequests,
+    );
     const failures = failureCount(load) + failureCount(load.warmup);
     return {
       target: target.name,
@@ -98,13 +100,8 @@ export async function measureTarget(target, settings, { pinning, clockTicks, log
       statusCodes: load.statusCodes,
       warmup: load.warmup,
       failures,
-      serverCpuMicrosPerRequest:
-        ((serverTicks / clockTicks) * 1e6) / Math.max(load.totalRequests, 1),
-      serverCpuShare: serverTicks / windowTicks,
-      clientCpuShare: loadTicks / windowTicks,
-      otherCpuShare: Math.max(busyTicks - serverTicks - loadTicks, 0) / windowTicks,
-      stealShare: (after.system.stealTicks - before.system.stealTicks) / windowTicks,
-      peakRssMiB: after.server.peakRssKiB / 1024,
+      serverCpuMicrosPerRequest: serverCpuMicrosPerOperation,
+      ...costs,
       serverProcesses: after.server.processes,
       serverOutputBytes: after.outputBytes - before.outputBytes,
     };

@@ -27,23 +27,27 @@ function groupMembers(group) {
   return members;
 }
 
-function peakRssKiB(pid) {
+// A size from /proc/PID/status: VmHWM is the peak resident set, VmRSS the current one.
+function statusKiB(pid, field) {
   try {
-    const match = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(
+      readFileSync(`/proc/${pid}/status`, 'utf8'),
+    );
     return match ? Number(match[1]) : 0;
   } catch {
     return 0;
   }
 }
 
-// CPU (utime + stime, in clock ticks) and peak RSS summed over the server's process group,
+// CPU (utime + stime, in clock ticks), peak and current RSS summed over the server's process group,
 // so a server that forks a helper is charged for it.
 export function sampleGroup(group) {
   const members = groupMembers(group);
   return {
     processes: members.length,
     ticks: members.reduce((sum, member) => sum + member.ticks, 0),
-    peakRssKiB: members.reduce((sum, member) => sum + peakRssKiB(member.pid), 0),
+    peakRssKiB: members.reduce((sum, member) => sum + statusKiB(member.pid, 'VmHWM'), 0),
+    rssKiB: members.reduce((sum, member) => sum + statusKiB(member.pid, 'VmRSS'), 0),
   };
 }
 
@@ -53,4 +57,21 @@ export function sampleSystem() {
   const [, ...fields] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/);
   const [user, nice, system, , , irq, softirq, steal] = fields.map(Number);
   return { busyTicks: user + nice + system + irq + softirq, stealTicks: steal };
+}
+
+// What the server and the load used between two samples ({ at, server, load, system }, taken
+// with sampleGroup and sampleSystem), as shares of one core, and the server's CPU per operation.
+export function windowCosts(before, after, clockTicks, operations) {
+  const windowTicks = ((after.at - before.at) / 1000) * clockTicks;
+  const serverTicks = after.server.ticks - before.server.ticks;
+  const loadTicks = after.load.ticks - before.load.ticks;
+  const busyTicks = after.system.busyTicks - before.system.busyTicks;
+  return {
+    serverCpuMicrosPerOperation: ((serverTicks / clockTicks) * 1e6) / Math.max(operations, 1),
+    serverCpuShare: serverTicks / windowTicks,
+    clientCpuShare: loadTicks / windowTicks,
+    otherCpuShare: Math.max(busyTicks - serverTicks - loadTicks, 0) / windowTicks,
+    stealShare: (after.system.stealTicks - before.system.stealTicks) / windowTicks,
+    peakRssMiB: after.server.peakRssKiB / 1024,
+  };
 }

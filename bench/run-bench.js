@@ -1,50 +1,59 @@
-// `npm run bench`: throughput of the mock as a ratio to a bare node:http server measured in the
-// same run, because absolute req/s on a shared VM swing by ±25 % between runs. Each server is
-// started fresh on its own core, warmed up at full load, then measured; the order rotates
-// every round so drift hits every target alike.
+// `npm run bench`: the mock measured against bare servers in the same run, because absolute
+// numbers on a shared VM swing by ±25 % between runs. Three sections (http, webhooks, memory;
+// see bench-options.js), then issue 17's targets judged; progress on stderr, result on stdout.
+import { rmSync, writeFileSync } from 'node:fs';
 import { parseBenchOptions, usage, UsageError } from './bench-options.js';
 import { choosePinning } from './cpu-pinning.js';
+import { judgeGoals, renderGoals } from './goals.js';
+import { runHttpSection } from './http-section.js';
 import { describeMachine } from './machine-info.js';
-import { checkTargetStarts, measureTarget } from './measure-target.js';
-import { rmSync } from 'node:fs';
-import { judgeFloor } from './mock-floor.js';
-import { judgeRecording, recordingLines } from './recording-overhead.js';
+import { renderMemoryReport } from './memory/memory-report.js';
+import { runMemorySection } from './memory/memory-section.js';
+import { ensurePeers } from './peers/peer-install.js';
+import { peerTargets } from './peers/peer-targets.js';
 import { stopAllGroups, stopGroupsOnInterrupt } from './process-groups.js';
 import { clockTicksPerSecond } from './proc-stats.js';
+import { recordingLines } from './recording-overhead.js';
 import { renderReport } from './report-table.js';
-import { summarize } from './summarize.js';
 import { recordingFile, targets } from './targets.js';
+import { renderWebhookReport } from './webhooks/webhook-report.js';
+import { runWebhookSection } from './webhooks/webhook-section.js';
+import { webhookSenderNames } from './webhooks/webhook-senders.js';
 
 const log = (text) => process.stderr.write(`${text}\n`);
+const memoryRooms = 100;
 
-function rotate(names, by) {
-  const shift = by % names.length;
-  return [...names.slice(shift), ...names.slice(0, shift)];
+function httpTargets(options) {
+  if (!options.peers) return { names: options.targets, catalogue: targets };
+  const peers = peerTargets(ensurePeers(log));
+  return {
+    names: [...options.targets, ...Object.keys(peers)],
+    catalogue: { ...targets, ...peers },
+  };
 }
 
-function describeRun(run) {
-  const rps = Math.round(run.requestsPerSecond).toLocaleString('en-US');
-  const verdict = run.valid ? '' : ` INVALID (${run.failures} non-2xx + errors)`;
-  return `${rps} req/s, p99 ${run.latencyP99Ms} ms, ${run.serverCpuMicrosPerRequest.toFixed(1)} µs CPU/req${verdict}`;
+function announce(options, httpNames) {
+  const perRun = options.warmupSeconds + options.durationSeconds + 3;
+  const runs =
+    (options.sections.includes('http') ? httpNames.length * (options.rounds + 1) : 0) +
+    (options.sections.includes('webhooks') ? webhookSenderNames.length * options.rounds : 0);
+  const seconds = Math.ceil(runs * perRun + (options.sections.includes('memory') ? 30 : 0));
+  log(
+    `Benchmarking ${options.sections.join(', ')}${options.peers ? ' with the peers' : ''}: ` +
+      `${options.rounds} round(s), about ${Math.floor(seconds / 60)} min ${seconds % 60} s`,
+  );
 }
 
-async function runRounds(options, context) {
-  const rounds = [];
-  for (let round = 0; round < options.rounds; round += 1) {
-    const order = rotate(options.targets, round);
-    const runs = [];
-    for (const [position, name] of order.entries()) {
-      const prefix = `[round ${round + 1}/${options.rounds}, ${position + 1}/${order.length}] ${name}:`;
-      const run = await measureTarget(targets[name], options, {
-        ...context,
-        log: (text) => log(`${prefix} ${text}`),
-      });
-      runs.push({ ...run, round: round + 1, position: position + 1 });
-      log(`${prefix} ${describeRun(run)}`);
-    }
-    rounds.push(runs);
+function renderText(result) {
+  const parts = [];
+  if (result.http) {
+    parts.push(renderReport({ ...result, ...result.http }));
+    parts.push(...recordingLines(result.http.recording).map((line) => `${line}\n`));
   }
-  return rounds;
+  if (result.webhooks) parts.push(`\n${renderWebhookReport(result.webhooks)}`);
+  if (result.memory) parts.push(`\n${renderMemoryReport(result.memory)}`);
+  parts.push(`\n${renderGoals(result.goals)}`);
+  return parts.join('');
 }
 
 async function main(argv) {
@@ -56,45 +65,46 @@ async function main(argv) {
   const pinning = choosePinning();
   if (!pinning.pinned) log(`WARNING: ${pinning.warning}`);
   const machine = describeMachine();
-  const perRun = options.warmupSeconds + options.durationSeconds + 1;
-  const seconds = Math.ceil(options.rounds * options.targets.length * perRun);
-  log(
-    `Benchmarking ${options.targets.join(', ')}: ${options.rounds} round(s), about ` +
-      `${Math.floor(seconds / 60)} min ${seconds % 60} s`,
-  );
+  const { names, catalogue } = options.sections.includes('http')
+    ? httpTargets(options)
+    : { names: [], catalogue: targets };
+  announce(options, names);
+  const context = { pinning, clockTicks: clockTicksPerSecond(), log };
+  const { rounds, warmupSeconds, durationSeconds, connections } = options;
+  const common = { rounds, warmupSeconds, durationSeconds, connections };
 
-  for (const name of options.targets) {
-    await checkTargetStarts(targets[name], pinning, (text) => log(`[check] ${name}: ${text}`));
-  }
-  const rounds = await runRounds(options, { pinning, clockTicks: clockTicksPerSecond() });
-  const summaries = summarize(rounds, options.targets);
-  const floor = judgeFloor(summaries);
-  const recording = judgeRecording(rounds, options.targets);
-  const allRunsValid = rounds.flat().every((run) => run.valid);
+  const http = options.sections.includes('http')
+    ? await runHttpSection(names, catalogue, options, context)
+    : null;
+  const webhooks = options.sections.includes('webhooks')
+    ? await runWebhookSection(common, context)
+    : null;
+  const memory = options.sections.includes('memory')
+    ? await runMemorySection(
+        { messages: options.memoryMessages, rooms: memoryRooms, connections },
+        context,
+      )
+    : null;
+  const goals = judgeGoals({ http, webhooks, memory });
   const result = {
     machine,
     pinning,
-    settings: {
-      rounds: options.rounds,
-      warmupSeconds: options.warmupSeconds,
-      durationSeconds: options.durationSeconds,
-      connections: options.connections,
-      targets: options.targets,
-    },
-    targets: summaries,
-    rounds,
-    floor,
-    recording,
-    allRunsValid,
+    settings: { ...common, sections: options.sections, peers: options.peers, targets: names },
+    http,
+    webhooks,
+    memory,
+    goals,
   };
-  process.stdout.write(
-    options.json
-      ? `${JSON.stringify(result, null, 2)}\n`
-      : `${renderReport(result)}${recordingLines(recording)
-          .map((line) => `${line}\n`)
-          .join('')}`,
-  );
-  return floor.passed && recording.passed && allRunsValid ? 0 : 1;
+  const json = `${JSON.stringify(result, null, 2)}\n`;
+  if (options.jsonOut) writeFileSync(options.jsonOut, json);
+  process.stdout.write(options.json ? json : renderText(result));
+
+  const allValid =
+    (http?.allRunsValid ?? true) &&
+    (webhooks?.rounds.flat().every((run) => run.valid) ?? true) &&
+    (memory ? memory.failures === 0 : true);
+  const floorsHeld = (http ? http.floor.passed && http.recording.passed : true) && goals.passed;
+  return allValid && (floorsHeld || options.reportOnly) ? 0 : 1;
 }
 
 stopGroupsOnInterrupt(log);

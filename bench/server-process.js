@@ -1,5 +1,8 @@
-// Starts one target fresh, pinned, on a port the OS picks, and waits for the line that
-// names its URL; the server's own stderr goes into the error when it never gets there.
+// Starts one target fresh, pinned, on a port the OS picks (or, for a server that cannot be
+// told port 0, a free port found here and given to its `args(port)`), and waits for the line
+// that names its URL (`readyUrl(line)` for one that words it differently); the server's own
+// stderr goes into the error when it never gets there.
+import { createServer } from 'node:net';
 import { pinnedCommand } from './cpu-pinning.js';
 import { spawnGroup, stopGroup } from './process-groups.js';
 
@@ -11,8 +14,26 @@ function keepTail(text, more) {
   return joined.length > keptChars ? joined.slice(-keptChars) : joined;
 }
 
-export function startServer(target, pinning, timeoutMs) {
-  const { command, args } = pinnedCommand(pinning, 'server', target.args);
+function urlInListeningLine(line) {
+  return listeningLine.exec(line)?.[1];
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startServer(target, pinning, timeoutMs) {
+  const targetArgs =
+    typeof target.args === 'function' ? target.args(await freePort()) : target.args;
+  const readyUrl = target.readyUrl ?? urlInListeningLine;
+  const { command, args } = pinnedCommand(pinning, 'server', targetArgs);
   const child = spawnGroup(command, args, {
     cwd: target.cwd,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -40,7 +61,7 @@ export function startServer(target, pinning, timeoutMs) {
       });
     };
     const timer = setTimeout(
-      () => fail(`no 'listening on http://…' line on stdout within ${timeoutMs / 1000} s`),
+      () => fail(`no line naming its URL on stdout within ${timeoutMs / 1000} s`),
       timeoutMs,
     );
 
@@ -59,11 +80,11 @@ export function startServer(target, pinning, timeoutMs) {
       pending += chunk;
       const lines = pending.split('\n');
       pending = lines.pop() ?? '';
-      const match = lines.map((line) => listeningLine.exec(line)).find(Boolean);
-      if (!match || settled) return;
+      const found = lines.map((line) => readyUrl(line)).find(Boolean);
+      if (!found || settled) return;
       settled = true;
       clearTimeout(timer);
-      url = match[1];
+      url = found;
       resolve({
         name: target.name,
         pid: child.pid,

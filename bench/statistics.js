@@ -18,3 +18,9 @@ export function percentile(sorted, p) {
   if (sorted.length === 0) return 0;
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))];
 }
+
+// The list turned by `by` places: the order of round `by`, so drift hits every target alike.
+export function rotate(names, by) {
+  const shift = by % names.length;
+  return [...names.slice(shift), ...names.slice(0, shift)];
+}

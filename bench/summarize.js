@@ -12,6 +12,23 @@ function roundRatios(rounds, name) {
   return ratios;
 }
 
+// Medians over the valid runs of what every section measures the same way.
+export function costMedians(runs) {
+  const valid = runs.filter((entry) => entry.valid);
+  const pick = (key) => valid.map((entry) => entry[key]);
+  return {
+    latencyP50Ms: median(pick('latencyP50Ms')),
+    latencyP99Ms: median(pick('latencyP99Ms')),
+    serverCpuShare: median(pick('serverCpuShare')),
+    clientCpuShare: median(pick('clientCpuShare')),
+    otherCpuShare: median(pick('otherCpuShare')),
+    stealShare: median(pick('stealShare')),
+    noiseShare: median(valid.map((entry) => entry.otherCpuShare + entry.stealShare)),
+    peakRssMiB: median(pick('peakRssMiB')),
+    failures: runs.reduce((sum, entry) => sum + entry.failures, 0),
+  };
+}
+
 function summarizeTarget(rounds, name) {
   const runs = rounds.flat().filter((entry) => entry.target === name);
   const valid = runs.filter((entry) => entry.valid);
@@ -27,16 +44,8 @@ function summarizeTarget(rounds, name) {
       min: minimum(pick('requestsPerSecond')),
       max: maximum(pick('requestsPerSecond')),
     },
-    latencyP50Ms: median(pick('latencyP50Ms')),
-    latencyP99Ms: median(pick('latencyP99Ms')),
     serverCpuMicrosPerRequest: median(pick('serverCpuMicrosPerRequest')),
-    serverCpuShare: median(pick('serverCpuShare')),
-    clientCpuShare: median(pick('clientCpuShare')),
-    otherCpuShare: median(pick('otherCpuShare')),
-    stealShare: median(pick('stealShare')),
-    noiseShare: median(valid.map((entry) => entry.otherCpuShare + entry.stealShare)),
-    peakRssMiB: median(pick('peakRssMiB')),
-    failures: runs.reduce((sum, entry) => sum + entry.failures, 0),
+    ...costMedians(runs),
     serverProcesses: maximum(runs.map((entry) => entry.serverProcesses)),
     serverOutputBytes: maximum(runs.map((entry) => entry.serverOutputBytes)),
     roundRatios: ratios,

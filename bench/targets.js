@@ -31,7 +31,8 @@ async function createMockRoom(url) {
 // Where mock-record records: replaced at each start, removed when the bench ends.
 export const recordingFile = join(tmpdir(), `qiscus-mock-bench-${process.pid}.jsonl`);
 
-const mockArgs = [
+// The mock's command line in every bench that starts it.
+export const mockArgs = [
   join(repoRoot, 'bin', 'qiscus-mock.js'),
   'serve',
   '--port',
