@@ -18,5 +18,5 @@ if (existsSync(sources)) {
   }
   await import(sources.href);
 } else {
-  await import('../dist/harness/src/cli/main.js');
+  await import('../dist/js/cli.js');
 }

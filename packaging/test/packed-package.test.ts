@@ -87,9 +87,10 @@ it('ships compiled JavaScript, declarations and what runs beside them, and nothi
   expect(packedFiles).toEqual(
     expect.arrayContaining([
       'bin/qiscus-mock.js',
-      'dist/harness/src/qiscus-mock.js',
+      'dist/js/cli.js',
+      'dist/js/qiscus-mock.js',
       'dist/harness/src/qiscus-mock.d.ts',
-      'dist/contracts/src/index.js',
+      'dist/js/contracts.js',
       'dist/contracts/src/index.d.ts',
       'dist/mock-server/src/dashboard/ui/index.html',
       'contracts/openapi/qiscus-omnichannel.openapi.json',
