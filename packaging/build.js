@@ -98,8 +98,9 @@ const bundled = await build({
   metafile: true,
 });
 
-// Not compiled, needed at run time: anything in a source folder but TypeScript and tsconfigs.
-const isAsset = (name) => !name.endsWith('.ts') && !/^tsconfig.*\.json$/.test(name);
+// Not bundled, needed at run time: anything in a source folder but TypeScript and JSON (the
+// bundles hold the JSON the code imports) and tsconfigs.
+const isAsset = (name) => !/\.(ts|json)$/.test(name);
 let copied = 0;
 for (const folder of include) {
   for (const entry of readdirSync(path.join(root, folder), {
