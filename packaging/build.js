@@ -9,7 +9,7 @@
 // - dist/<folder>/src/: the declarations (tsc), beside every other file of the source folders
 //   that the code reads at run time (the dashboard's browser modules, style sheets and page).
 import { spawnSync } from 'node:child_process';
-import { cpSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -97,6 +97,16 @@ const bundled = await build({
   logLevel: 'warning',
   metafile: true,
 });
+
+// esbuild writes strings and names in ASCII, but comments as they are: one other character in a
+// comment makes Node decode the whole file as two-byte text, which made loading zod and the
+// contracts 5 % slower (instructions counted). Escaped, they read the same.
+for (const file of Object.keys(bundled.metafile.outputs)) {
+  const text = readFileSync(path.join(root, file), 'utf8');
+  if (!/[^\0-\x7f]/.test(text)) continue;
+  const escape = (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  writeFileSync(path.join(root, file), text.replace(/[^\0-\x7f]/g, escape));
+}
 
 // Not bundled, needed at run time: anything in a source folder but TypeScript and JSON (the
 // bundles hold the JSON the code imports) and tsconfigs.
