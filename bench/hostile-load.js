@@ -34,7 +34,7 @@ Exit code: 0 within both budgets, 1 a budget passed (or the server failed), 2 us
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 // The package as users run it: compiled, without the TypeScript loader a checkout runs through.
-const builtCli = path.join(root, 'dist/harness/src/cli/main.js');
+const builtCli = path.join(root, 'dist/js/cli.js');
 const megabyte = 1024 * 1024;
 
 function options(argv) {

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The qiscus-mock binary. Installed from the package, it runs the compiled CLI in dist/. In a
+// The qiscus-mock binary. Installed from the package, it runs the bundled CLI in dist/js/. In a
 // checkout of the repository, where the TypeScript sources sit beside it, it runs those sources
 // instead (through tsx, a development dependency), so a build left over in dist/ from older
 // sources is never what runs.
@@ -18,5 +18,5 @@ if (existsSync(sources)) {
   }
   await import(sources.href);
 } else {
-  await import('../dist/harness/src/cli/main.js');
+  await import('../dist/js/cli.js');
 }

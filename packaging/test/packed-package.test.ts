@@ -87,9 +87,10 @@ it('ships compiled JavaScript, declarations and what runs beside them, and nothi
   expect(packedFiles).toEqual(
     expect.arrayContaining([
       'bin/qiscus-mock.js',
-      'dist/harness/src/qiscus-mock.js',
+      'dist/js/cli.js',
+      'dist/js/qiscus-mock.js',
       'dist/harness/src/qiscus-mock.d.ts',
-      'dist/contracts/src/index.js',
+      'dist/js/contracts.js',
       'dist/contracts/src/index.d.ts',
       'dist/mock-server/src/dashboard/ui/index.html',
       'contracts/openapi/qiscus-omnichannel.openapi.json',
@@ -116,8 +117,19 @@ it(
   3 * minute,
 );
 
+/** The status and content type of each path, fetched from a running mock. */
+async function fetchEach(url: string, paths: readonly string[]) {
+  const answers: Record<string, string> = {};
+  for (const path of paths) {
+    const response = await fetch(`${url}${path}`);
+    await response.arrayBuffer();
+    answers[path] = `${response.status} ${response.headers.get('content-type') ?? ''}`;
+  }
+  return answers;
+}
+
 it(
-  'runs npx qiscus-mock serve until its listening line, and stops on Ctrl-C',
+  'runs npx qiscus-mock serve until its listening line, serves the dashboard and the docs viewer, and stops on Ctrl-C',
   async () => {
     const child = spawn('npx', ['--no', '--', 'qiscus-mock', 'serve', '--port', '0'], {
       cwd: project,
@@ -127,6 +139,7 @@ it(
     });
     const exited = once(child, 'exit');
     let listening = '';
+    let answers: Record<string, string> | undefined;
     try {
       for await (const line of createInterface({ input: child.stdout })) {
         if (line.startsWith('qiscus-mock listening on ')) {
@@ -134,10 +147,26 @@ it(
           break;
         }
       }
+      // The bundles find the dashboard's files beside the declarations, and the docs viewer
+      // its plugins and the Swagger UI's files in node_modules.
+      const url = listening.slice('qiscus-mock listening on '.length);
+      if (url)
+        answers = await fetchEach(url, [
+          '/',
+          '/dashboard/main.js',
+          '/docs/',
+          '/docs/static/swagger-ui-bundle.js',
+        ]);
     } finally {
       process.kill(-(child.pid ?? 0), 'SIGINT');
     }
     expect(listening).toMatch(/^qiscus-mock listening on http:\/\/127\.0\.0\.1:\d+$/);
+    expect(answers).toEqual({
+      '/': '200 text/html; charset=utf-8',
+      '/dashboard/main.js': '200 text/javascript; charset=utf-8',
+      '/docs/': '200 text/html; charset=utf-8',
+      '/docs/static/swagger-ui-bundle.js': '200 application/javascript; charset=utf-8',
+    });
     await exited;
   },
   3 * minute,
