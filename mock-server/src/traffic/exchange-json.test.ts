@@ -151,3 +151,19 @@ it('writes headers given twice, integer-like header names, header objects and va
   expect(exchanges[1]?.request.headers['x-leak']).toBe('[redacted]');
   expect(exchanges[2]?.response?.body).toStrictEqual({ rooms: [], note: '[redacted]' });
 });
+
+it('writes a page of the log as the page it shows, dropped and next_after included', () => {
+  const log = new TrafficLog(3, createSteppingClock(), [secret], {
+    maxBytes: 1024 * 1024,
+    maxBodyBytes: 1024,
+  });
+  for (let n = 0; n < 5; n += 1) log.record({ ...botCall, roomId: String(n) });
+  const options = { limit: 1, maxBytes: 1024, filter: () => true };
+  const page = log.page(2, options);
+  expect(JSON.parse(log.pageJson(2, options))).toStrictEqual({
+    exchanges: page.exchanges,
+    dropped: 2,
+    next_after: 3,
+  });
+  expect(JSON.parse(log.pageJson(4, options))).toMatchObject({ next_after: null });
+});

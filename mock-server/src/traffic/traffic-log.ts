@@ -22,6 +22,14 @@ export interface TrafficPage {
   readonly nextAfter: number | null;
 }
 
+/** Which exchanges a page holds, and how many at most. */
+export interface PageOptions {
+  readonly limit: number;
+  /** About how many bytes of kept text; a page holds at least one exchange. */
+  readonly maxBytes: number;
+  readonly filter: (record: ExchangeRecord) => boolean;
+}
+
 /** A body's text cut to `max` characters, with a marker saying what was left out. */
 export function truncateText(text: string, max: number): string {
   if (text.length <= max) return text;
@@ -174,15 +182,27 @@ export class TrafficLog {
    * One page: the exchanges after `after` that pass `filter`, at most `limit` of them and about
    * `maxBytes` of stored text, so reading a full log never holds the server for long.
    */
-  page(
+  page(after: number, options: PageOptions): TrafficPage {
+    const { kept, nextAfter } = this.select(after, options);
+    return { exchanges: kept.map((stored) => presentExchange(stored, this.secrets)), nextAfter };
+  }
+
+  /**
+   * The page `page` gives, as the JSON text of `GET /_mock/traffic` (exchanges, dropped,
+   * next_after), written from the kept text: no body is parsed and written out again, so a page
+   * costs about the copying of its bytes (issue 15).
+   */
+  pageJson(after: number, options: PageOptions): string {
+    const { kept, nextAfter } = this.select(after, options);
+    const exchanges = kept.map((stored) => this.json.write(stored)).join(',');
+    return `{"exchanges":[${exchanges}],"dropped":${this.dropped},"next_after":${JSON.stringify(nextAfter)}}`;
+  }
+
+  private select(
     after: number,
-    options: {
-      readonly limit: number;
-      readonly maxBytes: number;
-      readonly filter: (record: ExchangeRecord) => boolean;
-    },
-  ): TrafficPage {
-    const exchanges: Exchange[] = [];
+    options: PageOptions,
+  ): { kept: StoredExchange[]; nextAfter: number | null } {
+    const kept: StoredExchange[] = [];
     let bytes = 0;
     // Seqs go up by one through the ring, so the first one wanted is found by arithmetic.
     const first = this.ring.at(0)?.seq ?? 0;
@@ -190,15 +210,15 @@ export class TrafficLog {
       const stored = this.ring.at(i);
       if (!stored || !options.filter(stored.record)) continue;
       if (
-        exchanges.length >= options.limit ||
-        (exchanges.length > 0 && bytes + stored.bytes > options.maxBytes)
+        kept.length >= options.limit ||
+        (kept.length > 0 && bytes + stored.bytes > options.maxBytes)
       ) {
-        return { exchanges, nextAfter: exchanges.at(-1)?.seq ?? after };
+        return { kept, nextAfter: kept.at(-1)?.seq ?? after };
       }
-      exchanges.push(presentExchange(stored, this.secrets));
+      kept.push(stored);
       bytes += stored.bytes;
     }
-    return { exchanges, nextAfter: null };
+    return { kept, nextAfter: null };
   }
 
   /** How many older exchanges were let go. */
