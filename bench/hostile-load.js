@@ -10,7 +10,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Client, Pool } from 'undici';
-import { diagnosisLines, probeArgs, readDiagnosis } from './server-diagnosis.js';
+import {
+  diagnosisLines,
+  probeArgs,
+  readDiagnosis,
+  runQueueShare,
+  schedstatOf,
+} from './server-diagnosis.js';
 import { describeMachine } from './machine-info.js';
 import { spawnGroup, stopGroup, stopGroupsOnInterrupt } from './process-groups.js';
 import { percentile } from './statistics.js';
@@ -28,6 +34,7 @@ Options:
   --rss-budget MB    the server's peak RSS may not pass this, in MiB (default 200)
   --latency-ms MS    no traffic read may take longer                 (default 100)
   --no-build         use dist/ as it is, without \`npm run build\` first
+  --serve-flags F    more flags for serve, e.g. "--rooms-budget 16MB" (budgets compared)
   --diagnose         also report, from inside the server, its event-loop delay, the time
                      each traffic read took there, and V8's GC pauses (--trace-gc)
   --json             print a JSON result object instead of the summary
@@ -53,6 +60,7 @@ function options(argv) {
       json: { type: 'boolean', default: false },
       'no-build': { type: 'boolean', default: false },
       diagnose: { type: 'boolean', default: false },
+      'serve-flags': { type: 'string', default: '' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -68,6 +76,7 @@ function options(argv) {
     json: values.json,
     build: !values['no-build'],
     diagnose: values.diagnose,
+    serveFlags: values['serve-flags'].split(' ').filter((flag) => flag !== ''),
     seconds: number('seconds'),
     connections: Math.round(number('connections')),
     rssBudgetMiB: number('rss-budget'),
@@ -77,10 +86,10 @@ function options(argv) {
 
 const probeFile = path.join(tmpdir(), `qiscus-mock-probe-${process.pid}.json`);
 
-async function startServe(diagnose) {
+async function startServe(diagnose, serveFlags) {
   const child = spawnGroup(
     process.execPath,
-    [...(diagnose ? probeArgs : []), builtCli, 'serve', '--port', '0'],
+    [...(diagnose ? probeArgs : []), builtCli, 'serve', '--port', '0', ...serveFlags],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, ...(diagnose ? { QISCUS_MOCK_PROBE_FILE: probeFile } : {}) },
@@ -144,7 +153,7 @@ function hostileRequests(appCode, roomId) {
 async function run(settings) {
   const machine = describeMachine();
   const load = [readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')];
-  const serve = await startServe(settings.diagnose);
+  const serve = await startServe(settings.diagnose, settings.serveFlags);
   const pid = serve.child.pid;
   try {
     const opened = await fetch(`${serve.url}/_mock/messages`, {
@@ -209,7 +218,9 @@ async function run(settings) {
         await delay(250);
       }
     };
+    const scheduled = schedstatOf(pid);
     await Promise.all([...Array.from({ length: settings.connections }, sender), read(), sample()]);
+    const queued = runQueueShare(scheduled, schedstatOf(pid));
     const final = memoryOf(pid);
     peak = { rss: Math.max(peak.rss, final.rss), hwm: Math.max(peak.hwm, final.hwm) };
     await pool.close();
@@ -236,7 +247,9 @@ async function run(settings) {
         maxMs,
         limitMs: settings.latencyMs,
       },
-      ...(settings.diagnose ? { diagnosis: readDiagnosis(probeFile, serve.stdout()) } : {}),
+      ...(settings.diagnose
+        ? { diagnosis: { ...readDiagnosis(probeFile, serve.stdout()), ...queued } }
+        : {}),
       passed: peakMiB <= settings.rssBudgetMiB && maxMs <= settings.latencyMs,
       serverStderr: serve.stderr().split('\n').slice(-5).join('\n'),
     };

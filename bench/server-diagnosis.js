@@ -11,6 +11,22 @@ export const probeArgs = [
   fileURLToPath(new URL('server-probe.js', import.meta.url)),
 ];
 
+/** The server's time on a CPU and waiting for one (runnable, not running), in ns, from the kernel. */
+export function schedstatOf(pid) {
+  const [onCpu, waiting] = readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ').map(Number);
+  return { onCpu, waiting, at: process.hrtime.bigint() };
+}
+
+/** How much of the load's wall time the server ran, and how much it was ready but waited for a core. */
+export function runQueueShare(before, after) {
+  const wall = Number(after.at - before.at);
+  const share = (ns) => Math.round((ns / wall) * 1000) / 10;
+  return {
+    cpuPercent: share(after.onCpu - before.onCpu),
+    runQueuePercent: share(after.waiting - before.waiting),
+  };
+}
+
 // Reads the lines V8's --trace-gc prints (`[pid:0x…]  1234 ms: Mark-Compact 120.5 (150.0) ->
 // 80.1 (152.0) MB, 25.3 / 0.0 ms …`) into counts and pauses by kind, for `bench:hostile --diagnose`.
 const line =
@@ -44,9 +60,10 @@ export function readDiagnosis(probeFile, stdout) {
   return { loopDelay: probe.loopDelay, serverReads, gc: gcPauses(stdout) };
 }
 
-export function diagnosisLines({ loopDelay: loop, serverReads: reads, gc }) {
+export function diagnosisLines({ loopDelay: loop, serverReads: reads, gc, ...cpu }) {
   return [
-    `  in server event-loop delay p50 ${loop.p50Ms} ms, p99 ${loop.p99Ms} ms, p99.9 ${loop.p999Ms} ms, max ${loop.maxMs} ms`,
+    `  in server ran ${cpu.cpuPercent} % of a core; ready but waiting for a core ${cpu.runQueuePercent} % of the time`,
+    `            event-loop delay p50 ${loop.p50Ms} ms, p99 ${loop.p99Ms} ms, p99.9 ${loop.p999Ms} ms, max ${loop.maxMs} ms`,
     `            traffic reads, headers to last byte: ${reads.count}, p50 ${reads.p50Ms} ms, p99 ${reads.p99Ms} ms, max ${reads.maxMs} ms`,
     ...Object.entries(gc).map(
       ([kind, e]) =>
