@@ -34,7 +34,7 @@ Options:
   --rss-budget MB    the server's peak RSS may not pass this, in MiB (default 200)
   --latency-ms MS    no traffic read may take longer                 (default 100)
   --no-build         use dist/ as it is, without \`npm run build\` first
-  --serve-flags F    more flags for serve, e.g. "--rooms-budget 16MB" (budgets compared)
+  --serve-flags=F    more flags for serve, e.g. --serve-flags="--rooms-budget 16MB"
   --diagnose         also report, from inside the server, its event-loop delay, the time
                      each traffic read took there, and V8's GC pauses (--trace-gc)
   --json             print a JSON result object instead of the summary

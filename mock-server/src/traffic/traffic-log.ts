@@ -85,7 +85,7 @@ export class TrafficLog {
     /** Values never shown: the secret key and the admin token. */
     private readonly secrets: readonly string[],
     private readonly budget: TrafficBudget = {
-      maxBytes: 24 * 1024 * 1024,
+      maxBytes: 8 * 1024 * 1024,
       maxBodyBytes: 64 * 1024,
     },
   ) {
