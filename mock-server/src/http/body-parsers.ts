@@ -169,7 +169,7 @@ function parseForm(text: string): Record<string, string> {
  * the route gets the body in another: a request that arrived meanwhile (a `GET /_mock/traffic`)
  * is served between them rather than after all of them (issue 15). A small body's run at once.
  */
-function inSteps(
+export function inSteps(
   apart: boolean,
   steps: readonly (() => void)[],
   finish: (error: Error | null) => void,
