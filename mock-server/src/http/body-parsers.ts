@@ -165,7 +165,7 @@ function parseForm(text: string): Record<string, string> {
 
 /**
  * Runs `steps` in order, then `finish` (with the first error thrown, if any). A large body's steps
- * (checking its bytes, decoding, parsing) each run in a turn of the event loop of their own, and
+ * (checking its encoding, scanning its nesting, decoding, parsing) each run in a turn of the event loop of their own, and
  * the route gets the body in another: a request that arrived meanwhile (a `GET /_mock/traffic`)
  * is served between them rather than after all of them (issue 15). A small body's run at once.
  */
@@ -213,6 +213,8 @@ export function registerBodyParsers(
       [
         () => {
           checkBytes(request, buffer);
+        },
+        () => {
           refuseJsonBytes(request, buffer, keptBodyLength());
         },
         () => {
