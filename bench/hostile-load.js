@@ -3,12 +3,20 @@
 // page and times each answer. Reports the server's peak RSS and the traffic latency, and exits
 // 1 when either passes its budget (docs/reliability.md).
 import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { setTimeout as delay } from 'node:timers/promises';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Client, Pool } from 'undici';
+import {
+  diagnosisLines,
+  probeArgs,
+  readDiagnosis,
+  runQueueShare,
+  schedstatOf,
+} from './server-diagnosis.js';
 import { describeMachine } from './machine-info.js';
 import { spawnGroup, stopGroup, stopGroupsOnInterrupt } from './process-groups.js';
 import { percentile } from './statistics.js';
@@ -26,6 +34,9 @@ Options:
   --rss-budget MB    the server's peak RSS may not pass this, in MiB (default 200)
   --latency-ms MS    no traffic read may take longer                 (default 100)
   --no-build         use dist/ as it is, without \`npm run build\` first
+  --serve-flags=F    more flags for serve, e.g. --serve-flags="--rooms-budget 16MB"
+  --diagnose         also report, from inside the server, its event-loop delay, the time
+                     each traffic read took there, and V8's GC pauses (--trace-gc)
   --json             print a JSON result object instead of the summary
   --help             print this help
 
@@ -48,6 +59,8 @@ function options(argv) {
       'latency-ms': { type: 'string', default: '100' },
       json: { type: 'boolean', default: false },
       'no-build': { type: 'boolean', default: false },
+      diagnose: { type: 'boolean', default: false },
+      'serve-flags': { type: 'string', default: '' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -62,6 +75,8 @@ function options(argv) {
     help: values.help,
     json: values.json,
     build: !values['no-build'],
+    diagnose: values.diagnose,
+    serveFlags: values['serve-flags'].split(' ').filter((flag) => flag !== ''),
     seconds: number('seconds'),
     connections: Math.round(number('connections')),
     rssBudgetMiB: number('rss-budget'),
@@ -69,24 +84,31 @@ function options(argv) {
   };
 }
 
-async function startServe() {
-  const child = spawnGroup(process.execPath, [builtCli, 'serve', '--port', '0'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+const probeFile = path.join(tmpdir(), `qiscus-mock-probe-${process.pid}.json`);
+
+async function startServe(diagnose, serveFlags) {
+  const child = spawnGroup(
+    process.execPath,
+    [...(diagnose ? probeArgs : []), builtCli, 'serve', '--port', '0', ...serveFlags],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...(diagnose ? { QISCUS_MOCK_PROBE_FILE: probeFile } : {}) },
+    },
+  );
+  let stdout = '';
   let stderr = '';
   child.stderr.setEncoding('utf8');
   child.stderr.on('data', (chunk) => (stderr += chunk));
   child.stdout.setEncoding('utf8');
   const url = await new Promise((resolve, reject) => {
-    let text = '';
     child.stdout.on('data', (chunk) => {
-      text += chunk;
-      const match = /listening on (http:\/\/\S+)/.exec(text);
+      stdout += chunk;
+      const match = /listening on (http:\/\/\S+)/.exec(stdout);
       if (match) resolve(match[1]);
     });
     child.once('exit', (code) => reject(new Error(`serve exited (${code}):\n${stderr}`)));
   });
-  return { child, url, stderr: () => stderr };
+  return { child, url, stderr: () => stderr, stdout: () => stdout };
 }
 
 /** VmRSS and VmHWM of one process, in KiB. */
@@ -131,7 +153,7 @@ function hostileRequests(appCode, roomId) {
 async function run(settings) {
   const machine = describeMachine();
   const load = [readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')];
-  const serve = await startServe();
+  const serve = await startServe(settings.diagnose, settings.serveFlags);
   const pid = serve.child.pid;
   try {
     const opened = await fetch(`${serve.url}/_mock/messages`, {
@@ -196,7 +218,9 @@ async function run(settings) {
         await delay(250);
       }
     };
+    const scheduled = schedstatOf(pid);
     await Promise.all([...Array.from({ length: settings.connections }, sender), read(), sample()]);
+    const queued = runQueueShare(scheduled, schedstatOf(pid));
     const final = memoryOf(pid);
     peak = { rss: Math.max(peak.rss, final.rss), hwm: Math.max(peak.hwm, final.hwm) };
     await pool.close();
@@ -223,6 +247,9 @@ async function run(settings) {
         maxMs,
         limitMs: settings.latencyMs,
       },
+      ...(settings.diagnose
+        ? { diagnosis: { ...readDiagnosis(probeFile, serve.stdout()), ...queued } }
+        : {}),
       passed: peakMiB <= settings.rssBudgetMiB && maxMs <= settings.latencyMs,
       serverStderr: serve.stderr().split('\n').slice(-5).join('\n'),
     };
@@ -239,6 +266,7 @@ function summary(result) {
     ...Object.entries(sent.statuses).map(([key, count]) => `            ${key}: ${count}`),
     `  server    peak RSS ${server.peakRssMiB} MiB (budget ${server.rssBudgetMiB}); every 5 s: ${server.rssEvery5sMiB.join(', ')} MiB`,
     `  traffic   ${traffic.reads} reads: p50 ${traffic.p50Ms} ms, p99 ${traffic.p99Ms} ms, max ${traffic.maxMs} ms (limit ${traffic.limitMs})`,
+    ...(result.diagnosis ? diagnosisLines(result.diagnosis) : []),
     result.passed ? 'PASSED' : 'FAILED: a budget was passed',
   ].join('\n');
 }

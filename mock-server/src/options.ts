@@ -201,12 +201,13 @@ export const defaults = {
   deliveryLimit: 10_000,
   bodyLimit: 1024 * 1024,
   requestTimeoutMs: 10_000,
-  // The memory budgets (docs/reliability.md): with the process's own ~100 MB, under 200 MB.
-  trafficMaxBytes: 24 * 1024 * 1024,
+  // The memory budgets (docs/reliability.md): with the process's own ~90 MB, the garbage of 1 MB
+  // bodies arriving at full speed and V8's headroom, under 200 MB (bench:hostile measures it).
+  trafficMaxBytes: 8 * 1024 * 1024,
   storedBodyMaxBytes: 16 * 1024,
-  deliveryMaxBytes: 16 * 1024 * 1024,
+  deliveryMaxBytes: 8 * 1024 * 1024,
   maxRooms: 20_000,
-  roomsMaxBytes: 32 * 1024 * 1024,
+  roomsMaxBytes: 16 * 1024 * 1024,
   adminEmail: 'admin@example.com',
   adminPassword: 'mock-password',
   /** The admin's name, as logging in and the Mark-as-Resolved webhook show it. */

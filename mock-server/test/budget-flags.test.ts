@@ -102,9 +102,9 @@ it('takes the budgets from the config file too, flags winning, and shows the def
   const plain = await withServe([], settingsAt);
   expect(plain.result?.budgets).toEqual({
     max_rooms: 20_000,
-    rooms_budget: 32 * 1024 * 1024,
-    traffic_budget: 24 * 1024 * 1024,
-    deliveries_budget: 16 * 1024 * 1024,
+    rooms_budget: 16 * 1024 * 1024,
+    traffic_budget: 8 * 1024 * 1024,
+    deliveries_budget: 8 * 1024 * 1024,
     stored_body_limit: 16 * 1024,
     retry_for_ms: 120_000,
   });

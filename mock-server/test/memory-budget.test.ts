@@ -66,7 +66,7 @@ it('lets the oldest rooms go beyond the room budget, and says so on the event st
   ).toEqual(ids.slice(2).sort());
   const dropped = events.filter((event) => event.type === 'rooms_dropped');
   expect(dropped.flatMap((event) => event.room_ids)).toEqual(ids.slice(0, 2));
-  expect(dropped[0]?.reason).toContain('let go to stay within the rooms budget (3 rooms, 32 MB)');
+  expect(dropped[0]?.reason).toContain('let go to stay within the rooms budget (3 rooms, 16 MB)');
   // It names flags that exist: serve takes them (budget-flags.test.ts).
   expect(dropped[0]?.reason).toContain("serve's --max-rooms N or --rooms-budget SIZE");
 });

@@ -101,9 +101,9 @@ export const BudgetSettingsSchema = z
   .openapi({
     example: {
       max_rooms: 20_000,
-      rooms_budget: '32MB',
-      traffic_budget: '24MB',
-      deliveries_budget: '16MB',
+      rooms_budget: '16MB',
+      traffic_budget: '8MB',
+      deliveries_budget: '8MB',
       stored_body_limit: '16KB',
       retry_for: '2m',
     },

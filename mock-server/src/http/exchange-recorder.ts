@@ -17,7 +17,8 @@ function isUnrecorded(method: string, url: string): boolean {
 
 /**
  * Puts an answered request in the traffic log. `bodyIsText` says the response body is the JSON
- * text as it went out, which the log keeps as it is (one string costs the GC less than a tree).
+ * text the mock wrote, as it went out, which the log keeps as it is (one string costs the GC less
+ * than a tree) and a recording line takes in as it is.
  */
 export type RecordExchange = (
   request: FastifyRequest,
@@ -55,8 +56,11 @@ export function recordExchange(
     requestHeaders: request.raw.rawHeaders,
     requestBody: raw ? raw.text : request.body,
     requestBodyKind: raw ? raw.kind : undefined,
+    // The text was parsed into the body the route got: it is one whole JSON text.
+    requestBodyParsed: raw?.kind === 'json' && request.body !== undefined,
     responseBody,
     responseIsText: bodyIsText,
+    responseIsJson: bodyIsText,
     error: null,
     warnings: notes?.warnings ?? noWarnings,
     flags: notes?.flags ?? noFlags,

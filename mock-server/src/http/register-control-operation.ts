@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { checkContract, type ControlOperationDescriptor, type z } from '#contracts';
 import { mockError } from '../errors.js';
+import { jsonContentType, JsonText } from '../json/json-text.js';
 import { mediaTypeOf } from './body-parsers.js';
 import { checkOrigin } from './host-guard.js';
 import type { RecordExchange } from './exchange-recorder.js';
@@ -49,7 +50,8 @@ function check<S extends z.ZodType>(schema: S, value: unknown, where: string): z
 /**
  * Registers one operation of the mock's own API: params, query and body checked against the
  * descriptor (unknown fields refused: this API is ours, and a typo should not pass), changes
- * recorded in the traffic log as `control` exchanges.
+ * recorded in the traffic log as `control` exchanges. A handler returns the answer's value, or
+ * its JSON text already written (`JsonText`).
  */
 export function registerControlOperation<const D extends ControlOperationDescriptor>(
   app: FastifyInstance,
@@ -96,6 +98,10 @@ export function registerControlOperation<const D extends ControlOperationDescrip
         check(body.schema, undefined, 'body');
       }
       const result = await handler(input as ControlInput<D>);
+      if (result instanceof JsonText) {
+        deps.record(request, operation.response.status, result.text, true);
+        return reply.code(operation.response.status).type(jsonContentType).send(result.text);
+      }
       deps.record(request, operation.response.status, result);
       return reply.code(operation.response.status).send(result);
     },

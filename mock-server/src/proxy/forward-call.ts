@@ -44,7 +44,8 @@ export function forwardCall(
   }
   upstream.forward(request).then(
     (answer) => {
-      deps.record(request, answer.status, answer.text, true);
+      // The upstream's text as it came (JSON or not), read as JSON when shown if it is.
+      deps.record(request, answer.status, answer.text);
       void reply.code(answer.status);
       if (answer.contentType !== null) void reply.header('content-type', answer.contentType);
       if (answer.retryAfter !== null) void reply.header('retry-after', answer.retryAfter);

@@ -43,8 +43,13 @@ export function openRecording(
     scrubber: scrub ? new Scrubber(new Set([context.botEmail, resolved.appCode])) : null,
     onStop: context.onStop,
   });
-  context.traffic.subscribe((exchange) => {
-    writer.write(exchange);
-  });
+  // Unscrubbed, each line is written from the log's kept text, with no exchange value made.
+  if (scrub) {
+    context.traffic.subscribe((exchange) => {
+      writer.write(exchange);
+    });
+  } else {
+    context.traffic.subscribeLines(writer.writeLine);
+  }
   return writer;
 }

@@ -62,11 +62,15 @@ export class RecordingWriter {
    * the next answer; after a failure, does nothing.
    */
   write(exchange: Exchange): void {
-    if (this.fd === null) return;
-    const line = this.scrubber ? this.scrubber.scrub(exchange) : exchange;
-    this.pending.push(JSON.stringify(line));
-    if (this.pending.length === 1) setImmediate(this.flush);
+    this.writeLine(JSON.stringify(this.scrubber ? this.scrubber.scrub(exchange) : exchange));
   }
+
+  /** Queues one line, the JSON text of an exchange, as `write` does (not scrubbed). */
+  readonly writeLine = (line: string): void => {
+    if (this.fd === null) return;
+    this.pending.push(line);
+    if (this.pending.length === 1) setImmediate(this.flush);
+  };
 
   /** Writes the queued lines now, with one write(2); cheap when none are queued. */
   readonly flush = (): void => {

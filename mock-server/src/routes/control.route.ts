@@ -18,6 +18,7 @@ import {
   type RecordingStatus,
 } from '#contracts';
 import { deliveryNotFound } from '../errors.js';
+import { JsonText } from '../json/json-text.js';
 import { registerControlOperation } from '../http/register-control-operation.js';
 import { applySettingsPatch } from '../settings/apply-settings-patch.js';
 import type { RouteDeps } from './route-deps.js';
@@ -113,14 +114,15 @@ export function controlRoutes(app: FastifyInstance, deps: RouteDeps): void {
   });
 
   registerControlOperation(app, getTraffic, deps, ({ query }) => {
-    const page = deps.traffic.page(query.after === undefined ? 0 : Number(query.after), {
+    // Written from the kept text, as a recording's lines are: no body parsed and written again.
+    const page = deps.traffic.pageJson(query.after === undefined ? 0 : Number(query.after), {
       limit: query.page_size === undefined ? Number.MAX_SAFE_INTEGER : Number(query.page_size),
       maxBytes: trafficPageBytes,
       filter: (record) =>
         (query.direction === undefined || record.direction === query.direction) &&
         (query.room_id === undefined || record.roomId === query.room_id),
     });
-    return { exchanges: page.exchanges, dropped: deps.traffic.dropped, next_after: page.nextAfter };
+    return new JsonText(page);
   });
 
   registerControlOperation(app, getConfig, deps, () => toSettings(deps));

@@ -9,6 +9,11 @@ const secretHeaders = new Set([
   'proxy-authorization',
 ]);
 
+/** Whether a header (its name in lower case) carries a credential. */
+export function isSecretHeader(name: string): boolean {
+  return secretHeaders.has(name);
+}
+
 /** The marker that replaces a secret. */
 export const redacted = '[redacted]';
 
@@ -26,7 +31,7 @@ export function redactHeaders(
     const lower = name.toLowerCase();
     const text = typeof value === 'string' ? value : value.join(', ');
     out[lower] =
-      secretHeaders.has(lower) || secrets.some((secret) => text.includes(secret)) ? redacted : text;
+      isSecretHeader(lower) || secrets.some((secret) => text.includes(secret)) ? redacted : text;
   }
   return out;
 }

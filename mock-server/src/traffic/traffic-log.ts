@@ -1,38 +1,11 @@
-import type { ErrorDetail, Exchange, ExchangeDirection, ExchangeFlag } from '#contracts';
-import { formatTimestamp, type Clock } from '../clock.js';
-import { jsonTextTooDeep, maxJsonDepth } from '../json/json-depth.js';
+import type { Exchange } from '#contracts';
+import type { Clock } from '../clock.js';
+import { jsonTextTooDeep } from '../json/json-depth.js';
 import { RingBuffer } from '../ring-buffer.js';
-import { redactHeaders, redactSecrets } from './redact-headers.js';
+import { ExchangeJson } from './exchange-json.js';
+import { presentExchange, type ExchangeRecord, type StoredExchange } from './kept-exchange.js';
 
-/** What is noted about an exchange when it happens; made presentable only when read. */
-export interface ExchangeRecord {
-  readonly direction: ExchangeDirection;
-  readonly operationId: string | null;
-  readonly method: string;
-  readonly path: string;
-  readonly roomId: string | null;
-  readonly status: number | null;
-  /** The headers, or Node's raw lines (name, value, name, value …), as a list or joined by newlines. */
-  readonly requestHeaders:
-    Readonly<Record<string, string | readonly string[] | undefined>> | readonly string[] | string;
-  /** The body: a value, or the text as it came (`requestBodyKind` says how to read it). */
-  readonly requestBody: unknown;
-  readonly requestBodyKind?: 'json' | 'form' | undefined;
-  /** The response body: a value, or the serialized text as it went out. */
-  readonly responseBody: unknown;
-  readonly responseIsText?: boolean | undefined;
-  readonly error: string | null;
-  readonly warnings: readonly ErrorDetail[];
-  readonly flags: readonly ExchangeFlag[];
-}
-
-interface StoredExchange {
-  readonly seq: number;
-  readonly time: number;
-  readonly record: ExchangeRecord;
-  /** About what it costs to keep, in bytes (string lengths). */
-  readonly bytes: number;
-}
+export type { ExchangeRecord } from './kept-exchange.js';
 
 /** The byte limits of a traffic log. */
 export interface TrafficBudget {
@@ -47,6 +20,14 @@ export interface TrafficPage {
   readonly exchanges: Exchange[];
   /** The seq to read on from (`?after=`), or null when this page reached the end. */
   readonly nextAfter: number | null;
+}
+
+/** Which exchanges a page holds, and how many at most. */
+export interface PageOptions {
+  readonly limit: number;
+  /** About how many bytes of kept text; a page holds at least one exchange. */
+  readonly maxBytes: number;
+  readonly filter: (record: ExchangeRecord) => boolean;
 }
 
 /** A body's text cut to `max` characters, with a marker saying what was left out. */
@@ -64,11 +45,15 @@ function isHighSurrogate(code: number): boolean {
   return code >= 0xd800 && code <= 0xdbff;
 }
 
-/** Keeps a body as text (cut short when long), so its cost is known and bounded. */
-function boundedBody(body: unknown, max: number): unknown {
-  if (body === undefined || body === null) return body;
-  if (typeof body === 'string') return truncateText(body, max);
-  return truncateText(JSON.stringify(body), max);
+/** A body as text: a value written out as JSON; no body stays as it is. */
+function asText(body: unknown): string | null | undefined {
+  if (body === undefined || body === null || typeof body === 'string') return body;
+  return JSON.stringify(body);
+}
+
+/** Keeps a body's text cut short when long, so its cost is known and bounded. */
+function keptText(text: string | null | undefined, max: number): string | null | undefined {
+  return typeof text === 'string' ? truncateText(text, max) : text;
 }
 
 function headersBytes(headers: ExchangeRecord['requestHeaders']): number {
@@ -81,45 +66,6 @@ function headersBytes(headers: ExchangeRecord['requestHeaders']): number {
   return 512;
 }
 
-/** Whether headers were kept as Node's raw lines (a list, or a string joined by newlines). */
-function isHeaderLines(
-  headers: ExchangeRecord['requestHeaders'],
-): headers is string | readonly string[] {
-  return typeof headers === 'string' || Array.isArray(headers);
-}
-
-/** Raw header lines (name, value, … as a list or joined by newlines) back to an object, names in lower case. */
-function headersFromLines(lines: string | readonly string[]): Record<string, string> {
-  const parts = typeof lines === 'string' ? lines.split('\n') : lines;
-  const headers: Record<string, string> = {};
-  for (let i = 0; i + 1 < parts.length; i += 2) {
-    const name = (parts[i] ?? '').toLowerCase();
-    const value = parts[i + 1] ?? '';
-    headers[name] = Object.hasOwn(headers, name) ? `${headers[name] ?? ''}, ${value}` : value;
-  }
-  return headers;
-}
-
-function readBody(body: unknown, kind: ExchangeRecord['requestBodyKind']): unknown {
-  if (typeof body !== 'string' || kind === undefined) return body;
-  if (body.trim() === '') return null;
-  if (kind === 'form') return Object.fromEntries(new URLSearchParams(body));
-  // A refused body nested too deep is shown as the text it came as: parsed, it would break the
-  // JSON writer of every read of the log after it (issue 15).
-  if (jsonTextTooDeep(body))
-    return `[nested deeper than ${maxJsonDepth} levels, shown as text] ${body}`;
-  return parseText(body);
-}
-
-function parseText(text: unknown): unknown {
-  if (typeof text !== 'string' || text === '') return text ?? null;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
-  }
-}
-
 /**
  * Every exchange in both directions, bounded: the latest `limit` are kept and the rest counted.
  * Recording costs a reference per request; headers are redacted and bodies parsed when read.
@@ -128,6 +74,8 @@ export class TrafficLog {
   private readonly ring: RingBuffer<StoredExchange>;
   private seq = 0;
   private readonly listeners = new Set<(exchange: Exchange) => void>();
+  private readonly lineListeners = new Set<(line: string) => void>();
+  private readonly json: ExchangeJson;
 
   private bytes = 0;
 
@@ -137,20 +85,23 @@ export class TrafficLog {
     /** Values never shown: the secret key and the admin token. */
     private readonly secrets: readonly string[],
     private readonly budget: TrafficBudget = {
-      maxBytes: 24 * 1024 * 1024,
+      maxBytes: 8 * 1024 * 1024,
       maxBodyBytes: 64 * 1024,
     },
   ) {
     this.ring = new RingBuffer(limit);
+    this.json = new ExchangeJson(secrets);
   }
 
   record(input: ExchangeRecord): void {
     this.seq += 1;
     const max = this.budget.maxBodyBytes;
     // Bodies are kept as text, cut short past the body budget: a value is written out once here.
-    const requestBody = boundedBody(input.requestBody, max);
+    const requestText = asText(input.requestBody);
+    const requestBody = keptText(requestText, max);
     const requestIsValue = typeof input.requestBody !== 'string' && requestBody != null;
-    const responseBody = boundedBody(input.responseBody, max);
+    const responseText = asText(input.responseBody);
+    const responseBody = keptText(responseText, max);
     const record: ExchangeRecord = {
       ...input,
       requestBody,
@@ -163,7 +114,24 @@ export class TrafficLog {
       headersBytes(input.requestHeaders) +
       (typeof requestBody === 'string' ? requestBody.length : 0) +
       (typeof responseBody === 'string' ? responseBody.length : 0);
-    const stored = { seq: this.seq, time: this.clock.now(), record, bytes };
+    const stored: StoredExchange = {
+      seq: this.seq,
+      time: this.clock.now(),
+      record,
+      bytes,
+      // Whether a kept body is one whole JSON text, to be written out as it is (ExchangeJson).
+      requestJson:
+        requestBody === requestText &&
+        (requestIsValue
+          ? !jsonTextTooDeep(requestBody)
+          : input.requestBodyKind === 'json' && input.requestBodyParsed === true),
+      responseJson:
+        responseBody === responseText &&
+        responseBody != null &&
+        (input.responseIsText === true
+          ? input.responseIsJson === true
+          : typeof input.responseBody !== 'string'),
+    };
     if (this.ring.length === this.ring.capacity) this.bytes -= this.ring.at(0)?.bytes ?? 0;
     this.ring.push(stored);
     this.bytes += bytes;
@@ -171,8 +139,12 @@ export class TrafficLog {
       this.bytes -= this.ring.shift()?.bytes ?? 0;
     }
     if (this.listeners.size > 0) {
-      const exchange = this.present(stored);
+      const exchange = presentExchange(stored, this.secrets);
       for (const listener of this.listeners) listener(exchange);
+    }
+    if (this.lineListeners.size > 0) {
+      const line = this.json.write(stored);
+      for (const listener of this.lineListeners) listener(line);
     }
   }
 
@@ -182,64 +154,18 @@ export class TrafficLog {
     return () => this.listeners.delete(listener);
   }
 
-  private present({ seq, time, record: stored }: StoredExchange): Exchange {
-    // `raw` is the JSON text the body was read from, when it was: searched for the secrets as
-    // it is, it spares writing the body out again. A text with escapes could hide a secret
-    // (\u0073…), so it is searched as written out from the value, as any other body is.
-    const clean = (body: unknown, raw?: unknown) => {
-      if (body === undefined || body === null) return null;
-      const text =
-        typeof body === 'string'
-          ? body
-          : typeof raw === 'string' && !raw.includes('\\')
-            ? raw
-            : JSON.stringify(body);
-      return this.secrets.some((secret) => text.includes(secret))
-        ? redactSecrets(body, this.secrets)
-        : body;
-    };
-    const jsonRequest = stored.requestBodyKind === 'json' ? stored.requestBody : undefined;
-    return {
-      seq,
-      time: formatTimestamp(time),
-      direction: stored.direction,
-      operation_id: stored.operationId,
-      method: stored.method,
-      path: this.redactText(stored.path),
-      room_id: stored.roomId as Exchange['room_id'],
-      status: stored.status,
-      request: {
-        headers: redactHeaders(
-          isHeaderLines(stored.requestHeaders)
-            ? headersFromLines(stored.requestHeaders)
-            : stored.requestHeaders,
-          this.secrets,
-        ),
-        body: clean(readBody(stored.requestBody, stored.requestBodyKind), jsonRequest),
-      },
-      response:
-        stored.status === null && stored.responseBody === undefined
-          ? null
-          : {
-              body: stored.responseIsText
-                ? clean(parseText(stored.responseBody), stored.responseBody)
-                : clean(stored.responseBody),
-            },
-      error: stored.error === null ? null : this.redactText(stored.error),
-      warnings: [...stored.warnings],
-      flags: [...stored.flags],
-    };
-  }
-
-  private redactText(text: string): string {
-    let out = text;
-    for (const secret of this.secrets) out = out.split(secret).join('[redacted]');
-    return out;
+  /**
+   * Calls `listener` with every exchange recorded from now on, as one line of JSON (the same
+   * value `subscribe` gives, written from the kept text without making it); returns how to stop.
+   */
+  subscribeLines(listener: (line: string) => void): () => void {
+    this.lineListeners.add(listener);
+    return () => this.lineListeners.delete(listener);
   }
 
   /** The exchanges kept, oldest first. */
   list(): Exchange[] {
-    return this.ring.toArray().map((stored) => this.present(stored));
+    return this.ring.toArray().map((stored) => presentExchange(stored, this.secrets));
   }
 
   /** How many characters of a body are kept; a longer one is kept cut short. */
@@ -256,15 +182,27 @@ export class TrafficLog {
    * One page: the exchanges after `after` that pass `filter`, at most `limit` of them and about
    * `maxBytes` of stored text, so reading a full log never holds the server for long.
    */
-  page(
+  page(after: number, options: PageOptions): TrafficPage {
+    const { kept, nextAfter } = this.select(after, options);
+    return { exchanges: kept.map((stored) => presentExchange(stored, this.secrets)), nextAfter };
+  }
+
+  /**
+   * The page `page` gives, as the JSON text of `GET /_mock/traffic` (exchanges, dropped,
+   * next_after), written from the kept text: no body is parsed and written out again, so a page
+   * costs about the copying of its bytes (issue 15).
+   */
+  pageJson(after: number, options: PageOptions): string {
+    const { kept, nextAfter } = this.select(after, options);
+    const exchanges = kept.map((stored) => this.json.write(stored)).join(',');
+    return `{"exchanges":[${exchanges}],"dropped":${this.dropped},"next_after":${JSON.stringify(nextAfter)}}`;
+  }
+
+  private select(
     after: number,
-    options: {
-      readonly limit: number;
-      readonly maxBytes: number;
-      readonly filter: (record: ExchangeRecord) => boolean;
-    },
-  ): TrafficPage {
-    const exchanges: Exchange[] = [];
+    options: PageOptions,
+  ): { kept: StoredExchange[]; nextAfter: number | null } {
+    const kept: StoredExchange[] = [];
     let bytes = 0;
     // Seqs go up by one through the ring, so the first one wanted is found by arithmetic.
     const first = this.ring.at(0)?.seq ?? 0;
@@ -272,15 +210,15 @@ export class TrafficLog {
       const stored = this.ring.at(i);
       if (!stored || !options.filter(stored.record)) continue;
       if (
-        exchanges.length >= options.limit ||
-        (exchanges.length > 0 && bytes + stored.bytes > options.maxBytes)
+        kept.length >= options.limit ||
+        (kept.length > 0 && bytes + stored.bytes > options.maxBytes)
       ) {
-        return { exchanges, nextAfter: exchanges.at(-1)?.seq ?? after };
+        return { kept, nextAfter: kept.at(-1)?.seq ?? after };
       }
-      exchanges.push(this.present(stored));
+      kept.push(stored);
       bytes += stored.bytes;
     }
-    return { exchanges, nextAfter: null };
+    return { kept, nextAfter: null };
   }
 
   /** How many older exchanges were let go. */

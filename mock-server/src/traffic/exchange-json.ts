@@ -1,0 +1,97 @@
+import { formatTimestamp } from '../clock.js';
+import { isSecretHeader, redacted } from './redact-headers.js';
+import {
+  presentHeaders,
+  presentRequestBody,
+  presentResponseBody,
+  redactText,
+  type ExchangeRecord,
+  type StoredExchange,
+} from './kept-exchange.js';
+
+const lineBreaks = /[\r\n]/g;
+// eslint-disable-next-line no-control-regex
+const escapedInJson = /["\\/\u0000-\u001f]/;
+
+/**
+ * Writes a kept exchange as the JSON text of the `Exchange` that `presentExchange` makes, on one
+ * line, without making that value: the kept JSON texts of the bodies are spliced in as they are
+ * (a recording line and a traffic page then cost a few concatenations, not a parse of each body
+ * and a second serialisation of it; issue 13). A body whose text could hold a secret, or whose
+ * text is not known to be one complete JSON text, is made into a value and written out as
+ * before, so the text read back is the same value either way.
+ */
+export class ExchangeJson {
+  /**
+   * Whether no secret holds a character a JSON text may write as a short escape (\", \\, \/)
+   * or must (a control character): then a secret in a decoded string is in the text as it is
+   * too, unless a \u escape spells part of it.
+   */
+  private readonly plainSecrets: boolean;
+
+  constructor(private readonly secrets: readonly string[]) {
+    this.plainSecrets = secrets.every((secret) => secret !== '' && !escapedInJson.test(secret));
+  }
+
+  /** The exchange as one line of JSON (no line breaks), secrets redacted. */
+  write(stored: StoredExchange): string {
+    const record = stored.record;
+    const secrets = this.secrets;
+    const requestBody =
+      (stored.requestJson && this.asIs(record.requestBody)) ||
+      JSON.stringify(presentRequestBody(record, secrets));
+    const response =
+      record.status === null && record.responseBody === undefined
+        ? 'null'
+        : `{"body":${
+            (stored.responseJson && this.asIs(record.responseBody)) ||
+            JSON.stringify(presentResponseBody(record, secrets))
+          }}`;
+    return (
+      `{"seq":${stored.seq},"time":"${formatTimestamp(stored.time)}",` +
+      `"direction":"${record.direction}","operation_id":${JSON.stringify(record.operationId)},` +
+      `"method":${JSON.stringify(record.method)},` +
+      `"path":${JSON.stringify(redactText(record.path, secrets))},` +
+      `"room_id":${JSON.stringify(record.roomId)},"status":${JSON.stringify(record.status)},` +
+      `"request":{"headers":${this.headers(record.requestHeaders)},"body":${requestBody}},` +
+      `"response":${response},` +
+      `"error":${record.error === null ? 'null' : JSON.stringify(redactText(record.error, secrets))},` +
+      `"warnings":${record.warnings.length === 0 ? '[]' : JSON.stringify(record.warnings)},` +
+      `"flags":${record.flags.length === 0 ? '[]' : JSON.stringify(record.flags)}}`
+    );
+  }
+
+  /**
+   * A complete JSON text as it can go into the line, or '' when it must be read as a value
+   * first: it may hold a secret (plainly, or behind an escape). Line breaks outside strings are
+   * whitespace (inside, JSON has them escaped), so they become spaces.
+   */
+  private asIs(text: unknown): string {
+    if (typeof text !== 'string' || text.includes('\\u')) return '';
+    if (!this.plainSecrets && text.includes('\\')) return '';
+    for (const secret of this.secrets) if (text.includes(secret)) return '';
+    return text.includes('\n') || text.includes('\r') ? text.replace(lineBreaks, ' ') : text;
+  }
+
+  /** The headers as `presentHeaders` makes them, written from Node's raw lines directly. */
+  private headers(headers: ExchangeRecord['requestHeaders']): string {
+    if (!Array.isArray(headers)) return JSON.stringify(presentHeaders(headers, this.secrets));
+    const lines = headers as readonly string[];
+    const names: string[] = [];
+    let out = '';
+    for (let i = 0; i + 1 < lines.length; i += 2) {
+      const name = (lines[i] ?? '').toLowerCase();
+      const code = name.charCodeAt(0);
+      // A name given twice is joined into one value, and an integer-like name would move to the
+      // front of an object: both are left to the object.
+      if (names.includes(name) || (code >= 48 && code <= 57)) {
+        return JSON.stringify(presentHeaders(headers, this.secrets));
+      }
+      names.push(name);
+      const value = lines[i + 1] ?? '';
+      const secret = isSecretHeader(name) || this.secrets.some((s) => value.includes(s));
+      out += `${out === '' ? '' : ','}${JSON.stringify(name)}:${JSON.stringify(secret ? redacted : value)}`;
+    }
+    return `{${out}}`;
+  }
+}
