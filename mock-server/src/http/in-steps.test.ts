@@ -13,7 +13,13 @@ function order(apart: boolean, throwAt?: string): Promise<string[]> {
       seen.push(error ? `finish: ${error.message}` : 'finish');
     });
     setImmediate(() => seen.push('other request'));
-    setImmediate(() => setImmediate(() => setImmediate(() => resolve(seen))));
+    setImmediate(() =>
+      setImmediate(() =>
+        setImmediate(() => {
+          resolve(seen);
+        }),
+      ),
+    );
   });
 }
 
