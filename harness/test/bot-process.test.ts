@@ -11,6 +11,8 @@ import { hasGone, isRunning } from './support/is-running.js';
 
 const echoBot = fileURLToPath(new URL('support/echo-bot.js', import.meta.url));
 const exitWhileBotRuns = fileURLToPath(new URL('support/exit-while-bot-runs.ts', import.meta.url));
+// Runs the program from the sources, '#…' aliases included, as the repository's binary does.
+const registerSources = new URL('../../packaging/register-sources.js', import.meta.url).href;
 const node = JSON.stringify(process.execPath);
 
 it('kills a bot that ignores SIGTERM once its grace period is over', async () => {
@@ -36,7 +38,7 @@ it('kills a bot that ignores SIGTERM once its grace period is over', async () =>
 it('kills the bot when the program that started it exits without stopping it', async () => {
   const { stdout } = await promisify(execFile)(process.execPath, [
     '--import',
-    'tsx',
+    registerSources,
     exitWhileBotRuns,
     echoBot,
   ]);
