@@ -171,7 +171,7 @@ export class WebhookDispatcher {
       readonly maxPending?: number;
       readonly chaosMaxDelayMs: number;
       readonly limit: number;
-      /** The bytes of webhook bodies the log keeps; the oldest settled deliveries go beyond it. */
+      /** The bytes of webhook bodies the log keeps; settled deliveries go beyond it, first settled first. */
       readonly maxBytes?: number;
       /** Told of each delivery as it is logged and whenever it changes. */
       readonly onChange?: (delivery: Delivery) => void;
@@ -263,7 +263,7 @@ export class WebhookDispatcher {
     this.settledIds.delete(id);
   }
 
-  /** Lets the settled deliveries go, first settled first, while the bodies kept weigh more than the budget. */
+  /** Lets settled deliveries go, the first settled first, while the bodies weigh more than the budget. */
   private keepWithinBytes(): void {
     const max = this.deps.maxBytes ?? Number.POSITIVE_INFINITY;
     for (const id of this.settledIds) {
