@@ -51,9 +51,12 @@ function checkBytes(request: FastifyRequest, bytes: Buffer): void {
       ],
     );
   }
-  const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(
-    request.headers['content-type'] ?? '',
-  )?.[1];
+  const contentType = request.headers['content-type'];
+  // What nearly every client sends names no charset: no expression to run for it.
+  const charset =
+    contentType === 'application/json'
+      ? undefined
+      : /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(contentType ?? '')?.[1];
   if (charset !== undefined && !/^utf-?8$/i.test(charset)) {
     throw new BodyRefusedError(
       'encoding',
@@ -108,6 +111,9 @@ function keptPrefix(bytes: Buffer, keep: number): string {
  */
 function refuseJsonBytes(request: FastifyRequest, bytes: Buffer, keep: number): void {
   if (bytes.length <= maxJsonDepth * 2) return;
+  // A short body is refused only when nested too deep, which takes more opening brackets than
+  // the limit: counted natively, most bodies are never scanned byte by byte.
+  if (bytes.length < largeBodyBytes && !opensMoreThan(bytes, maxJsonDepth)) return;
   const scan = scanJsonBytes(bytes);
   const path = scan.tooDeepPath;
   if (path !== undefined) {
@@ -126,6 +132,18 @@ function refuseJsonBytes(request: FastifyRequest, bytes: Buffer, keep: number): 
       ? `The body is not valid JSON: Unterminated string in JSON at byte ${bytes.length} (its end): was it cut off?`
       : `The body is not valid JSON: Unexpected end of JSON input (objects or arrays still open at byte ${bytes.length}): was it cut off?`,
   );
+}
+
+/** Whether the bytes hold more than `count` opening brackets (`{` and `[`, in strings too). */
+function opensMoreThan(bytes: Buffer, count: number): boolean {
+  let seen = 0;
+  for (const bracket of [0x7b, 0x5b]) {
+    for (let at = bytes.indexOf(bracket); at !== -1; at = bytes.indexOf(bracket, at + 1)) {
+      seen += 1;
+      if (seen > count) return true;
+    }
+  }
+  return false;
 }
 
 function parseJson(text: string): unknown {

@@ -1,10 +1,11 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { checkContract, type ControlOperationDescriptor, type z } from '#contracts';
 import { mockError } from '../errors.js';
 import { jsonContentType, JsonText } from '../json/json-text.js';
 import { mediaTypeOf } from './body-parsers.js';
 import { checkOrigin } from './host-guard.js';
 import type { RecordExchange } from './exchange-recorder.js';
+import type { ReplyBatch } from './reply-batch.js';
 import { toRoutePath } from './register-operation.js';
 
 type PartOf<
@@ -51,7 +52,9 @@ function check<S extends z.ZodType>(schema: S, value: unknown, where: string): z
  * Registers one operation of the mock's own API: params, query and body checked against the
  * descriptor (unknown fields refused: this API is ours, and a typo should not pass), changes
  * recorded in the traffic log as `control` exchanges. A handler returns the answer's value, or
- * its JSON text already written (`JsonText`).
+ * its JSON text already written (`JsonText`). The answer is written out as JSON once, the same
+ * text going out and into the log; an answer made at once goes out with the others of the same
+ * event-loop turn (`ReplyBatch`), one the handler waits for as soon as it is ready.
  */
 export function registerControlOperation<const D extends ControlOperationDescriptor>(
   app: FastifyInstance,
@@ -59,15 +62,39 @@ export function registerControlOperation<const D extends ControlOperationDescrip
   deps: {
     readonly guardHost: (request: FastifyRequest) => void;
     readonly record: RecordExchange;
+    readonly replies: ReplyBatch;
   },
   handler: (input: ControlInput<D>) => unknown,
 ): void {
   const { params, query, body } = operation.request;
+  const { status } = operation.response;
+  // Batched: the answer goes out at the end of the turn, and fastify must be given nothing.
+  const answer = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    result: unknown,
+    batched: boolean,
+  ) => {
+    const text =
+      result instanceof JsonText ? result.text : (JSON.stringify(result) as string | undefined);
+    if (text === undefined) {
+      deps.record(request, status, result);
+      const sent = reply.code(status).send(result);
+      return batched ? undefined : sent;
+    }
+    deps.record(request, status, text, true);
+    const ready = reply.code(status).header('content-type', jsonContentType);
+    if (!batched) return ready.send(text);
+    deps.replies.send(ready, text);
+    return undefined;
+  };
   app.route({
     method: operation.method.toUpperCase(),
     url: toRoutePath(operation.path),
     config: { operationId: operation.id },
-    handler: async (request, reply) => {
+    // Not async: a handler's answer made at once goes to the batch, and fastify is given nothing
+    // to wait for; one that is a promise is answered when it settles.
+    handler: (request, reply) => {
       deps.guardHost(request);
       const crossSite = checkOrigin(request.headers.origin, request.headers.host);
       if (crossSite) throw crossSite;
@@ -97,13 +124,11 @@ export function registerControlOperation<const D extends ControlOperationDescrip
       } else if (body?.required) {
         check(body.schema, undefined, 'body');
       }
-      const result = await handler(input as ControlInput<D>);
-      if (result instanceof JsonText) {
-        deps.record(request, operation.response.status, result.text, true);
-        return reply.code(operation.response.status).type(jsonContentType).send(result.text);
+      const result = handler(input as ControlInput<D>);
+      if (result instanceof Promise) {
+        return result.then((value: unknown) => answer(request, reply, value, false));
       }
-      deps.record(request, operation.response.status, result);
-      return reply.code(operation.response.status).send(result);
+      return answer(request, reply, result, true);
     },
   });
 }

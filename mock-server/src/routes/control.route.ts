@@ -62,11 +62,12 @@ function recordingOf(deps: RouteDeps): { recording?: RecordingStatus } {
 export function controlRoutes(app: FastifyInstance, deps: RouteDeps): void {
   const { service, dispatcher } = deps;
 
-  registerControlOperation(app, sendCustomerMessage, deps, async ({ query, body, request }) => {
+  registerControlOperation(app, sendCustomerMessage, deps, ({ query, body, request }) => {
     const outcome = service.customerSays(body);
     if (request.exchangeNotes) request.exchangeNotes.roomId = outcome.result.room_id;
+    // Answered at once unless asked to wait: a promise would hold the answer back a turn.
     if (query.wait !== 'true') return outcome.result;
-    return { ...outcome.result, delivery: await outcome.settled() };
+    return outcome.settled().then((delivery) => ({ ...outcome.result, delivery }));
   });
 
   registerControlOperation(app, listRooms, deps, () => ({ rooms: service.listRooms() }));

@@ -51,7 +51,10 @@ const answerBytes = 16 * 1024;
 interface DeliveryState {
   delivery: Delivery;
   readonly generation: number;
-  /** Aborted by a reset (of its generation) or by close. */
+  /**
+   * Aborted by a reset (of its generation) or by close: the one signal of the generation, shared
+   * by its deliveries, so a delivery costs no signal of its own.
+   */
   readonly signal: AbortSignal;
   /** The webhook body as sent; kept as text only, which costs least. */
   readonly body: string;
@@ -81,19 +84,40 @@ function describeFailure(error: unknown, url: string, timeoutMs: number): string
   return code ? `${code}: ${message}` : message;
 }
 
-async function readHead(
-  body: AsyncIterable<Buffer> & { dump(): Promise<void> },
-  bytes: number,
-): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body) {
-    chunks.push(chunk);
-    size += chunk.length;
-    if (size >= bytes) break;
-  }
-  await body.dump().catch(() => undefined);
-  return Buffer.concat(chunks).subarray(0, bytes).toString('utf8');
+/** The body of an answer, as undici hands it over: a stream, with a way to let the rest go. */
+interface AnswerBody {
+  on(event: 'data', listener: (chunk: Buffer) => void): unknown;
+  on(event: 'end', listener: () => void): unknown;
+  on(event: 'error', listener: (error: Error) => void): unknown;
+  removeAllListeners(event: 'data'): unknown;
+  dump(): Promise<void>;
+}
+
+/**
+ * The first `bytes` of an answer, the rest let go. Read from the stream's events: an async
+ * iterator costs a delivery a few promises and objects more.
+ */
+function readHead(body: AnswerBody, bytes: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const done = () => {
+      resolve(
+        chunks.length === 1 && size <= bytes
+          ? (chunks[0] as Buffer).toString('utf8')
+          : Buffer.concat(chunks).subarray(0, bytes).toString('utf8'),
+      );
+    };
+    body.on('data', (chunk) => {
+      chunks.push(chunk);
+      size += chunk.length;
+      if (size < bytes) return;
+      body.removeAllListeners('data');
+      body.dump().then(done, done);
+    });
+    body.on('end', done);
+    body.on('error', reject);
+  });
 }
 
 /**
@@ -102,6 +126,12 @@ async function readHead(
  */
 export class WebhookDispatcher {
   private readonly deliveries = new Map<string, DeliveryState>();
+  /**
+   * The ids of the settled deliveries still logged, in the order they settled: the byte budget
+   * lets these go first, without walking past the pending ones (a queue of thousands, when the
+   * bot is slower than its customers) on every new delivery.
+   */
+  private readonly settledIds = new Set<string>();
   /** The bytes of the bodies of the deliveries logged. */
   private bytes = 0;
   /** How many deliveries are waiting to be sent or retried. */
@@ -115,8 +145,13 @@ export class WebhookDispatcher {
   private readonly closing = new AbortController();
   /** Bumped by clear(), so deliveries still in flight from before leave no trace after it. */
   private generation = 0;
-  /** Aborted by clear(): retries and delays of deliveries from before a reset stop there. */
+  /**
+   * Aborted by clear() (retries and delays of deliveries from before a reset stop there) and by
+   * close() once its grace period is over. Attempts in flight are cut off by destroying the pools.
+   */
   private generationStop = new AbortController();
+  /** How many attempts are waiting for an answer. */
+  private attempting = 0;
 
   constructor(
     private readonly deps: {
@@ -136,7 +171,7 @@ export class WebhookDispatcher {
       readonly maxPending?: number;
       readonly chaosMaxDelayMs: number;
       readonly limit: number;
-      /** The bytes of webhook bodies the log keeps; the oldest settled deliveries go beyond it. */
+      /** The bytes of webhook bodies the log keeps; settled deliveries go beyond it, first settled first. */
       readonly maxBytes?: number;
       /** Told of each delivery as it is logged and whenever it changes. */
       readonly onChange?: (delivery: Delivery) => void;
@@ -192,7 +227,7 @@ export class WebhookDispatcher {
     const state: DeliveryState = {
       delivery,
       generation: this.generation,
-      signal: AbortSignal.any([this.stop.signal, this.generationStop.signal]),
+      signal: this.generationStop.signal,
       body,
       settled: Promise.resolve(delivery),
       receiver: own === undefined ? 'the bot' : 'the receiver',
@@ -200,6 +235,7 @@ export class WebhookDispatcher {
       ...(job.onSettled ? { onSettled: job.onSettled } : {}),
     };
     this.deliveries.set(id, state);
+    if (delivery.status !== 'pending') this.settledIds.add(id);
     this.bytes += body.length;
     this.deps.onChange?.(state.delivery);
     if (!skip && !full && target !== null) {
@@ -224,15 +260,15 @@ export class WebhookDispatcher {
     if (!state) return;
     this.bytes -= state.body.length;
     this.deliveries.delete(id);
+    this.settledIds.delete(id);
   }
 
-  /** Lets the oldest settled deliveries go while the bodies kept weigh more than the budget. */
+  /** Lets settled deliveries go, the first settled first, while the bodies weigh more than the budget. */
   private keepWithinBytes(): void {
     const max = this.deps.maxBytes ?? Number.POSITIVE_INFINITY;
-    if (this.bytes <= max) return;
-    for (const [id, state] of this.deliveries) {
+    for (const id of this.settledIds) {
       if (this.bytes <= max) return;
-      if (state.delivery.status !== 'pending') this.forget(id);
+      this.forget(id);
     }
   }
 
@@ -270,8 +306,26 @@ export class WebhookDispatcher {
     return this.track(run);
   }
 
+  /** The target last checked: the bot URL rarely changes, and a URL is parsed once for it. */
+  private lastTarget:
+    | {
+        readonly text: string;
+        readonly allowRemote: boolean;
+        readonly check: ReturnType<typeof checkWebhookTarget>;
+      }
+    | undefined;
+
+  private checkTarget(text: string): ReturnType<typeof checkWebhookTarget> {
+    const { allowRemoteWebhook } = this.deps.settings();
+    const last = this.lastTarget;
+    if (last?.text === text && last.allowRemote === allowRemoteWebhook) return last.check;
+    const check = checkWebhookTarget(text, allowRemoteWebhook);
+    this.lastTarget = { text, allowRemote: allowRemoteWebhook, check };
+    return check;
+  }
+
   private async send(state: DeliveryState, url: string, mode: DeliveryMode): Promise<Delivery> {
-    const target = checkWebhookTarget(url, this.deps.settings().allowRemoteWebhook);
+    const target = this.checkTarget(url);
     if (!target.ok) {
       const what = state.receiver === 'the bot' ? 'the bot URL' : 'the webhook URL';
       return this.settle(state, 'failed', `Not sent: ${what} ${target.message}.`);
@@ -381,10 +435,11 @@ export class WebhookDispatcher {
     let statusCode: number | null = null;
     let head = '';
     let error: string | null = null;
+    this.attempting += 1;
     try {
-      const response = await (
-        await this.poolFor(url)
-      ).request({
+      // The pool is there after the first delivery: no await (a promise and a turn) for it.
+      const pool = this.pools.get(url.origin) ?? (await this.poolFor(url));
+      const response = await pool.request({
         method: 'POST',
         path: `${url.pathname}${url.search}`,
         headers: {
@@ -395,7 +450,6 @@ export class WebhookDispatcher {
         body: state.body,
         headersTimeout: timeoutMs,
         bodyTimeout: timeoutMs,
-        signal: state.signal,
       });
       statusCode = response.statusCode;
       const text = await readHead(response.body, state.onSettled ? answerBytes : responseHeadBytes);
@@ -412,6 +466,8 @@ export class WebhookDispatcher {
       error = this.stop.signal.aborted
         ? `cut off: the mock shut down before the bot answered (${this.stop.signal.reason as string})`
         : describeFailure(cause, url.href, timeoutMs);
+    } finally {
+      this.attempting -= 1;
     }
     const latency = Math.round((clock.monotonic() - started) * 100) / 100;
     if (state.generation === this.generation)
@@ -469,6 +525,7 @@ export class WebhookDispatcher {
       reason,
       settled_at: formatTimestamp(this.deps.clock.now()),
     };
+    if (this.deliveries.get(state.delivery.id) === state) this.settledIds.add(state.delivery.id);
     this.deps.onChange?.(state.delivery);
     return state.delivery;
   }
@@ -517,8 +574,11 @@ export class WebhookDispatcher {
     this.generation += 1;
     this.generationStop.abort();
     this.generationStop = new AbortController();
+    // Attempts in flight from before the reset are cut off with their connections.
+    if (this.attempting > 0) this.destroyPools();
     this.roomQueues.clear();
     this.deliveries.clear();
+    this.settledIds.clear();
     this.bytes = 0;
   }
 
@@ -536,8 +596,17 @@ export class WebhookDispatcher {
     ]);
     grace.abort();
     this.stop.abort(`not answered within the ${graceMs} ms grace period`);
+    this.generationStop.abort();
+    if (this.attempting > 0) this.destroyPools();
     await this.drain();
     await Promise.all([...this.pools.values()].map((pool) => pool.close()));
     this.pools.clear();
+  }
+
+  /** Closes every connection at once, failing the attempts waiting on them; new pools follow. */
+  private destroyPools(): void {
+    const pools = [...this.pools.values()];
+    this.pools.clear();
+    for (const pool of pools) void pool.destroy().catch(() => undefined);
   }
 }
