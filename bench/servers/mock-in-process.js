@@ -11,14 +11,15 @@ const botUrl = `${config.receiverUrl}${config.path}`;
 const server = await createMockServer({ botUrl, seed: 1 });
 let failures = 0;
 
-async function customer() {
-  let roomId;
+// Each customer writes by its own id, as the control API's customers do (a room the rooms
+// budget let go is opened anew).
+async function customer(index) {
+  const who = { id: `62800${String(index).padStart(7, '0')}`, name: `Customer ${index}` };
   for (;;) {
     const result = await server.customer.say(
-      { channel: 'qiscus', text: customerText(), ...(roomId ? { room_id: roomId } : {}) },
+      { channel: 'qiscus', customer: who, text: customerText() },
       { wait: true },
     );
-    roomId ??= result.room_id;
     if (result.delivery?.status !== 'delivered' && (failures += 1) === 1) {
       process.stderr.write(
         `${failureMark} a delivery did not succeed: ${JSON.stringify(result.delivery)}\n`,
@@ -29,5 +30,5 @@ async function customer() {
 
 exitWhenOrphaned();
 process.stdout.write(`mock in process sending webhooks to ${botUrl}\n`);
-for (let i = 0; i < config.connections; i += 1) void customer();
+for (let i = 0; i < config.connections; i += 1) void customer(i);
 process.once('SIGTERM', () => void server.close().finally(() => process.exit(0)));

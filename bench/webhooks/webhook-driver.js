@@ -45,14 +45,12 @@ function customerFailed(why) {
   if (totals.customerFailures === 1) process.stderr.write(`customer: ${why}\n`);
 }
 
-async function customer(pool, path) {
-  let roomId;
+// Each customer has an id of its own and writes by it, not by room id: the mock keeps writing
+// into the customer's room, and into a new one when its rooms budget has let the room go.
+async function customer(pool, path, index) {
+  const who = { id: `62800${String(index).padStart(7, '0')}`, name: `Customer ${index}` };
   while (!stopping) {
-    const message = {
-      channel: 'qiscus',
-      text: customerText(),
-      ...(roomId ? { room_id: roomId } : {}),
-    };
+    const message = { channel: 'qiscus', customer: who, text: customerText() };
     try {
       const response = await pool.request({
         method: 'POST',
@@ -66,9 +64,7 @@ async function customer(pool, path) {
       // A delivery that failed (a timeout, say) is answered 200 too, with its status.
       if (answer?.delivery?.status !== 'delivered') {
         customerFailed(`${response.statusCode} ${text.slice(0, 300)}`);
-        continue;
       }
-      roomId ??= answer.room_id;
     } catch (error) {
       if (!stopping) customerFailed(error.message);
     }
@@ -77,7 +73,7 @@ async function customer(pool, path) {
 
 function startCustomers({ url, connections }) {
   const pool = new Pool(url, { connections, pipelining: 1 });
-  for (let i = 0; i < connections; i += 1) void customer(pool, '/_mock/messages?wait=true');
+  for (let i = 0; i < connections; i += 1) void customer(pool, '/_mock/messages?wait=true', i);
 }
 
 function report() {
