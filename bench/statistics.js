@@ -13,6 +13,11 @@ export function maximum(values) {
   return values.length === 0 ? null : Math.max(...values);
 }
 
+// The median and the range of some values, as a table's "median (min–max)" column reads them.
+export function spread(values) {
+  return { median: median(values), min: minimum(values), max: maximum(values) };
+}
+
 // The value below which a share `p` (0..1) of the sorted values fall (nearest rank).
 export function percentile(sorted, p) {
   if (sorted.length === 0) return 0;

@@ -1,6 +1,6 @@
 // Per-target medians over the valid runs, and throughput as a ratio to the bare baseline.
 import { baselineTarget } from './targets.js';
-import { maximum, median, minimum } from './statistics.js';
+import { maximum, median, spread } from './statistics.js';
 
 function roundRatios(rounds, name) {
   const ratios = [];
@@ -39,11 +39,7 @@ function summarizeTarget(rounds, name) {
     runs: runs.length,
     validRuns: valid.length,
     invalidRuns: runs.length - valid.length,
-    requestsPerSecond: {
-      median: median(pick('requestsPerSecond')),
-      min: minimum(pick('requestsPerSecond')),
-      max: maximum(pick('requestsPerSecond')),
-    },
+    requestsPerSecond: spread(pick('requestsPerSecond')),
     serverCpuMicrosPerRequest: median(pick('serverCpuMicrosPerRequest')),
     ...costMedians(runs),
     serverProcesses: maximum(runs.map((entry) => entry.serverProcesses)),

@@ -1,6 +1,6 @@
 // `npm run bench`'s webhook section: each sender in turn, the order rotated every round, and
 // the mock's deliveries per second as a ratio to the bare pool's in the same round.
-import { maximum, median, minimum, rotate } from '../statistics.js';
+import { median, rotate, spread } from '../statistics.js';
 import { costMedians } from '../summarize.js';
 import { measureWebhookSender, templateOf } from './measure-webhook-sender.js';
 import { webhookBaseline, webhookSenderNames, webhookSenders } from './webhook-senders.js';
@@ -52,11 +52,7 @@ function summarizeSender(rounds, name) {
     description: webhookSenders[name].description,
     runs: runs.length,
     invalidRuns: runs.length - valid.length,
-    deliveriesPerSecond: {
-      median: median(pick('deliveriesPerSecond')),
-      min: minimum(pick('deliveriesPerSecond')),
-      max: maximum(pick('deliveriesPerSecond')),
-    },
+    deliveriesPerSecond: spread(pick('deliveriesPerSecond')),
     serverCpuMicrosPerDelivery: median(pick('serverCpuMicrosPerDelivery')),
     ...costMedians(runs),
     roundRatios,
