@@ -1,7 +1,7 @@
 // The memory section's load, run pinned to the load core: bot messages spread round-robin over
 // the rooms given, as many in flight as connections, with a progress line on stdout every
 // `every` answered messages (the parent reads the server's RSS on each) and a last line with
-// the failures. A 404 is counted apart: the mock's rooms budget (32 MiB by default) drops the
+// the failures. A 404 is counted apart: the mock's rooms budget (16 MiB by default) drops the
 // oldest rooms near the end of 100,000 messages, as it should; it is not a failure. Argument: one JSON object { url, path, headers, bodies, messages, connections, every }.
 import { Pool } from 'undici';
 

@@ -22,6 +22,9 @@ export interface ServeIo {
   readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
+/** A size in whole mebibytes as the budget flags take it: 16MB. */
+const inMB = (bytes: number) => `${bytes / (1024 * 1024)}MB`;
+
 const help = `Usage: qiscus-mock serve [options]
 
 Start the mock of the Qiscus Omnichannel bot API, and keep it running until Ctrl-C.
@@ -62,9 +65,9 @@ Options:
 
 Memory budgets (docs/reliability.md; sizes such as 64MB or 512KB, counted in 1,024s):
   --max-rooms N            rooms kept (default 20000); the oldest go beyond it
-  --rooms-budget SIZE      bytes of rooms and messages kept (default 32MB); the oldest rooms go
-  --traffic-budget SIZE    bytes of the traffic log (default 24MB); the oldest exchanges go
-  --deliveries-budget SIZE bytes of webhook bodies in the delivery log (default 16MB)
+  --rooms-budget SIZE      bytes of rooms and messages kept (default ${inMB(defaults.roomsMaxBytes)}); the oldest rooms go
+  --traffic-budget SIZE    bytes of the traffic log (default ${inMB(defaults.trafficMaxBytes)}); the oldest exchanges go
+  --deliveries-budget SIZE bytes of webhook bodies in the delivery log (default ${inMB(defaults.deliveryMaxBytes)})
   --stored-body-limit SIZE a body longer than this is kept cut short in the logs (default 16KB)
   --retry-for DURATION     how long reliable delivery retries a webhook (default 2m), e.g. 10m
 The config file takes each of these too, as max_rooms, rooms_budget … retry_for.

@@ -160,3 +160,16 @@ it('refuses a misspelt or bad budget key in the config file with the key probabl
     ].join('\n'),
   );
 });
+
+it('serve --help gives the budgets the mock starts with', async () => {
+  let out = '';
+  const code = await serveCommand.run(['--help'], {
+    stdout: (text) => (out += text),
+    stderr: () => undefined,
+    stop: new AbortController().signal,
+  });
+  expect(code).toBe(0);
+  expect(out).toContain('bytes of rooms and messages kept (default 16MB)');
+  expect(out).toContain('bytes of the traffic log (default 8MB)');
+  expect(out).toContain('webhook bodies in the delivery log (default 8MB)');
+});
