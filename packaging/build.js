@@ -64,6 +64,33 @@ const keepModuleUrls = {
   },
 };
 
+/**
+ * zod's `locales` namespace holds its error messages in some fifty languages, 330 KB that every
+ * start compiled, of the 2.4 MB that `serve` loads, and that nothing of ours reads: zod itself
+ * uses English unless told otherwise. In the bundles, `z.locales` holds English alone. A bot that
+ * wants another language gives `z.config()` one from its own zod (`import { fr } from
+ * 'zod/locales'`), which works on ours just the same.
+ */
+const englishOnly = {
+  name: 'zod-english-only',
+  setup(esbuild) {
+    esbuild.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      args.importer.includes(`${path.sep}node_modules${path.sep}zod${path.sep}`)
+        ? {
+            path: 'zod/v4/locales',
+            namespace: 'zod-english-only',
+            pluginData: path.join(path.dirname(args.importer), '../locales'),
+          }
+        : undefined,
+    );
+    esbuild.onLoad({ filter: /.*/, namespace: 'zod-english-only' }, (args) => ({
+      contents: "export { default as en } from './en.js';",
+      resolveDir: args.pluginData,
+      loader: 'js',
+    }));
+  },
+};
+
 rmSync(outDir, { recursive: true, force: true });
 
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
@@ -93,7 +120,7 @@ const bundled = await build({
   banner: {
     js: "import { createRequire as createRequireOfBundle } from 'node:module';\nconst require = createRequireOfBundle(import.meta.url);",
   },
-  plugins: [keepModuleUrls],
+  plugins: [keepModuleUrls, englishOnly],
   logLevel: 'warning',
   metafile: true,
 });

@@ -99,6 +99,21 @@ it('ships compiled JavaScript, declarations and what runs beside them, and nothi
   );
 });
 
+it("bundles zod's English messages and none of its other languages, which every start compiled", async () => {
+  const bundles = packedFiles.filter((path) => path.startsWith('dist/js/'));
+  const locales = new Set<string>();
+  for (const bundle of bundles) {
+    const text = await readFile(join(project, 'node_modules/qiscus-mock', bundle), 'utf8');
+    // esbuild names each module it bundles in a comment above it.
+    for (const [, locale] of text.matchAll(
+      /^\/\/ (?:\S*\/)?node_modules\/zod\/v4\/locales\/([\w-]+)\.js$/gm,
+    )) {
+      locales.add(locale!);
+    }
+  }
+  expect([...locales]).toEqual(['en']);
+});
+
 it('installs from the tarball with no engine warning, no tsx, and no package wanting a newer Node', async () => {
   expect(installOutput).not.toContain('EBADENGINE');
   expect((await lstat(join(project, 'node_modules/qiscus-mock'))).isDirectory()).toBe(true);
