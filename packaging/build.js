@@ -64,6 +64,71 @@ const keepModuleUrls = {
   },
 };
 
+/**
+ * zod's `locales` namespace holds its error messages in some fifty languages, 330 KB that every
+ * start compiled, of the 2.4 MB that `serve` loads, and that nothing of ours reads: zod itself
+ * uses English unless told otherwise. In the bundles, `z.locales` holds English alone. A bot that
+ * wants another language gives `z.config()` one from its own zod (`import { fr } from
+ * 'zod/locales'`), which works on ours just the same.
+ */
+const englishOnly = {
+  name: 'zod-english-only',
+  setup(esbuild) {
+    esbuild.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      args.importer.includes(`${path.sep}node_modules${path.sep}zod${path.sep}`)
+        ? {
+            path: 'zod/v4/locales',
+            namespace: 'zod-english-only',
+            pluginData: path.join(path.dirname(args.importer), '../locales'),
+          }
+        : undefined,
+    );
+    esbuild.onLoad({ filter: /.*/, namespace: 'zod-english-only' }, (args) => ({
+      contents: "export { default as en } from './en.js';",
+      resolveDir: args.pluginData,
+      loader: 'js',
+    }));
+  },
+};
+
+/**
+ * fastify's server module requires `node:https` and `node:http2` as it loads, 13 ms of every
+ * start (with the TLS they bring), though a mock serves plain HTTP/1.1 unless started with
+ * `--tls-cert`. In the bundles they are required when fastify first creates such a server. The
+ * build fails if fastify's source no longer reads as expected, so an upgrade cannot undo this
+ * unnoticed.
+ */
+const lateServerModules = {
+  name: 'fastify-late-server-modules',
+  setup(esbuild) {
+    esbuild.onLoad(
+      { filter: /[\\/]node_modules[\\/]fastify[\\/]lib[\\/]server\.js$/ },
+      async (args) => {
+        const source = await readFile(args.path, 'utf8');
+        const eager = [
+          "const https = require('node:https')\n",
+          "const http2 = require('node:http2')\n",
+        ];
+        const missing = eager.filter((line) => !source.includes(line));
+        if (missing.length > 0) {
+          throw new Error(
+            `fastify/lib/server.js no longer has ${missing.join(' and ')}: see lateServerModules in packaging/build.js`,
+          );
+        }
+        const late = `let httpsModule
+const https = { createServer: (...args) => (httpsModule ??= require('node:https')).createServer(...args) }
+let http2Module
+const http2 = {
+  createServer: (...args) => (http2Module ??= require('node:http2')).createServer(...args),
+  createSecureServer: (...args) => (http2Module ??= require('node:http2')).createSecureServer(...args)
+}
+`;
+        return { contents: source.replace(eager[0], '').replace(eager[1], late), loader: 'js' };
+      },
+    );
+  },
+};
+
 rmSync(outDir, { recursive: true, force: true });
 
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
@@ -93,7 +158,7 @@ const bundled = await build({
   banner: {
     js: "import { createRequire as createRequireOfBundle } from 'node:module';\nconst require = createRequireOfBundle(import.meta.url);",
   },
-  plugins: [keepModuleUrls],
+  plugins: [keepModuleUrls, englishOnly, lateServerModules],
   logLevel: 'warning',
   metafile: true,
 });

@@ -2,6 +2,8 @@ import { execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { cp, lstat, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import type { IncomingMessage } from 'node:http';
+import { get as httpsGet } from 'node:https';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -99,6 +101,21 @@ it('ships compiled JavaScript, declarations and what runs beside them, and nothi
   );
 });
 
+it("bundles zod's English messages and none of its other languages, which every start compiled", async () => {
+  const bundles = packedFiles.filter((path) => path.startsWith('dist/js/'));
+  const locales = new Set<string>();
+  for (const bundle of bundles) {
+    const text = await readFile(join(project, 'node_modules/qiscus-mock', bundle), 'utf8');
+    // esbuild names each module it bundles in a comment above it.
+    for (const [, locale] of text.matchAll(
+      /^\/\/ (?:\S*\/)?node_modules\/zod\/v4\/locales\/([\w-]+)\.js$/gm,
+    )) {
+      locales.add(locale!);
+    }
+  }
+  expect([...locales]).toEqual(['en']);
+});
+
 it('installs from the tarball with no engine warning, no tsx, and no package wanting a newer Node', async () => {
   expect(installOutput).not.toContain('EBADENGINE');
   expect((await lstat(join(project, 'node_modules/qiscus-mock'))).isDirectory()).toBe(true);
@@ -127,6 +144,77 @@ async function fetchEach(url: string, paths: readonly string[]) {
   }
   return answers;
 }
+
+it(
+  'loads neither HTTPS nor HTTP/2 for qiscus-mock serve on HTTP, the 13 ms they took at each start',
+  async () => {
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        './report-node-modules.mjs',
+        'node_modules/.bin/qiscus-mock',
+        'serve',
+        '--port',
+        '0',
+      ],
+      { cwd: project, env, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const exited = once(child, 'exit');
+    for await (const line of createInterface({ input: child.stdout })) {
+      if (line.startsWith('qiscus-mock listening on ')) break;
+    }
+    child.kill('SIGINT');
+    await exited;
+    const loaded = /^node modules loaded: (.*)$/m.exec(stderr)?.[1]?.split(' ') ?? [];
+    expect(loaded).toContain('http');
+    expect(loaded.filter((name) => ['https', 'http2', 'tls'].includes(name))).toEqual([]);
+  },
+  3 * minute,
+);
+
+it(
+  'serves HTTPS with npx qiscus-mock serve --tls, though the bundles require HTTPS late',
+  async () => {
+    const child = spawn('npx', ['--no', '--', 'qiscus-mock', 'serve', '--port', '0', '--tls'], {
+      cwd: project,
+      env,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const exited = once(child, 'exit');
+    let listening = '';
+    let status = 0;
+    try {
+      for await (const line of createInterface({ input: child.stdout })) {
+        if (line.startsWith('qiscus-mock listening on ')) {
+          listening = line;
+          break;
+        }
+      }
+      const url = listening.slice('qiscus-mock listening on '.length);
+      if (url) {
+        // The certificate is the mock's own, self-signed: trusted here for this request only.
+        const answer = await new Promise<IncomingMessage>((resolve, reject) => {
+          httpsGet(`${url}/_mock/config`, { rejectUnauthorized: false }, resolve).on(
+            'error',
+            reject,
+          );
+        });
+        answer.resume();
+        status = answer.statusCode ?? 0;
+      }
+    } finally {
+      process.kill(-(child.pid ?? 0), 'SIGINT');
+    }
+    expect(listening).toMatch(/^qiscus-mock listening on https:\/\/127\.0\.0\.1:\d+$/);
+    expect(status).toBe(200);
+    await exited;
+  },
+  3 * minute,
+);
 
 it(
   'runs npx qiscus-mock serve until its listening line, serves the dashboard and the docs viewer, and stops on Ctrl-C',
