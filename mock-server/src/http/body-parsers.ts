@@ -4,6 +4,7 @@ import type { ErrorDetail } from '#contracts';
 import { maxJsonDepth, scanJsonBytes } from '../json/json-depth.js';
 import './exchange-notes.js';
 import { MalformedBodyError } from './malformed-body-error.js';
+import { inTurnOfItsOwn } from './one-step-per-turn.js';
 import { parseMultipart } from './parse-multipart.js';
 
 type ParserDone = (error: Error | null, body?: unknown) => void;
@@ -183,9 +184,10 @@ function parseForm(text: string): Record<string, string> {
 
 /**
  * Runs `steps` in order, then `finish` (with the first error thrown, if any). A large body's steps
- * (checking its encoding, scanning its nesting, decoding, parsing) each run in a turn of the event loop of their own, and
- * the route gets the body in another: a request that arrived meanwhile (a `GET /_mock/traffic`)
- * is served between them rather than after all of them (issue 15). A small body's run at once.
+ * (checking its encoding, scanning its nesting, decoding, parsing) and then `finish` (the route)
+ * each run in a turn of the event loop of their own (`inTurnOfItsOwn`), taking turns with other
+ * large bodies' steps, so a request that arrived meanwhile is served between them rather than
+ * after all of them (issue 15). A small body's run at once.
  */
 export function inSteps(
   apart: boolean,
@@ -198,7 +200,7 @@ export function inSteps(
       while (next < steps.length) {
         steps[next++]?.();
         if (apart) {
-          setImmediate(run);
+          inTurnOfItsOwn(run);
           return;
         }
       }
@@ -208,7 +210,8 @@ export function inSteps(
     }
     finish(null);
   };
-  run();
+  if (apart) inTurnOfItsOwn(run);
+  else run();
 }
 
 /**

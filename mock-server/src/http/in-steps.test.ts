@@ -1,30 +1,53 @@
 import { expect, it } from 'vitest';
 import { inSteps } from './body-parsers.js';
 
-/** Runs three steps and notes where a callback queued meanwhile (a read that arrived) ran. */
-function order(apart: boolean, throwAt?: string): Promise<string[]> {
+/**
+ * Runs three steps for each body and notes where a callback booked meanwhile (a read that
+ * arrived) ran among them.
+ */
+function order(
+  apart: boolean,
+  { bodies = [''], throwAt }: { bodies?: string[]; throwAt?: string } = {},
+): Promise<string[]> {
   const seen: string[] = [];
-  const step = (name: string) => () => {
-    seen.push(name);
-    if (name === throwAt) throw new Error(`${name} failed`);
-  };
   return new Promise((resolve) => {
-    inSteps(apart, [step('check'), step('decode'), step('parse')], (error) => {
-      seen.push(error ? `finish: ${error.message}` : 'finish');
-    });
+    let unfinished = bodies.length;
+    for (const body of bodies) {
+      const step = (name: string) => () => {
+        seen.push(`${body}${name}`);
+        if (name === throwAt) throw new Error(`${name} failed`);
+      };
+      inSteps(apart, [step('check'), step('decode'), step('parse')], (error) => {
+        seen.push(error ? `${body}finish: ${error.message}` : `${body}finish`);
+        unfinished -= 1;
+        if (unfinished === 0)
+          setImmediate(() =>
+            setImmediate(() => {
+              resolve(seen);
+            }),
+          );
+      });
+    }
     setImmediate(() => seen.push('other request'));
-    setImmediate(() =>
-      setImmediate(() =>
-        setImmediate(() => {
-          resolve(seen);
-        }),
-      ),
-    );
   });
 }
 
-it('runs a large body’s steps in turns of their own, so other work runs between them', async () => {
-  expect(await order(true)).toEqual(['check', 'decode', 'other request', 'parse', 'finish']);
+it('runs a large body’s steps and its route in turns of their own, so other work runs between them', async () => {
+  expect(await order(true)).toEqual(['check', 'other request', 'decode', 'parse', 'finish']);
+});
+
+it('runs one step of one large body per turn, so other work waits behind one step, not one of each', async () => {
+  expect(await order(true, { bodies: ['A ', 'B '] })).toEqual([
+    'A check',
+    'other request',
+    'B check',
+    'A decode',
+    'B decode',
+    'A parse',
+    'B parse',
+    'A finish',
+    'B finish',
+  ]);
 });
 
 it('runs a small body’s steps at once', async () => {
@@ -32,10 +55,10 @@ it('runs a small body’s steps at once', async () => {
 });
 
 it('stops at the first step that throws and finishes with its error', async () => {
-  expect(await order(true, 'decode')).toEqual([
+  expect(await order(true, { throwAt: 'decode' })).toEqual([
     'check',
+    'other request',
     'decode',
     'finish: decode failed',
-    'other request',
   ]);
 });
