@@ -175,43 +175,53 @@ it(
   3 * minute,
 );
 
+/**
+ * Runs `npx qiscus-mock serve --port 0` with `flags` in the user's project until its listening
+ * line, gives `use` the URL that line names, and stops it with Ctrl-C; resolves once it exited,
+ * with the line (empty if none came) and what `use` gave.
+ */
+async function whileServing<T>(
+  flags: readonly string[],
+  use: (url: string) => Promise<T>,
+): Promise<{ listening: string; used: T | undefined }> {
+  const child = spawn('npx', ['--no', '--', 'qiscus-mock', 'serve', '--port', '0', ...flags], {
+    cwd: project,
+    env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = once(child, 'exit');
+  let listening = '';
+  let used: T | undefined;
+  try {
+    for await (const line of createInterface({ input: child.stdout })) {
+      if (line.startsWith('qiscus-mock listening on ')) {
+        listening = line;
+        break;
+      }
+    }
+    const url = listening.slice('qiscus-mock listening on '.length);
+    if (url) used = await use(url);
+  } finally {
+    process.kill(-(child.pid ?? 0), 'SIGINT');
+  }
+  await exited;
+  return { listening, used };
+}
+
 it(
   'serves HTTPS with npx qiscus-mock serve --tls, though the bundles require HTTPS late',
   async () => {
-    const child = spawn('npx', ['--no', '--', 'qiscus-mock', 'serve', '--port', '0', '--tls'], {
-      cwd: project,
-      env,
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
+    const { listening, used: status } = await whileServing(['--tls'], async (url) => {
+      // The certificate is the mock's own, self-signed: trusted here for this request only.
+      const answer = await new Promise<IncomingMessage>((resolve, reject) => {
+        httpsGet(`${url}/_mock/config`, { rejectUnauthorized: false }, resolve).on('error', reject);
+      });
+      answer.resume();
+      return answer.statusCode;
     });
-    const exited = once(child, 'exit');
-    let listening = '';
-    let status = 0;
-    try {
-      for await (const line of createInterface({ input: child.stdout })) {
-        if (line.startsWith('qiscus-mock listening on ')) {
-          listening = line;
-          break;
-        }
-      }
-      const url = listening.slice('qiscus-mock listening on '.length);
-      if (url) {
-        // The certificate is the mock's own, self-signed: trusted here for this request only.
-        const answer = await new Promise<IncomingMessage>((resolve, reject) => {
-          httpsGet(`${url}/_mock/config`, { rejectUnauthorized: false }, resolve).on(
-            'error',
-            reject,
-          );
-        });
-        answer.resume();
-        status = answer.statusCode ?? 0;
-      }
-    } finally {
-      process.kill(-(child.pid ?? 0), 'SIGINT');
-    }
     expect(listening).toMatch(/^qiscus-mock listening on https:\/\/127\.0\.0\.1:\d+$/);
     expect(status).toBe(200);
-    await exited;
   },
   3 * minute,
 );
@@ -219,35 +229,11 @@ it(
 it(
   'runs npx qiscus-mock serve until its listening line, serves the dashboard and the docs viewer, and stops on Ctrl-C',
   async () => {
-    const child = spawn('npx', ['--no', '--', 'qiscus-mock', 'serve', '--port', '0'], {
-      cwd: project,
-      env,
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const exited = once(child, 'exit');
-    let listening = '';
-    let answers: Record<string, string> | undefined;
-    try {
-      for await (const line of createInterface({ input: child.stdout })) {
-        if (line.startsWith('qiscus-mock listening on ')) {
-          listening = line;
-          break;
-        }
-      }
-      // The bundles find the dashboard's files beside the declarations, and the docs viewer
-      // its plugins and the Swagger UI's files in node_modules.
-      const url = listening.slice('qiscus-mock listening on '.length);
-      if (url)
-        answers = await fetchEach(url, [
-          '/',
-          '/dashboard/main.js',
-          '/docs/',
-          '/docs/static/swagger-ui-bundle.js',
-        ]);
-    } finally {
-      process.kill(-(child.pid ?? 0), 'SIGINT');
-    }
+    // The bundles find the dashboard's files beside the declarations, and the docs viewer its
+    // plugins and the Swagger UI's files in node_modules.
+    const { listening, used: answers } = await whileServing([], (url) =>
+      fetchEach(url, ['/', '/dashboard/main.js', '/docs/', '/docs/static/swagger-ui-bundle.js']),
+    );
     expect(listening).toMatch(/^qiscus-mock listening on http:\/\/127\.0\.0\.1:\d+$/);
     expect(answers).toEqual({
       '/': '200 text/html; charset=utf-8',
@@ -255,7 +241,6 @@ it(
       '/docs/': '200 text/html; charset=utf-8',
       '/docs/static/swagger-ui-bundle.js': '200 application/javascript; charset=utf-8',
     });
-    await exited;
   },
   3 * minute,
 );
