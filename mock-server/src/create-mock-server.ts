@@ -1,14 +1,9 @@
 import {
-  AcceptHandoverRequestSchema,
-  AgentMessageRequestSchema,
-  CustomerMessageRequestSchema,
   type AppWebhookName,
-  checkContract,
   FaultRuleSchema,
   type MockSettings,
   type RoomId,
   MockSettingsPatchSchema,
-  type z,
 } from '#contracts';
 import {
   ConversationService,
@@ -16,7 +11,8 @@ import {
   type WebhookSetting,
 } from './conversation/conversation-service.js';
 import { webhookUrlOf } from './conversation/switches.js';
-import { deliveryNotFound, mockError } from './errors.js';
+import { checkedInput, handleCalls } from './handle-calls.js';
+import { mockError } from './errors.js';
 import { buildApp, type ServedRoute } from './http/build-app.js';
 import { CredentialCheck, secretOf } from './http/check-credentials.js';
 import { AdminService } from './conversation/admin-service.js';
@@ -49,23 +45,6 @@ import { checkWebhookTarget } from './webhooks/webhook-target.js';
 import type { MockServer } from './mock-server.js';
 
 export type { MockServer };
-
-/**
- * A value given to the handle's functions, checked as the control API checks its bodies:
- * MOCK_ERR_VALIDATION naming every problem with its path.
- */
-function checkedInput<S extends z.ZodType>(schema: S, input: unknown, what: string): z.output<S> {
-  const check = checkContract(schema, input);
-  if (check.ok) return check.value;
-  const problems = check.problems.map((problem) => `${problem.path}: ${problem.message}`);
-  throw mockError(
-    'MOCK_ERR_VALIDATION',
-    `${what} does not match the schema: ${problems.join('; ')}.`,
-    {
-      errors: check.problems,
-    },
-  );
-}
 
 /** The budgets as `GET /_mock/config` shows them; null where an option lifted the limit. */
 function budgetsInForce(resolved: ResolvedOptions): MockSettings['budgets'] {
@@ -312,104 +291,18 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
   const listenUrl = `${options.tls ? 'https' : 'http'}://${host}:${address.port}`;
   listening.url = listenUrl;
 
-  // A change made through the handle is in the traffic log as a control call, as over HTTP.
-  const recordCall = (
-    operationId: string,
-    call: string,
-    roomId: string,
-    input: unknown,
-    result: unknown,
-  ) => {
-    traffic.record({
-      direction: 'control',
-      operationId,
-      method: 'CALL',
-      path: call,
-      roomId,
-      status: 200,
-      requestHeaders: {},
-      requestBody: input,
-      responseBody: result,
-      error: null,
-      warnings: [],
-      flags: [],
-    });
-    // Its line is written before the call returns, as an HTTP call's is before its answer.
-    recorder?.flush();
-  };
-
   return {
     url: listenUrl,
     appCode: resolved.appCode,
     secretKey: resolved.secretKey,
     adminToken: resolved.adminToken,
     botEmail,
-    customer: {
-      async say(message, sayOptions = {}) {
-        const input =
-          typeof message === 'string' ? { channel: 'qiscus' as const, text: message } : message;
-        const outcome = service.customerSays(
-          checkedInput(CustomerMessageRequestSchema, input, 'The customer message'),
-        );
-        recordCall(
-          'sendCustomerMessage',
-          'customer.say',
-          outcome.result.room_id,
-          input,
-          outcome.result,
-        );
-        if (!sayOptions.wait) return outcome.result;
-        return { ...outcome.result, delivery: await outcome.settled() };
-      },
-    },
-    agent: {
-      say(roomId, message) {
-        const { text, agent_id } = checkedInput(
-          AgentMessageRequestSchema,
-          message,
-          'The agent message',
-        );
-        const room = service.detail(service.agentSays(roomId, text, agent_id));
-        recordCall('sendAgentMessage', 'agent.say', roomId, message, room);
-        return room;
-      },
-      acceptHandover(roomId, request = {}) {
-        const { agent_id } = checkedInput(AcceptHandoverRequestSchema, request, 'The acceptance');
-        const room = service.detail(service.acceptHandover(roomId, agent_id));
-        recordCall('acceptHandover', 'agent.acceptHandover', roomId, request, room);
-        return room;
-      },
-      declineHandover(roomId) {
-        const room = service.detail(service.declineHandover(roomId));
-        recordCall('declineHandover', 'agent.declineHandover', roomId, null, room);
-        return room;
-      },
-      resolve(roomId) {
-        const room = service.detail(service.resolve(roomId));
-        recordCall('resolveRoom', 'agent.resolve', roomId, null, room);
-        return room;
-      },
-      setRoomBot(roomId, active) {
-        service.requireControlRoom(roomId);
-        const room = service.detail(service.setRoomBot(roomId, active));
-        recordCall('setRoomBot', 'agent.setRoomBot', roomId, { is_active: active }, room);
-        return room;
-      },
-    },
+    ...handleCalls({ service, dispatcher, traffic, recorder }),
     rooms: {
       list: () => service.listRooms(),
       get: (roomId) => {
         const room = store.get(roomId);
         return room ? service.detail(room) : undefined;
-      },
-    },
-    deliveries: {
-      list: () => dispatcher.list(),
-      redeliver(deliveryId) {
-        const delivery = dispatcher.redeliver(deliveryId);
-        if (!delivery) throw deliveryNotFound(deliveryId);
-        recordCall('redeliver', 'deliveries.redeliver', delivery.room_id, deliveryId, delivery);
-        return delivery;
       },
     },
     traffic: { list: () => traffic.list() },
