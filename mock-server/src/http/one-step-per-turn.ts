@@ -1,10 +1,9 @@
 /**
- * Work the mock splits into steps so that no turn of the event loop holds a request up for long
- * (issue 15): large bodies' parsing, and loading and compiling a route's answer serializer. The
- * steps wait here, oldest first, and one runs per turn. With eight large bodies in flight, a
- * request that arrived meanwhile (a `GET /_mock/traffic`) waits behind one step, not behind a step
- * of each, as it did when each booked turns of its own (Node runs every immediate already booked
- * in one go).
+ * Large bodies' parsing, split into steps so that no turn of the event loop holds a request up
+ * for long (issue 15). The steps wait here, oldest first, and one runs per turn: were several
+ * large bodies in flight (`largeBodySlots` lets one at a time now), a request that arrived
+ * meanwhile (a `GET /_mock/traffic`) would wait behind one step, not behind a step of each, as
+ * when each booked turns of its own (Node runs every immediate already booked in one go).
  */
 const waitingSteps: (() => void)[] = [];
 let turnBooked = false;
