@@ -76,6 +76,23 @@ it('an agent search looks only where its scope says, in any case, and ignores sp
   expect(await namesFound({ search: '   ' })).toHaveLength(3);
 });
 
+it('a page holds at least 1 and at most 100 agents, whatever limit asks for', async () => {
+  const server = await startMock();
+  const { agents } = server.settings();
+
+  const zero = successOf(await callQiscus(server, listAgents, { query: { limit: '0' } }));
+  const huge = successOf(await callQiscus(server, listAgents, { query: { limit: '500' } }));
+  const past = successOf(
+    await callQiscus(server, listDivisions, { query: { limit: '3', page: '3' } }),
+  );
+
+  expect(zero.meta).toEqual({ per_page: 1, total_count: 12 });
+  expect(zero.data.agents).toEqual([agents[0]]);
+  expect(huge.meta).toEqual({ per_page: 100, total_count: 12 });
+  expect(huge.data.agents).toEqual(agents);
+  expect(past).toEqual({ data: [], meta: { limit: 3, page: 3, total: 4, total_page: 2 } });
+});
+
 it('a bad page number is refused with its field path', async () => {
   const server = await startMock();
 
