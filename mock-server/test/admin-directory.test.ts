@@ -138,21 +138,32 @@ it('agents by division: offline ones with is_available=false, names descending w
       { name: 'Citra Dewi', divisions: ['billing'], online: true },
       { name: 'Bayu Putra', divisions: ['billing'], online: false },
       { name: 'Eka Sari', divisions: ['sales'], online: false },
+      { name: 'Dimas Arya', divisions: ['sales', 'billing'], online: true },
     ],
   });
   const billing = server.settings().divisions.find((d) => d.name === 'billing')!;
   const namesFound = async (query: Record<string, string>) =>
     successOf(
       await callQiscus(server, listAgentsByDivision, {
-        query: { 'division_ids[]': String(billing.id), ...query },
+        query: { 'division_ids[]': ` ${billing.id} `, ...query },
       }),
     ).data.map((a) => a.name);
 
-  expect(await namesFound({})).toEqual(['Agus Salim', 'Citra Dewi', 'Bayu Putra']);
+  expect(await namesFound({})).toEqual(['Agus Salim', 'Citra Dewi', 'Bayu Putra', 'Dimas Arya']);
   expect(await namesFound({ is_available: 'false' })).toEqual(['Agus Salim', 'Bayu Putra']);
-  expect(await namesFound({ is_available: 'true' })).toEqual(['Citra Dewi']);
-  expect(await namesFound({ sort: 'desc' })).toEqual(['Citra Dewi', 'Bayu Putra', 'Agus Salim']);
-  expect(await namesFound({ sort: 'asc' })).toEqual(['Agus Salim', 'Bayu Putra', 'Citra Dewi']);
+  expect(await namesFound({ is_available: 'true' })).toEqual(['Citra Dewi', 'Dimas Arya']);
+  expect(await namesFound({ sort: 'desc' })).toEqual([
+    'Dimas Arya',
+    'Citra Dewi',
+    'Bayu Putra',
+    'Agus Salim',
+  ]);
+  expect(await namesFound({ sort: 'asc' })).toEqual([
+    'Agus Salim',
+    'Bayu Putra',
+    'Citra Dewi',
+    'Dimas Arya',
+  ]);
 });
 
 it('the divisions list has the directory’s divisions, the first one the default', async () => {
