@@ -139,7 +139,7 @@ it('user_info replaces the customer’s properties, reads them back and shows th
   expect(successOf(written).data.extras.user_properties).toEqual([{ key: 'Plan', value: 'Pro' }]);
   const { data } = successOf(read);
   expect(data.extras.user_properties).toEqual([{ key: 'Plan', value: 'Pro' }]);
-  expect(data).toMatchObject({ user_id: '6281100000001', room_id: roomId });
+  expect(data).toMatchObject({ user_id: '6281100000001', room_id: roomId, is_blocked: false });
   expect(server.rooms.get(roomId)?.room.user_properties).toEqual([{ key: 'Plan', value: 'Pro' }]);
 });
 
