@@ -291,3 +291,23 @@ it('the service record spans the session’s first to last message, and is retri
   });
   expect(assigned.id).not.toBe(unassigned.id);
 });
+
+it('customer_rooms has no last customer message once the bot’s messages have pushed it out', async () => {
+  const server = await startMock({ messagesPerRoom: 2 });
+  const roomId = await roomOf(server);
+  for (const message of ['Hello there', 'How can I help?']) {
+    await callQiscus(server, postBotMessage, {
+      params: { app_code: server.appCode },
+      body: { room_id: roomId, type: 'text', message, sender_email: server.botEmail },
+    });
+  }
+
+  const answer = await callQiscus(server, getCustomerRoom, { params: { room_id: roomId } });
+
+  expect(server.rooms.get(roomId)!.messages.map((m) => m.sender)).toEqual(['bot', 'bot']);
+  expect(successOf(answer).data.customer_room).toMatchObject({
+    last_comment_text: 'How can I help?',
+    last_customer_comment_text: null,
+    last_customer_timestamp: null,
+  });
+});
