@@ -166,6 +166,22 @@ it('agents by division: offline ones with is_available=false, names descending w
   ]);
 });
 
+it('an unknown division id is refused with the divisions there are, by id and name', async () => {
+  const server = await startMock();
+
+  const answer = await callQiscus(server, listAgentsByDivision, {
+    query: { 'division_ids[]': '99' },
+  });
+
+  expect(answer.status).toBe(404);
+  expect(answer.body).toMatchObject({
+    errors: {
+      message:
+        'No division has the id "99": GET /api/v2/divisions lists the divisions (1 customer service, 2 billing, 3 sales, 4 technical).',
+    },
+  });
+});
+
 it('the divisions list has the directory’s divisions, the first one the default', async () => {
   const server = await startMock();
 

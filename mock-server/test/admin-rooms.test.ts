@@ -311,3 +311,26 @@ it('customer_rooms has no last customer message once the bot’s messages have p
     last_customer_timestamp: null,
   });
 });
+
+it('a room takes 100 tags: the 101st is refused with the tag’s field path, one it has is still fine', async () => {
+  const server = await startMock();
+  const roomId = await roomOf(server);
+  for (let n = 1; n <= 100; n += 1) {
+    await callQiscus(server, createRoomTag, { body: { room_id: roomId, tag: `tag-${n}` } });
+  }
+
+  const more = await callQiscus(server, createRoomTag, { body: { room_id: roomId, tag: 'vip' } });
+  const again = await callQiscus(server, createRoomTag, {
+    body: { room_id: roomId, tag: 'tag-7' },
+  });
+
+  expect(more.status).toBe(400);
+  expect(more.body).toMatchObject({
+    errors: {
+      code: 'VALIDATION_FAILED',
+      details: [{ path: 'tag', message: 'the room already has 100 tags' }],
+    },
+  });
+  expect(again.status).toBe(200);
+  expect(server.rooms.get(roomId)?.room.tags).toHaveLength(100);
+});
