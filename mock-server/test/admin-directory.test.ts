@@ -52,6 +52,47 @@ it('the agents list comes from the directory, in pages, searchable by division, 
   expect(byName.data.agents).toEqual([]);
 });
 
+it('an agent search looks only where its scope says, in any case, and ignores spaces around it', async () => {
+  // "sales" is in one agent's name, another's e-mail and a third's division, each once.
+  const server = await startMock({
+    agents: [
+      { name: 'Dewi Lestari', email: 'dewi@example.com', divisions: ['Sales'] },
+      { name: 'Budi Santoso', email: 'sales.desk@example.com', divisions: ['Billing'] },
+      { name: 'Sari Sales', email: 'sari@example.com', divisions: ['Support'] },
+    ],
+  });
+  const namesFound = async (query: Record<string, string>) =>
+    successOf(await callQiscus(server, listAgents, { query })).data.agents.map((a) => a.name);
+
+  expect(await namesFound({ search: ' SALES ', scope: 'name' })).toEqual(['Sari Sales']);
+  expect(await namesFound({ search: ' SALES ', scope: 'email' })).toEqual(['Budi Santoso']);
+  expect(await namesFound({ search: ' SALES ', scope: 'division' })).toEqual(['Dewi Lestari']);
+  expect(await namesFound({ search: ' SALES ' })).toEqual([
+    'Dewi Lestari',
+    'Budi Santoso',
+    'Sari Sales',
+  ]);
+  expect(await namesFound({ search: 'santoso' })).toEqual(['Budi Santoso']);
+  expect(await namesFound({ search: '   ' })).toHaveLength(3);
+});
+
+it('a page holds at least 1 and at most 100 agents, whatever limit asks for', async () => {
+  const server = await startMock();
+  const { agents } = server.settings();
+
+  const zero = successOf(await callQiscus(server, listAgents, { query: { limit: '0' } }));
+  const huge = successOf(await callQiscus(server, listAgents, { query: { limit: '500' } }));
+  const past = successOf(
+    await callQiscus(server, listDivisions, { query: { limit: '3', page: '3' } }),
+  );
+
+  expect(zero.meta).toEqual({ per_page: 1, total_count: 12 });
+  expect(zero.data.agents).toEqual([agents[0]]);
+  expect(huge.meta).toEqual({ per_page: 100, total_count: 12 });
+  expect(huge.data.agents).toEqual(agents);
+  expect(past).toEqual({ data: [], meta: { limit: 3, page: 3, total: 4, total_page: 2 } });
+});
+
 it('a bad page number is refused with its field path', async () => {
   const server = await startMock();
 
@@ -88,6 +129,57 @@ it('agents by division take several division_ids[], the online flag and sorting'
   expect(online.data.map((a) => a.name)).toEqual(
     online.data.map((a) => a.name).sort((a, b) => a.localeCompare(b)),
   );
+});
+
+it('agents by division: offline ones with is_available=false, names descending with sort=desc', async () => {
+  const server = await startMock({
+    agents: [
+      { name: 'Agus Salim', divisions: ['billing'], online: false },
+      { name: 'Citra Dewi', divisions: ['billing'], online: true },
+      { name: 'Bayu Putra', divisions: ['billing'], online: false },
+      { name: 'Eka Sari', divisions: ['sales'], online: false },
+      { name: 'Dimas Arya', divisions: ['sales', 'billing'], online: true },
+    ],
+  });
+  const billing = server.settings().divisions.find((d) => d.name === 'billing')!;
+  const namesFound = async (query: Record<string, string>) =>
+    successOf(
+      await callQiscus(server, listAgentsByDivision, {
+        query: { 'division_ids[]': ` ${billing.id} `, ...query },
+      }),
+    ).data.map((a) => a.name);
+
+  expect(await namesFound({})).toEqual(['Agus Salim', 'Citra Dewi', 'Bayu Putra', 'Dimas Arya']);
+  expect(await namesFound({ is_available: 'false' })).toEqual(['Agus Salim', 'Bayu Putra']);
+  expect(await namesFound({ is_available: 'true' })).toEqual(['Citra Dewi', 'Dimas Arya']);
+  expect(await namesFound({ sort: 'desc' })).toEqual([
+    'Dimas Arya',
+    'Citra Dewi',
+    'Bayu Putra',
+    'Agus Salim',
+  ]);
+  expect(await namesFound({ sort: 'asc' })).toEqual([
+    'Agus Salim',
+    'Bayu Putra',
+    'Citra Dewi',
+    'Dimas Arya',
+  ]);
+});
+
+it('an unknown division id is refused with the divisions there are, by id and name', async () => {
+  const server = await startMock();
+
+  const answer = await callQiscus(server, listAgentsByDivision, {
+    query: { 'division_ids[]': '99' },
+  });
+
+  expect(answer.status).toBe(404);
+  expect(answer.body).toMatchObject({
+    errors: {
+      message:
+        'No division has the id "99": GET /api/v2/divisions lists the divisions (1 customer service, 2 billing, 3 sales, 4 technical).',
+    },
+  });
 });
 
 it('the divisions list has the directory’s divisions, the first one the default', async () => {

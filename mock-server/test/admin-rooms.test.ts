@@ -7,6 +7,7 @@ import {
   getUserInfo,
   handOver,
   markAsResolved,
+  postBotMessage,
   setUserInfo,
 } from '#contracts';
 import type { MockServer } from '#mock-server';
@@ -138,7 +139,7 @@ it('user_info replaces the customer’s properties, reads them back and shows th
   expect(successOf(written).data.extras.user_properties).toEqual([{ key: 'Plan', value: 'Pro' }]);
   const { data } = successOf(read);
   expect(data.extras.user_properties).toEqual([{ key: 'Plan', value: 'Pro' }]);
-  expect(data).toMatchObject({ user_id: '6281100000001', room_id: roomId });
+  expect(data).toMatchObject({ user_id: '6281100000001', room_id: roomId, is_blocked: false });
   expect(server.rooms.get(roomId)?.room.user_properties).toEqual([{ key: 'Plan', value: 'Pro' }]);
 });
 
@@ -221,4 +222,115 @@ it('customer_rooms shows the bot switch, the wait and the last messages of the r
     last_customer_comment_text: 'Hi',
     last_comment_sender_type: 'customer',
   });
+});
+
+it('customer_rooms tells the last message from the customer’s last one once the bot has answered', async () => {
+  const server = await startMock();
+  const roomId = await roomOf(server);
+  await callQiscus(server, postBotMessage, {
+    params: { app_code: server.appCode },
+    body: { room_id: roomId, type: 'text', message: 'Hello there', sender_email: server.botEmail },
+  });
+  const [hi, hello] = server.rooms.get(roomId)!.messages;
+
+  const answer = await callQiscus(server, getCustomerRoom, { params: { room_id: roomId } });
+
+  expect(successOf(answer).data.customer_room).toMatchObject({
+    last_comment_text: 'Hello there',
+    last_comment_sender_type: 'bot',
+    last_comment_sender: server.botEmail,
+    last_comment_timestamp: hello!.created_at,
+    last_customer_comment_text: 'Hi',
+    last_customer_timestamp: hi!.created_at,
+  });
+  expect(hello!.created_at).not.toBe(hi!.created_at);
+});
+
+it('the service record spans the session’s first to last message, and is retrieved once an agent has the room', async () => {
+  const server = await startMock();
+  const roomId = await roomOf(server);
+  await callQiscus(server, postBotMessage, {
+    params: { app_code: server.appCode },
+    body: { room_id: roomId, type: 'text', message: 'Hello there', sender_email: server.botEmail },
+  });
+  const [hi, hello] = server.rooms.get(roomId)!.messages;
+  const customer = successOf(
+    await callQiscus(server, getCustomerRoom, { params: { room_id: roomId } }),
+  ).data.customer_room;
+
+  const unassigned = successOf(
+    await callQiscus(server, markAsResolved, { body: { room_id: roomId } }),
+  ).data.service;
+  await server.customer.say({ room_id: roomId, text: 'One more thing' });
+  const agent = server.settings().agents[0]!;
+  const assigned = successOf(
+    await callQiscus(server, assignAgent, { body: { room_id: roomId, agent_id: agent.id } }),
+  ).data.service;
+  const room = server.rooms.get(roomId)!.room;
+
+  expect(unassigned).toMatchObject({
+    room_id: roomId,
+    room_log_id: Number(roomId),
+    user_id: customer.contact_id,
+    is_resolved: true,
+    first_comment_id: String(hi!.id),
+    last_comment_id: String(hello!.id),
+    retrieved_at: null,
+  });
+  expect(unassigned.resolved_at).toBe(unassigned.updated_at);
+  expect(unassigned.created_at).toBe(room.created_at);
+  expect(unassigned.created_at < unassigned.updated_at).toBe(true);
+  const third = server.rooms.get(roomId)!.messages[2]!;
+  expect(assigned).toMatchObject({
+    is_resolved: false,
+    resolved_at: null,
+    first_comment_id: String(third.id),
+    last_comment_id: String(third.id),
+    retrieved_at: room.updated_at,
+    updated_at: room.updated_at,
+  });
+  expect(assigned.id).not.toBe(unassigned.id);
+});
+
+it('customer_rooms has no last customer message once the bot’s messages have pushed it out', async () => {
+  const server = await startMock({ messagesPerRoom: 2 });
+  const roomId = await roomOf(server);
+  for (const message of ['Hello there', 'How can I help?']) {
+    await callQiscus(server, postBotMessage, {
+      params: { app_code: server.appCode },
+      body: { room_id: roomId, type: 'text', message, sender_email: server.botEmail },
+    });
+  }
+
+  const answer = await callQiscus(server, getCustomerRoom, { params: { room_id: roomId } });
+
+  expect(server.rooms.get(roomId)!.messages.map((m) => m.sender)).toEqual(['bot', 'bot']);
+  expect(successOf(answer).data.customer_room).toMatchObject({
+    last_comment_text: 'How can I help?',
+    last_customer_comment_text: null,
+    last_customer_timestamp: null,
+  });
+});
+
+it('a room takes 100 tags: the 101st is refused with the tag’s field path, one it has is still fine', async () => {
+  const server = await startMock();
+  const roomId = await roomOf(server);
+  for (let n = 1; n <= 100; n += 1) {
+    await callQiscus(server, createRoomTag, { body: { room_id: roomId, tag: `tag-${n}` } });
+  }
+
+  const more = await callQiscus(server, createRoomTag, { body: { room_id: roomId, tag: 'vip' } });
+  const again = await callQiscus(server, createRoomTag, {
+    body: { room_id: roomId, tag: 'tag-7' },
+  });
+
+  expect(more.status).toBe(400);
+  expect(more.body).toMatchObject({
+    errors: {
+      code: 'VALIDATION_FAILED',
+      details: [{ path: 'tag', message: 'the room already has 100 tags' }],
+    },
+  });
+  expect(again.status).toBe(200);
+  expect(server.rooms.get(roomId)?.room.tags).toHaveLength(100);
 });

@@ -72,6 +72,8 @@ it('sends Mark-as-Resolved set by the settings route when the bot resolves, with
   await callQiscus(server, markAsResolved, {
     body: { room_id: roomId, last_comment_id: '1', notes: 'done' },
   });
+  // Resolving a resolved room again sends nothing more.
+  await callQiscus(server, markAsResolved, { body: { room_id: roomId } });
   await server.drain();
 
   expect(receiver.received).toHaveLength(1);
