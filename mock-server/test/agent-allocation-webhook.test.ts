@@ -47,7 +47,19 @@ it('asks the receiver on a handover, with the candidate agent, and assigns the a
   const webhook = CustomAgentAllocationWebhookSchema.parse(receiver.received[0]?.body);
   expect(webhook).toMatchObject({ room_id: roomId, email: '6281100000001', name: 'Budi' });
   expect(webhook.source).toBe('wa');
-  expect(webhook.candidate_agent?.id).toBe(server.settings().agents[0]?.id);
+  const candidate = server.settings().agents[0];
+  expect(webhook.candidate_agent).toMatchObject({
+    id: candidate?.id,
+    sdk_key: `mock-sdk-key-${candidate?.id}`,
+  });
+  expect(webhook.is_new_session).toBe(false);
+  expect(JSON.parse(webhook.extras)).toEqual({
+    additional_extras: { timezone_offset: 7 },
+    notes: null,
+    timezone_offset: null,
+    user_properties: [],
+    user_properties_migrated: true,
+  });
   expect(server.rooms.get(roomId)?.room).toMatchObject({
     agent: { id: chosen },
     handover: { status: 'accepted' },
