@@ -25,6 +25,9 @@ describe('isLoopbackHost', () => {
     '0.0.0.0',
     '::',
     '::2',
+    // Only one pair of brackets, around the whole address, is taken off.
+    '[[::1]',
+    '[::1]]',
     '',
   ])('does not take %s as this machine', (host) => {
     expect(isLoopbackHost(host)).toBe(false);
