@@ -71,6 +71,29 @@ it('asks the receiver on a handover, with the candidate agent, and assigns the a
   );
 });
 
+it('names no candidate when no agent is online and the handover asks for an online one', async () => {
+  const { receiver, server } = await allocating(() => ({ status: 200, body: '{}' }), {
+    agents: [{ name: 'Sari', divisions: ['General'], online: false }],
+  });
+  const { room_id } = await server.customer.say({
+    channel: 'wa',
+    customer: { id: '6281100000001', name: 'Budi' },
+    text: 'I want a human',
+  });
+
+  const answer = await callQiscus(server, handOver, {
+    params: { app_code: server.appCode, room_id },
+    body: { find_online_agent: true },
+  });
+  await server.drain();
+
+  expect(answer.status).toBe(200);
+  expect(receiver.received).toHaveLength(1);
+  expect(CustomAgentAllocationWebhookSchema.parse(receiver.received[0]?.body).candidate_agent).toBe(
+    null,
+  );
+});
+
 it('takes the receiver’s own assign_agent call, as on Qiscus', async () => {
   const server = await startMock();
   const agent = server.settings().agents[3]!;
