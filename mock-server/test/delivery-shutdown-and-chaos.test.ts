@@ -109,3 +109,22 @@ it('chaos mode delivers every webhook and sends about one in four a second time,
   }
   expect(bot.received).toHaveLength(20 + twice.length);
 });
+
+it('chaos mode sends a webhook the bot refused only once', async () => {
+  const bot = await startBot(() => ({ status: 500 }));
+  const server = await startMock({ botUrl: bot.url, delivery: 'chaos', chaosMaxDelayMs: 5 });
+  for (let n = 1; n <= 20; n += 1) {
+    await server.customer.say({
+      channel: 'wa',
+      customer: { id: `62811000000${n}` },
+      text: `hi ${n}`,
+    });
+  }
+  await server.drain();
+
+  const deliveries = server.deliveries.list();
+  expect(deliveries.map((delivery) => [delivery.status, delivery.attempts.length])).toEqual(
+    Array.from({ length: 20 }, () => ['failed', 1]),
+  );
+  expect(bot.received).toHaveLength(20);
+});
