@@ -47,7 +47,19 @@ it('asks the receiver on a handover, with the candidate agent, and assigns the a
   const webhook = CustomAgentAllocationWebhookSchema.parse(receiver.received[0]?.body);
   expect(webhook).toMatchObject({ room_id: roomId, email: '6281100000001', name: 'Budi' });
   expect(webhook.source).toBe('wa');
-  expect(webhook.candidate_agent?.id).toBe(server.settings().agents[0]?.id);
+  const candidate = server.settings().agents[0];
+  expect(webhook.candidate_agent).toMatchObject({
+    id: candidate?.id,
+    sdk_key: `mock-sdk-key-${candidate?.id}`,
+  });
+  expect(webhook.is_new_session).toBe(false);
+  expect(JSON.parse(webhook.extras)).toEqual({
+    additional_extras: { timezone_offset: 7 },
+    notes: null,
+    timezone_offset: null,
+    user_properties: [],
+    user_properties_migrated: true,
+  });
   expect(server.rooms.get(roomId)?.room).toMatchObject({
     agent: { id: chosen },
     handover: { status: 'accepted' },
@@ -56,6 +68,29 @@ it('asks the receiver on a handover, with the candidate agent, and assigns the a
   const delivery = server.deliveries.list().find((d) => d.webhook === 'customAgentAllocation');
   expect(delivery?.reason).toMatch(
     /^The receiver answered 200\. Assigned .* \(agent \d+\), as the receiver answered\.$/,
+  );
+});
+
+it('names no candidate when no agent is online and the handover asks for an online one', async () => {
+  const { receiver, server } = await allocating(() => ({ status: 200, body: '{}' }), {
+    agents: [{ name: 'Sari', divisions: ['General'], online: false }],
+  });
+  const { room_id } = await server.customer.say({
+    channel: 'wa',
+    customer: { id: '6281100000001', name: 'Budi' },
+    text: 'I want a human',
+  });
+
+  const answer = await callQiscus(server, handOver, {
+    params: { app_code: server.appCode, room_id },
+    body: { find_online_agent: true },
+  });
+  await server.drain();
+
+  expect(answer.status).toBe(200);
+  expect(receiver.received).toHaveLength(1);
+  expect(CustomAgentAllocationWebhookSchema.parse(receiver.received[0]?.body).candidate_agent).toBe(
+    null,
   );
 });
 
@@ -82,10 +117,28 @@ it('takes the receiver’s own assign_agent call, as on Qiscus', async () => {
   expect(delivery?.reason).toMatch(/has the room already\.$/);
 });
 
-for (const [what, answer] of [
-  ['an answer naming no agent', { status: 200, body: '{"agent":"anyone"}' }],
-  ['an unknown agent id', { status: 200, body: '{"agent_id":999999}' }],
-  ['a 500', { status: 500 }],
+for (const [what, answer, why] of [
+  [
+    'an answer naming no agent',
+    { status: 200, body: '{"agent":"anyone"}' },
+    'the answer names no agent_id (a number)',
+  ],
+  [
+    'an agent id that is not a number',
+    { status: 200, body: '{"agent_id":"7"}' },
+    'the answer names no agent_id (a number)',
+  ],
+  [
+    'an answer that is not JSON',
+    { status: 200, body: 'agent 7' },
+    'the answer is not JSON with an agent_id',
+  ],
+  [
+    'an unknown agent id',
+    { status: 200, body: '{"agent_id":999999}' },
+    'agent_id 999999 is no agent of the app',
+  ],
+  ['a 500', { status: 500 }, 'the webhook was not answered'],
 ] as const) {
   it(`falls back to the normal allocation on ${what}, and says so in the delivery log`, async () => {
     const { server } = await allocating(() => answer);
@@ -97,8 +150,8 @@ for (const [what, answer] of [
       handover: { status: 'pending' },
     });
     const delivery = server.deliveries.list().find((d) => d.webhook === 'customAgentAllocation');
-    expect(delivery?.reason).toMatch(
-      /Fell back to the normal allocation \(.+\): the handover waits in the inbox\.$/,
+    expect(delivery?.reason).toContain(
+      `Fell back to the normal allocation (${why}): the handover waits in the inbox.`,
     );
   });
 }

@@ -44,7 +44,11 @@ it('sends New Session on a first message and after a resolve, before the bot web
     room_id: roomId,
     source: 'wa',
     user_id: '6281100000001',
+    // As in the documented sample: a room that has just opened, unresolved, its time without a zone.
+    has_no_message: true,
+    resolved: false,
   });
+  expect(first?.room_log.created_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?$/);
   const log = server.deliveries.list().map((delivery) => [delivery.webhook, delivery.status]);
   expect(log).toEqual([
     ['newSession', 'delivered'],
