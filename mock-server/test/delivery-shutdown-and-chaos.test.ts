@@ -1,36 +1,19 @@
-import { once } from 'node:events';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { expect, it } from 'vitest';
-import type { Delivery } from '#contracts';
 import type { MockServer } from '#mock-server';
+import { freePort, waitForDeliveries } from './support/deliveries.js';
 import { startBot } from './support/start-bot.js';
 import { startMock } from './support/start-mock.js';
 
-/** A port nobody listens on: a bot that is down. */
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  probe.listen(0, '127.0.0.1');
-  await once(probe, 'listening');
-  const { port } = probe.address() as AddressInfo;
-  probe.close();
-  await once(probe, 'close');
-  return port;
-}
-
-/** Resolves once `check` holds for the delivery log, checked at every delivery event. */
-function waitForDeliveries(
-  server: MockServer,
-  check: (deliveries: Delivery[]) => boolean,
-): Promise<void> {
-  return new Promise((resolve) => {
-    const stop = server.events.subscribe(() => {
-      if (check(server.deliveries.list())) {
-        stop();
-        resolve();
-      }
+/** Twenty customers write on WhatsApp, each in a room of their own; resolves once delivered. */
+async function twentyCustomersWrite(server: MockServer): Promise<void> {
+  for (let n = 1; n <= 20; n += 1) {
+    await server.customer.say({
+      channel: 'wa',
+      customer: { id: `62811000000${n}` },
+      text: `hi ${n}`,
     });
-  });
+  }
+  await server.drain();
 }
 
 it('closing the mock settles a webhook waiting to retry and one queued behind it as failed, each saying why', async () => {
@@ -82,14 +65,7 @@ it('closing the mock during a chaos delay sends nothing and says the webhook was
 it('chaos mode delivers every webhook and sends about one in four a second time, as a numbered second attempt', async () => {
   const bot = await startBot();
   const server = await startMock({ botUrl: bot.url, delivery: 'chaos', chaosMaxDelayMs: 5 });
-  for (let n = 1; n <= 20; n += 1) {
-    await server.customer.say({
-      channel: 'wa',
-      customer: { id: `62811000000${n}` },
-      text: `hi ${n}`,
-    });
-  }
-  await server.drain();
+  await twentyCustomersWrite(server);
 
   const deliveries = server.deliveries.list();
   expect(deliveries).toHaveLength(20);
@@ -113,14 +89,7 @@ it('chaos mode delivers every webhook and sends about one in four a second time,
 it('chaos mode sends a webhook the bot refused only once', async () => {
   const bot = await startBot(() => ({ status: 500 }));
   const server = await startMock({ botUrl: bot.url, delivery: 'chaos', chaosMaxDelayMs: 5 });
-  for (let n = 1; n <= 20; n += 1) {
-    await server.customer.say({
-      channel: 'wa',
-      customer: { id: `62811000000${n}` },
-      text: `hi ${n}`,
-    });
-  }
-  await server.drain();
+  await twentyCustomersWrite(server);
 
   const deliveries = server.deliveries.list();
   expect(deliveries.map((delivery) => [delivery.status, delivery.attempts.length])).toEqual(

@@ -1,22 +1,10 @@
 import { once } from 'node:events';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { expect, it, onTestFinished } from 'vitest';
-import { BotMessageWebhookSchema, listDeliveries, type Delivery } from '#contracts';
-import type { MockServer } from '#mock-server';
+import { BotMessageWebhookSchema, listDeliveries } from '#contracts';
 import { callControl } from './support/call-control.js';
+import { freePort, waitForDeliveries } from './support/deliveries.js';
 import { startMock } from './support/start-mock.js';
-
-/** A port nobody listens on (yet): a bot that is down. */
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  probe.listen(0, '127.0.0.1');
-  await once(probe, 'listening');
-  const { port } = probe.address() as AddressInfo;
-  probe.close();
-  await once(probe, 'close');
-  return port;
-}
 
 /** The bot coming (back) up on `port`: records each webhook's text and headers, answers 200. */
 async function startBotOn(port: number) {
@@ -49,21 +37,6 @@ async function startBotOn(port: number) {
       ),
   );
   return received;
-}
-
-/** Resolves once `check` holds for the delivery log, checked at every delivery event. */
-function waitForDeliveries(
-  server: MockServer,
-  check: (deliveries: Delivery[]) => boolean,
-): Promise<void> {
-  return new Promise((resolve) => {
-    const stop = server.events.subscribe(() => {
-      if (check(server.deliveries.list())) {
-        stop();
-        resolve();
-      }
-    });
-  });
 }
 
 it('delivers every webhook sent while the bot was down once it is back, in order per room, each with its delivery id', async () => {
