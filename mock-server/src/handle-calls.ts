@@ -48,6 +48,7 @@ export function handleCalls(deps: {
   const { service, dispatcher, traffic, recorder } = deps;
   // A change made through the handle is in the traffic log as a control call, as over HTTP.
   const recordCall = (
+    startSeq: number,
     operationId: string,
     call: string,
     roomId: string,
@@ -55,6 +56,7 @@ export function handleCalls(deps: {
     result: unknown,
   ) => {
     traffic.record({
+      startSeq,
       direction: 'control',
       operationId,
       method: 'CALL',
@@ -77,10 +79,12 @@ export function handleCalls(deps: {
       async say(message, sayOptions = {}) {
         const input =
           typeof message === 'string' ? { channel: 'qiscus' as const, text: message } : message;
+        const startSeq = traffic.start();
         const outcome = service.customerSays(
           checkedInput(CustomerMessageRequestSchema, input, 'The customer message'),
         );
         recordCall(
+          startSeq,
           'sendCustomerMessage',
           'customer.say',
           outcome.result.room_id,
@@ -98,39 +102,52 @@ export function handleCalls(deps: {
           message,
           'The agent message',
         );
+        const startSeq = traffic.start();
         const room = service.detail(service.agentSays(roomId, text, agent_id));
-        recordCall('sendAgentMessage', 'agent.say', roomId, message, room);
+        recordCall(startSeq, 'sendAgentMessage', 'agent.say', roomId, message, room);
         return room;
       },
       acceptHandover(roomId, request = {}) {
         const { agent_id } = checkedInput(AcceptHandoverRequestSchema, request, 'The acceptance');
+        const startSeq = traffic.start();
         const room = service.detail(service.acceptHandover(roomId, agent_id));
-        recordCall('acceptHandover', 'agent.acceptHandover', roomId, request, room);
+        recordCall(startSeq, 'acceptHandover', 'agent.acceptHandover', roomId, request, room);
         return room;
       },
       declineHandover(roomId) {
+        const startSeq = traffic.start();
         const room = service.detail(service.declineHandover(roomId));
-        recordCall('declineHandover', 'agent.declineHandover', roomId, null, room);
+        recordCall(startSeq, 'declineHandover', 'agent.declineHandover', roomId, null, room);
         return room;
       },
       resolve(roomId) {
+        const startSeq = traffic.start();
         const room = service.detail(service.resolve(roomId));
-        recordCall('resolveRoom', 'agent.resolve', roomId, null, room);
+        recordCall(startSeq, 'resolveRoom', 'agent.resolve', roomId, null, room);
         return room;
       },
       setRoomBot(roomId, active) {
         service.requireControlRoom(roomId);
+        const startSeq = traffic.start();
         const room = service.detail(service.setRoomBot(roomId, active));
-        recordCall('setRoomBot', 'agent.setRoomBot', roomId, { is_active: active }, room);
+        recordCall(startSeq, 'setRoomBot', 'agent.setRoomBot', roomId, { is_active: active }, room);
         return room;
       },
     },
     deliveries: {
       list: () => dispatcher.list(),
       redeliver(deliveryId) {
+        const startSeq = traffic.start();
         const delivery = dispatcher.redeliver(deliveryId);
         if (!delivery) throw deliveryNotFound(deliveryId);
-        recordCall('redeliver', 'deliveries.redeliver', delivery.room_id, deliveryId, delivery);
+        recordCall(
+          startSeq,
+          'redeliver',
+          'deliveries.redeliver',
+          delivery.room_id,
+          deliveryId,
+          delivery,
+        );
         return delivery;
       },
     },

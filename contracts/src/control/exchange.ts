@@ -20,6 +20,7 @@ export type ExchangeFlag = z.infer<typeof ExchangeFlagSchema>;
 
 const exchangeExample = {
   seq: 3,
+  start_seq: 3,
   time: '2026-11-24T02:10:31Z',
   direction: 'from_bot',
   operation_id: 'postBotMessage',
@@ -43,7 +44,19 @@ const exchangeExample = {
  */
 export const ExchangeSchema = z
   .strictObject({
-    seq: z.number().int().positive().describe('Order among all exchanges of the server.'),
+    seq: z
+      .number()
+      .int()
+      .positive()
+      .describe('Order among all exchanges of the server, as they were logged (when answered).'),
+    start_seq: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .describe(
+        'Order in which the exchanges of the server began: a webhook when the mock sent it, a call when it reached its route. A bot call a webhook led to began after that webhook, even when the webhook was logged later (the bot answered it after calling). Recordings made by earlier versions leave it out.',
+      ),
     time: TimestampSchema,
     direction: ExchangeDirectionSchema,
     operation_id: z

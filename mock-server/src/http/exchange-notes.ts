@@ -2,6 +2,8 @@ import type { ErrorDetail, ExchangeDirection, ExchangeFlag } from '#contracts';
 
 /** What a handler learns about an exchange that the traffic log should show. */
 export interface ExchangeNotes {
+  /** Where the exchange began among the others (`TrafficLog.start()`), taken as it reached its route. */
+  startSeq?: number;
   direction: ExchangeDirection;
   operationId: string | null;
   roomId: string | null;

@@ -43,6 +43,7 @@ export function recordExchange(
   if (!notes && isUnrecorded(request.method, request.url)) return;
   const raw = request.rawBody;
   traffic.record({
+    startSeq: notes?.startSeq,
     direction: notes?.direction ?? (isControlRequest(request.url) ? 'control' : 'from_bot'),
     operationId:
       notes?.operationId ??

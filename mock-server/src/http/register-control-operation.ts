@@ -4,6 +4,7 @@ import { mockError } from '../errors.js';
 import { jsonContentType, JsonText } from '../json/json-text.js';
 import { mediaTypeOf } from './body-parsers.js';
 import { checkOrigin } from './host-guard.js';
+import type { TrafficLog } from '../traffic/traffic-log.js';
 import type { RecordExchange } from './exchange-recorder.js';
 import type { ReplyBatch } from './reply-batch.js';
 import { toRoutePath } from './register-operation.js';
@@ -63,6 +64,7 @@ export function registerControlOperation<const D extends ControlOperationDescrip
     readonly guardHost: (request: FastifyRequest) => void;
     readonly record: RecordExchange;
     readonly replies: ReplyBatch;
+    readonly traffic: Pick<TrafficLog, 'start'>;
   },
   handler: (input: ControlInput<D>) => unknown,
 ): void {
@@ -101,6 +103,8 @@ export function registerControlOperation<const D extends ControlOperationDescrip
       if (operation.method !== 'get') {
         const roomId = (request.params as { room_id?: string }).room_id ?? null;
         request.exchangeNotes = {
+          // Taken now: the webhooks a call sets off (and waits for) begin after it.
+          startSeq: deps.traffic.start(),
           direction: 'control',
           operationId: operation.id,
           roomId,

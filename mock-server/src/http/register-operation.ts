@@ -13,6 +13,7 @@ import { largeBodyBytes, mediaTypeOf } from './body-parsers.js';
 import { compileSerializer } from './compile-serializer.js';
 import type { CredentialCheck } from './check-credentials.js';
 import type { ExchangeNotes } from './exchange-notes.js';
+import type { TrafficLog } from '../traffic/traffic-log.js';
 import type { RecordExchange } from './exchange-recorder.js';
 import type { ReplyBatch } from './reply-batch.js';
 import { forwardCall } from '../proxy/forward-call.js';
@@ -129,6 +130,7 @@ export function registerOperation<const D extends OperationDescriptor>(
     readonly guardHost: (request: FastifyRequest) => void;
     readonly record: RecordExchange;
     readonly replies: ReplyBatch;
+    readonly traffic: Pick<TrafficLog, 'start'>;
     /** The faults injected on purpose; left out: none. */
     readonly faults?: FaultInjector | undefined;
     /** Set in proxy mode (`serve --upstream`): every call goes on to the upstream. */
@@ -220,6 +222,9 @@ export function registerOperation<const D extends OperationDescriptor>(
   const begin = (request: FastifyRequest): ExchangeNotes => {
     deps.guardHost(request);
     const notes: ExchangeNotes = {
+      // Taken now, not when answered: an answer held back (a fault's latency) does not move the
+      // call after the webhooks sent meanwhile.
+      startSeq: deps.traffic.start(),
       direction: 'from_bot',
       operationId: operation.id,
       roomId: null,

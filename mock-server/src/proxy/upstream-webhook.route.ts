@@ -87,6 +87,8 @@ export function upstreamWebhookRoute(
       );
     }
     const facts = readUpstreamWebhook(request.body);
+    // The customer's message began before the webhook it sets off, as it does when the mock plays it.
+    const startSeq = deps.traffic.start();
     const delivery = deps.dispatcher.dispatch({
       webhook: 'botMessage',
       roomId: facts.roomId,
@@ -97,6 +99,7 @@ export function upstreamWebhookRoute(
       const created = !seenRooms.has(facts.roomId);
       seenRooms.add(facts.roomId);
       deps.traffic.record({
+        startSeq,
         direction: 'control',
         operationId: 'sendCustomerMessage',
         method: 'POST',

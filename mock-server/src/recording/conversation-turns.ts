@@ -52,16 +52,29 @@ function commentOfAnswer(exchange: Exchange): number | undefined {
 }
 
 /**
- * Groups a recording's exchanges into turns: each control call that plays the customer or an agent
- * starts one, and the webhooks and bot calls of its room that follow belong to it. A webhook is
- * matched to its customer message by comment id, since with `?wait=true` the control call is
- * logged after the webhook it waited for. Returns the steps in recorded order (config changes
- * without a room included) and the conversations by room.
+ * The lines in the order their exchanges began (`start_seq`), or as logged when a line does not
+ * say (a recording of an earlier version). Logged order is when each was answered: a bot that
+ * calls the API before it answers the webhook, or a mock held up a moment between the two, has
+ * the call logged before the webhook that led to it.
  */
-export function groupTurns(lines: readonly LinedExchange[]): {
+export function inOrderBegun(lines: readonly LinedExchange[]): readonly LinedExchange[] {
+  if (!lines.every((item) => item.exchange.start_seq !== undefined)) return lines;
+  return [...lines].sort((a, b) => (a.exchange.start_seq ?? 0) - (b.exchange.start_seq ?? 0));
+}
+
+/**
+ * Groups a recording's exchanges into turns: each control call that plays the customer or an agent
+ * starts one, and the webhooks and bot calls of its room that follow it (in the order they began)
+ * belong to it. A webhook is matched to its customer message by comment id, which also serves
+ * recordings without `start_seq`, where a `?wait=true` control call is logged after the webhook it
+ * waited for. Returns the steps in order (config changes without a room included) and the
+ * conversations by room.
+ */
+export function groupTurns(recorded: readonly LinedExchange[]): {
   readonly steps: RecordedTurn[];
   readonly conversations: RecordedConversation[];
 } {
+  const lines = inOrderBegun(recorded);
   const byComment = new Map<number, LinedExchange>();
   for (const item of lines) {
     if (item.exchange.operation_id !== 'sendCustomerMessage') continue;

@@ -62,6 +62,7 @@ export function operationDeps(deps: RouteDeps) {
     guardHost: deps.guardHost,
     record: deps.record,
     replies: deps.replies,
+    traffic: deps.traffic,
     faults: deps.faults,
     upstream: deps.upstream,
   };

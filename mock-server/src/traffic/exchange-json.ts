@@ -48,7 +48,7 @@ export class ExchangeJson {
             JSON.stringify(presentResponseBody(record, secrets))
           }}`;
     return (
-      `{"seq":${stored.seq},"time":"${formatTimestamp(stored.time)}",` +
+      `{"seq":${stored.seq},"start_seq":${stored.startSeq},"time":"${formatTimestamp(stored.time)}",` +
       `"direction":"${record.direction}","operation_id":${JSON.stringify(record.operationId)},` +
       `"method":${JSON.stringify(record.method)},` +
       `"path":${JSON.stringify(redactText(record.path, secrets))},` +

@@ -5,6 +5,11 @@ import { redacted, redactHeaders, redactSecrets } from './redact-headers.js';
 
 /** What is noted about an exchange when it happens; made presentable only when read. */
 export interface ExchangeRecord {
+  /**
+   * The exchange's place in the order exchanges began (`TrafficLog.start()`), taken when it
+   * began; left out, it is taken as it is logged.
+   */
+  readonly startSeq?: number | undefined;
   readonly direction: ExchangeDirection;
   readonly operationId: string | null;
   readonly method: string;
@@ -32,6 +37,7 @@ export interface ExchangeRecord {
 /** An exchange as the traffic log keeps it: its bodies as (bounded) text. */
 export interface StoredExchange {
   readonly seq: number;
+  readonly startSeq: number;
   readonly time: number;
   readonly record: ExchangeRecord;
   /** About what it costs to keep, in bytes (string lengths). */
@@ -130,11 +136,12 @@ function clean(body: unknown, secrets: readonly string[], raw?: unknown): unknow
 
 /** The exchange as `GET /_mock/traffic` and the event stream show it, secrets redacted. */
 export function presentExchange(
-  { seq, time, record: stored }: StoredExchange,
+  { seq, startSeq, time, record: stored }: StoredExchange,
   secrets: readonly string[],
 ): Exchange {
   return {
     seq,
+    start_seq: startSeq,
     time: formatTimestamp(time),
     direction: stored.direction,
     operation_id: stored.operationId,

@@ -73,6 +73,7 @@ function headersBytes(headers: ExchangeRecord['requestHeaders']): number {
 export class TrafficLog {
   private readonly ring: RingBuffer<StoredExchange>;
   private seq = 0;
+  private starts = 0;
   private readonly listeners = new Set<(exchange: Exchange) => void>();
   private readonly lineListeners = new Set<(line: string) => void>();
   private readonly json: ExchangeJson;
@@ -91,6 +92,16 @@ export class TrafficLog {
   ) {
     this.ring = new RingBuffer(limit);
     this.json = new ExchangeJson(secrets);
+  }
+
+  /**
+   * The next place in the order exchanges began: taken by an exchange when it begins (a webhook
+   * as it is sent, a call as it reaches its route), so that a bot call a webhook led to comes
+   * after that webhook however their answers end up logged.
+   */
+  start(): number {
+    this.starts += 1;
+    return this.starts;
   }
 
   record(input: ExchangeRecord): void {
@@ -116,6 +127,7 @@ export class TrafficLog {
       (typeof responseBody === 'string' ? responseBody.length : 0);
     const stored: StoredExchange = {
       seq: this.seq,
+      startSeq: input.startSeq ?? this.start(),
       time: this.clock.now(),
       record,
       bytes,

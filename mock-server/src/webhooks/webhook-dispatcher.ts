@@ -385,6 +385,8 @@ export class WebhookDispatcher {
     const { clock, timeoutMs } = this.deps;
     const startedAt = clock.now();
     const started = clock.monotonic();
+    // Taken as it is sent: the bot's calls it leads to begin after it, logged before it or not.
+    const startSeq = this.deps.traffic.start();
     let statusCode: number | null = null;
     let head = '';
     let error: string | null = null;
@@ -424,7 +426,7 @@ export class WebhookDispatcher {
     }
     const latency = Math.round((clock.monotonic() - started) * 100) / 100;
     if (state.generation === this.generation)
-      this.recordAttempt(state, url, number, statusCode, head, error);
+      this.recordAttempt(state, url, number, { startSeq, statusCode, head, error });
     const retryable =
       error !== null &&
       (statusCode === null || statusCode >= 500 || statusCode === 429 || statusCode === 408);
@@ -445,11 +447,20 @@ export class WebhookDispatcher {
     state: DeliveryState,
     url: URL,
     number: number,
-    statusCode: number | null,
-    head: string,
-    error: string | null,
+    {
+      startSeq,
+      statusCode,
+      head,
+      error,
+    }: {
+      readonly startSeq: number;
+      readonly statusCode: number | null;
+      readonly head: string;
+      readonly error: string | null;
+    },
   ): void {
     this.deps.traffic.record({
+      startSeq,
       direction: 'to_bot',
       operationId: state.delivery.webhook,
       method: 'POST',
