@@ -141,10 +141,9 @@ export function registerOperation<const D extends OperationDescriptor>(
   const { params: paramsSchema, query: querySchema, body: bodyContract } = operation.request;
   // An operation that names no credentials (logging in) is open to anyone.
   const needsCredentials = operation.auth.styles.length > 0;
-  // Compiled on the route's first answer, so a start of the mock does not pay for every route.
-  let compiled: ((value: unknown) => string) | undefined;
-  const serialize = (value: unknown) =>
-    (compiled ??= compileSerializer(operation.responses[200]?.schema))(value);
+  // Compiled in the background after the route's first answer, so a start of the mock does not
+  // pay for every route, nor a request for the compiling.
+  const serialize = compileSerializer(operation.responses[200]?.schema);
   // The path parameters last found valid: a bot posts to the same app, often the same room, again
   // and again, and the same values always check the same way.
   const paramNames = pathParamNames(operation.path);
