@@ -31,6 +31,9 @@ Options:
   --record          also run the mock recording every exchange to a file (target mock-record),
                     and report its throughput as a ratio to the mock's in the same rounds
                     (limit: ≥ 0.85, issue 13); adds 'mock' to the targets if missing
+  --from-sources    measure the mock from the checkout's TypeScript through tsx, as \`npm start\`
+                    runs it, instead of the built package (dist/, what a bot team installs)
+  --no-build        measure dist/ as it is, without building it first (\`npm run build\`)
   --json            print a JSON result object instead of the tables
   --json-out FILE   also write the JSON result object to FILE
   --help            print this help
@@ -102,6 +105,8 @@ export function parseBenchOptions(argv) {
         peers: { type: 'boolean', default: false },
         'memory-messages': { type: 'string', default: '100000' },
         'report-only': { type: 'boolean', default: false },
+        'from-sources': { type: 'boolean', default: false },
+        'no-build': { type: 'boolean', default: false },
         'json-out': { type: 'string' },
         help: { type: 'boolean', default: false },
       },
@@ -120,6 +125,8 @@ export function parseBenchOptions(argv) {
     sections,
     peers: values.peers,
     reportOnly: values['report-only'],
+    fromSources: values['from-sources'],
+    build: !values['no-build'] && !values['from-sources'],
     memoryMessages: number('memory-messages', values['memory-messages'], {
       integer: true,
       min: 10,

@@ -31,9 +31,26 @@ async function createMockRoom(url) {
 // Where mock-record records: replaced at each start, removed when the bench ends.
 export const recordingFile = join(tmpdir(), `qiscus-mock-bench-${process.pid}.jsonl`);
 
+// The mock the bench measures. By default the built package (dist/js/cli.js, what a bot team
+// installs; run-bench builds it first); with --from-sources the checkout's TypeScript through
+// tsx, as `npm start` runs it, which holds about 40 MiB more (tsx and its transforms).
+export const builtCli = join(repoRoot, 'dist', 'js', 'cli.js');
+const sourcesCli = join(repoRoot, 'bin', 'qiscus-mock.js');
+let mockCli = builtCli;
+
+/** Measure the mock from the checkout's sources (true) or from the built package (false). */
+export function measureMockFromSources(fromSources) {
+  mockCli = fromSources ? sourcesCli : builtCli;
+}
+
+/** Whether the mock measured is the checkout's sources rather than the built package. */
+export function mockFromSources() {
+  return mockCli === sourcesCli;
+}
+
 // The mock's command line in every bench that starts it.
-export const mockArgs = [
-  join(repoRoot, 'bin', 'qiscus-mock.js'),
+export const mockArgs = () => [
+  mockCli,
   'serve',
   '--port',
   '0',
@@ -54,14 +71,14 @@ export const targets = {
   mock: {
     name: 'mock',
     description: 'qiscus-mock serve --seed 1 (the real mock)',
-    args: mockArgs,
+    args: () => mockArgs(),
     cwd: repoRoot,
     prepare: createMockRoom,
   },
   'mock-record': {
     name: 'mock-record',
     description: 'qiscus-mock serve --seed 1 --record FILE (every exchange written to a file)',
-    args: [...mockArgs, '--record', recordingFile],
+    args: () => [...mockArgs(), '--record', recordingFile],
     cwd: repoRoot,
     prepare: createMockRoom,
   },

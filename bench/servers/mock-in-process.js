@@ -1,12 +1,15 @@
 // The mock driven through its in-process handle: createMockServer with the receiver as its
 // bot URL, and customers writing with `customer.say(…, { wait: true })`, each again once its
-// webhook settled. Argument: one JSON object { receiverUrl, path, connections }.
-import '../../packaging/register-sources.js';
+// webhook settled. Argument: one JSON object { receiverUrl, path, connections, fromSources }:
+// the package as built (dist/js/qiscus-mock.js), or the checkout's sources through tsx.
 import { customerText, failureMark } from '../webhooks/webhook-stamp.js';
 import { exitWhenOrphaned } from './exit-when-orphaned.js';
 
-const { createMockServer } = await import('#mock-server');
 const config = JSON.parse(process.argv[2] ?? '{}');
+if (config.fromSources) await import('../../packaging/register-sources.js');
+const { createMockServer } = config.fromSources
+  ? await import('#mock-server')
+  : await import('../../dist/js/qiscus-mock.js');
 const botUrl = `${config.receiverUrl}${config.path}`;
 const server = await createMockServer({ botUrl, seed: 1 });
 let failures = 0;

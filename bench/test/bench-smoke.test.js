@@ -27,11 +27,14 @@ afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 describe('npm run bench, smoke-sized', () => {
   it('runs every section and prints every row and a parsable result', async () => {
+    // From the sources: the package test empties and rebuilds dist/ meanwhile, in parallel.
     const run = await bench([
+      '--from-sources',
       ...['--rounds', '1', '--warmup', '0', '--duration', '1'],
       ...['--memory-messages', '500', '--report-only', '--json-out', jsonFile],
     ]);
     expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/^The mock measured: the checkout through tsx/);
 
     const rowsOf = (heading) => {
       const lines = run.stdout.split('\n');
@@ -56,6 +59,7 @@ describe('npm run bench, smoke-sized', () => {
       'bare-control',
     ]);
     expect(result.memory.samples.at(-1).messages).toBe(500);
+    expect(result.settings.mock).toBe('the checkout through tsx (--from-sources)');
     expect(result.goals.rows.map((row) => row.verdict)).not.toContain(undefined);
     for (const row of result.goals.rows.slice(0, -1)) expect(row.verdict).not.toBe('skipped');
   });

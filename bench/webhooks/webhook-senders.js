@@ -2,7 +2,7 @@
 // the mock written to through its control API, the mock driven in process, and the bare
 // undici Pool loop posting the mock's own webhook body.
 import { fileURLToPath } from 'node:url';
-import { mockArgs } from '../targets.js';
+import { mockArgs, mockFromSources } from '../targets.js';
 
 const serverFile = (name) => fileURLToPath(new URL(`../servers/${name}`, import.meta.url));
 const sendingLine = /sending webhooks to (https?:\/\/[^\s/]+)/;
@@ -36,7 +36,7 @@ export const webhookSenders = {
     description: 'qiscus-mock serve; customers write with POST /_mock/messages?wait=true',
     judged: true,
     customers: true,
-    args: ({ receiverUrl }) => [...mockArgs, '--bot-url', `${receiverUrl}${webhookPath}`],
+    args: ({ receiverUrl }) => [...mockArgs(), '--bot-url', `${receiverUrl}${webhookPath}`],
   },
   'mock-in-process': {
     name: 'mock-in-process',
@@ -45,7 +45,12 @@ export const webhookSenders = {
     judged: true,
     args: ({ receiverUrl, connections }) => [
       serverFile('mock-in-process.js'),
-      JSON.stringify({ receiverUrl, path: webhookPath, connections }),
+      JSON.stringify({
+        receiverUrl,
+        path: webhookPath,
+        connections,
+        fromSources: mockFromSources(),
+      }),
     ],
     readyUrl: (line) => sendingLine.exec(line)?.[1],
   },
