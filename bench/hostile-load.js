@@ -1,7 +1,8 @@
 // Hostile load (issue 15): 1 MB bodies a hostile or broken client sends, at full speed, against
 // `qiscus-mock serve` with its defaults, while another client reads GET /_mock/traffic page by
 // page and times each answer. Reports the server's peak RSS and the traffic latency, and exits
-// 1 when either passes its budget (docs/reliability.md).
+// 1 when either passes its budget (docs/reliability.md). The reader runs in a thread of its own
+// (hostile-reader.js).
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -9,7 +10,8 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { Client, Pool } from 'undici';
+import { Worker } from 'node:worker_threads';
+import { Pool } from 'undici';
 import {
   diagnosisLines,
   probeArgs,
@@ -164,6 +166,17 @@ async function run(settings) {
     const { room_id: roomId } = await opened.json();
     const kinds = Object.entries(hostileRequests('qiscus-mock-app', roomId));
     const path = '/qiscus-mock-app/bot';
+    const reader = new Worker(new URL('./hostile-reader.js', import.meta.url), {
+      workerData: { url: serve.url, seconds: settings.seconds },
+    });
+    const message = () =>
+      new Promise((resolve, reject) => {
+        reader.once('message', resolve);
+        reader.once('error', reject);
+      });
+    await message();
+    const read = message();
+    reader.postMessage('go');
     const statuses = {};
     const sent = { requests: 0, bytes: 0, errors: 0 };
     const endAt = performance.now() + settings.seconds * 1000;
@@ -184,26 +197,7 @@ async function run(settings) {
         }
       }
     };
-    // The reader: its own connection, one page after another, as the dashboard does.
-    const reader = new Client(serve.url);
-    const latencies = [];
-    let pages = 0;
-    const read = async () => {
-      let after = null;
-      while (performance.now() < endAt) {
-        const started = performance.now();
-        const answer = await reader.request({
-          method: 'GET',
-          path: `/_mock/traffic${after === null ? '' : `?after=${after}`}`,
-        });
-        const page = await answer.body.json();
-        latencies.push(performance.now() - started);
-        pages += 1;
-        // At the end of the log, the next read asks for what came since its last exchange.
-        after = page.next_after ?? page.exchanges.at(-1)?.seq ?? after;
-        await delay(20);
-      }
-    };
+    // The reader: its own connection and thread, one page after another, as the dashboard does.
     let peak = { rss: 0, hwm: 0 };
     // RSS every 5 s, to tell a leak (it climbs) from a heap that settles.
     const series = [];
@@ -219,12 +213,15 @@ async function run(settings) {
       }
     };
     const scheduled = schedstatOf(pid);
-    await Promise.all([...Array.from({ length: settings.connections }, sender), read(), sample()]);
+    const [{ latencies, pages }] = await Promise.all([
+      read,
+      ...Array.from({ length: settings.connections }, sender),
+      sample(),
+    ]);
     const queued = runQueueShare(scheduled, schedstatOf(pid));
     const final = memoryOf(pid);
     peak = { rss: Math.max(peak.rss, final.rss), hwm: Math.max(peak.hwm, final.hwm) };
     await pool.close();
-    await reader.close();
     load.push(readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' '));
     const sorted = [...latencies].sort((a, b) => a - b);
     const peakMiB = Math.round((peak.hwm / 1024) * 10) / 10;
