@@ -59,7 +59,11 @@ export async function rebaselineRecording(replayed: ReplayedRecording): Promise<
   }
   const text = [
     JSON.stringify(replayed.header),
-    ...out.map((exchange, index) => JSON.stringify({ ...exchange, seq: index + 1 })),
+    // Numbered again in the order written, which is the order they began in: each driver, then
+    // its turn. The start_seq each had came from two runs (the recording's and this replay's).
+    ...out.map((exchange, index) =>
+      JSON.stringify({ ...exchange, seq: index + 1, start_seq: index + 1 }),
+    ),
   ].join('\n');
   const temporary = `${replayed.file}.updating`;
   try {

@@ -48,10 +48,18 @@ class BotSideLog {
   readonly byRoom = new Map<string, Exchange[]>();
   private wake: (() => void) | null = null;
 
+  /**
+   * Keeps each room's exchanges in the order they began, as the recording's turns are grouped
+   * (`replay --update` writes them so): a bot call logged before the webhook that led to it goes
+   * after that webhook.
+   */
   take(exchange: Exchange): void {
     if (exchange.direction === 'control' || exchange.room_id === null) return;
     const list = this.byRoom.get(exchange.room_id) ?? [];
-    list.push(exchange);
+    const began = exchange.start_seq ?? Number.POSITIVE_INFINITY;
+    let at = list.length;
+    while (at > 0 && (list[at - 1]?.start_seq ?? 0) > began) at -= 1;
+    list.splice(at, 0, exchange);
     this.byRoom.set(exchange.room_id, list);
     this.wake?.();
   }
