@@ -1,18 +1,12 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import type { Pool } from 'undici';
 import type { Delivery, DeliveryAttempt, DeliveryMode, DeliverySkipReason } from '#contracts';
 import { formatTimestamp, type Clock } from '../clock.js';
 import type { IdGenerator } from '../id-generator.js';
 import type { TrafficLog } from '../traffic/traffic-log.js';
+import { attemptExchange, attemptHeaders } from './attempt-exchange.js';
+import { BotPools } from './bot-pools.js';
 import { describeFailure, readHead } from './delivery-answer.js';
 import { checkWebhookTarget } from './webhook-target.js';
-
-/** The headers of every webhook request. */
-const webhookHeaders = { 'content-type': 'application/json', 'user-agent': 'qiscus-mock' };
-
-/** Each webhook names its delivery and attempt, so a bot can tell a retry from a new message. */
-export const deliveryIdHeader = 'x-qiscus-mock-delivery-id';
-export const attemptHeader = 'x-qiscus-mock-attempt';
 
 /** The delivery once its wait is over. */
 function withoutNextRetry(delivery: Delivery): Delivery {
@@ -89,7 +83,7 @@ export class WebhookDispatcher {
   private bytes = 0;
   /** How many deliveries are waiting to be sent or retried. */
   private pending = 0;
-  private readonly pools = new Map<string, Pool>();
+  private readonly pools = new BotPools();
   private readonly inFlight = new Set<Promise<unknown>>();
   private readonly roomQueues = new Map<string, Promise<unknown>>();
   /** Aborted by close(): attempts in flight are cut off (after the grace period). */
@@ -368,40 +362,23 @@ export class WebhookDispatcher {
     await delay(ms, undefined, { signal: either }).catch(() => undefined);
   }
 
-  private async poolFor(url: URL): Promise<Pool> {
-    let pool = this.pools.get(url.origin);
-    if (!pool) {
-      // undici loads with the first delivery rather than with every start of the mock.
-      const { Pool } = await import('undici');
-      pool =
-        this.pools.get(url.origin) ??
-        new Pool(url.origin, { connections: 16, pipelining: 1, keepAliveTimeout: 4000 });
-      this.pools.set(url.origin, pool);
-    }
-    return pool;
-  }
-
   private async attempt(state: DeliveryState, url: URL, number: number): Promise<AttemptOutcome> {
     const { clock, timeoutMs } = this.deps;
     const startedAt = clock.now();
     const started = clock.monotonic();
     // Taken as it is sent: the bot's calls it leads to begin after it, logged before it or not.
     const startSeq = this.deps.traffic.start();
+    const headers = attemptHeaders(state.delivery.id, number);
     let statusCode: number | null = null;
     let head = '';
     let error: string | null = null;
     this.attempting += 1;
     try {
-      // The pool is there after the first delivery: no await (a promise and a turn) for it.
-      const pool = this.pools.get(url.origin) ?? (await this.poolFor(url));
+      const pool = this.pools.ready(url) ?? (await this.pools.get(url));
       const response = await pool.request({
         method: 'POST',
         path: `${url.pathname}${url.search}`,
-        headers: {
-          ...webhookHeaders,
-          [deliveryIdHeader]: state.delivery.id,
-          [attemptHeader]: String(number),
-        },
+        headers,
         body: state.body,
         headersTimeout: timeoutMs,
         bodyTimeout: timeoutMs,
@@ -425,8 +402,15 @@ export class WebhookDispatcher {
       this.attempting -= 1;
     }
     const latency = Math.round((clock.monotonic() - started) * 100) / 100;
-    if (state.generation === this.generation)
-      this.recordAttempt(state, url, number, { startSeq, statusCode, head, error });
+    if (state.generation === this.generation) {
+      const { webhook, room_id: roomId } = state.delivery;
+      this.deps.traffic.record(
+        attemptExchange(
+          { startSeq, webhook, roomId, url, headers, body: state.body },
+          { statusCode, head, error },
+        ),
+      );
+    }
     const retryable =
       error !== null &&
       (statusCode === null || statusCode >= 500 || statusCode === 429 || statusCode === 408);
@@ -441,45 +425,6 @@ export class WebhookDispatcher {
         response_head: head,
       },
     };
-  }
-
-  private recordAttempt(
-    state: DeliveryState,
-    url: URL,
-    number: number,
-    {
-      startSeq,
-      statusCode,
-      head,
-      error,
-    }: {
-      readonly startSeq: number;
-      readonly statusCode: number | null;
-      readonly head: string;
-      readonly error: string | null;
-    },
-  ): void {
-    this.deps.traffic.record({
-      startSeq,
-      direction: 'to_bot',
-      operationId: state.delivery.webhook,
-      method: 'POST',
-      path: `${url.pathname}${url.search}`,
-      roomId: state.delivery.room_id,
-      status: statusCode,
-      requestHeaders: {
-        ...webhookHeaders,
-        [deliveryIdHeader]: state.delivery.id,
-        [attemptHeader]: String(number),
-      },
-      requestBody: state.body,
-      requestBodyKind: 'json',
-      responseBody: statusCode === null ? undefined : head,
-      responseIsText: true,
-      error,
-      warnings: [],
-      flags: [],
-    });
   }
 
   private settle(state: DeliveryState, status: 'delivered' | 'failed', reason: string): Delivery {
@@ -539,7 +484,7 @@ export class WebhookDispatcher {
     this.generationStop.abort();
     this.generationStop = new AbortController();
     // Attempts in flight from before the reset are cut off with their connections.
-    if (this.attempting > 0) this.destroyPools();
+    if (this.attempting > 0) this.pools.destroy();
     this.roomQueues.clear();
     this.deliveries.clear();
     this.settledIds.clear();
@@ -561,16 +506,8 @@ export class WebhookDispatcher {
     grace.abort();
     this.stop.abort(`not answered within the ${graceMs} ms grace period`);
     this.generationStop.abort();
-    if (this.attempting > 0) this.destroyPools();
+    if (this.attempting > 0) this.pools.destroy();
     await this.drain();
-    await Promise.all([...this.pools.values()].map((pool) => pool.close()));
-    this.pools.clear();
-  }
-
-  /** Closes every connection at once, failing the attempts waiting on them; new pools follow. */
-  private destroyPools(): void {
-    const pools = [...this.pools.values()];
-    this.pools.clear();
-    for (const pool of pools) void pool.destroy().catch(() => undefined);
+    await this.pools.close();
   }
 }
