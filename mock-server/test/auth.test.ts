@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import {
   ErrorEnvelopeSchema,
   authStyles,
+  getAppBot,
   getTraffic,
+  handOver,
+  listAgentsByDivision,
   operations,
   postBotMessage,
   type AuthStyle,
@@ -451,5 +454,97 @@ describe('credentials on the Qiscus surface', () => {
     const text = JSON.stringify(traffic.body);
     expect(text).not.toContain(server.secretKey);
     expect(text).not.toContain(server.adminToken);
+  });
+});
+
+describe('what a refusal says, word for word', () => {
+  /** The message and details of the refusal of `operation` called with exactly `headers`. */
+  async function refusal(operation: OperationDescriptor, headers: Record<string, string>) {
+    const server = await startMock();
+    const call = await prepare(server, operation);
+    const { status, text } = await sendRaw(server, operation, call, headers);
+    expect(status).toBe(401);
+    return ErrorEnvelopeSchema.parse(JSON.parse(text)).errors;
+  }
+
+  it('lists every way to send credentials, and the hints that apply, when none were sent', async () => {
+    const proxyHint =
+      'If you did send QISCUS_SDK_SECRET, a proxy may have dropped it: its name has underscores, which nginx and others drop by default.';
+    const ways = 'QISCUS_SDK_SECRET, or Qiscus-App-Id with Qiscus-Secret-Key, or Authorization';
+
+    expect((await refusal(postBotMessage, {})).message).toBe(
+      `Missing credentials: send ${ways}. ${proxyHint}`,
+    );
+    expect((await refusal(postBotMessage, { 'QISCUS-SDK-SECRET': 'x' })).message).toBe(
+      `Missing credentials: send ${ways}. ${proxyHint} QISCUS-SDK-SECRET (with hyphens) is another header: this endpoint takes QISCUS_SDK_SECRET.`,
+    );
+    // The admin API takes no QISCUS_SDK_SECRET: no hint, and nothing after the full stop.
+    expect((await refusal(listAgentsByDivision, { 'QISCUS-SDK-SECRET': 'x' })).message).toBe(
+      'Missing credentials: send Qiscus-App-Id with Qiscus-Secret-Key, or Authorization.',
+    );
+  });
+
+  it('names each wrong header, in the order of the operation’s styles', async () => {
+    const errors = await refusal(postBotMessage, {
+      QISCUS_SDK_SECRET: 'nope',
+      Authorization: 'nope',
+    });
+
+    expect(errors.message).toBe(
+      "Wrong credentials: QISCUS_SDK_SECRET does not hold the app's secret key; Authorization does not hold an admin token.",
+    );
+  });
+
+  it('asks for Qiscus-App-Id with the header it goes with', async () => {
+    const server = await startMock();
+    const errors = await refusal(postBotMessage, { 'Qiscus-Secret-Key': server.secretKey });
+
+    expect(errors.details).toEqual([
+      { path: 'headers.Qiscus-App-Id', message: 'is required with Qiscus-Secret-Key' },
+    ]);
+  });
+
+  it('tells the secret key in Authorization, with Qiscus-App-Id, from a wrong admin token', async () => {
+    const server = await startMock();
+    const errors = await refusal(getAppBot, {
+      Authorization: server.secretKey,
+      'Qiscus-App-Id': server.appCode,
+    });
+
+    expect(errors.details).toEqual([
+      {
+        path: 'headers.Authorization',
+        message:
+          "holds the app's secret key, but takes an admin token here: send the admin token (printed at start-up) instead",
+      },
+    ]);
+  });
+
+  it('reads "Bearer" with any spaces after it, only in front, and says "wrong" when what follows is wrong', async () => {
+    const server = await startMock();
+    const secret = server.secretKey;
+    const detailOf = async (authorization: string) =>
+      (await refusal(postBotMessage, { Authorization: authorization })).details[0]?.message;
+    const secretHere =
+      "holds the app's secret key, but takes an admin token here: send the secret key in the QISCUS_SDK_SECRET header instead";
+
+    expect(await detailOf(`Bearer  ${secret}`)).toBe(secretHere);
+    expect(await detailOf(`${secret.slice(0, 4)}bearer ${secret.slice(4)}`)).toBe(
+      'does not hold an admin token',
+    );
+    expect(await detailOf('Bearer nope')).toBe('does not hold an admin token');
+  });
+
+  it('says to drop "Bearer " before the secret key where Authorization takes the secret key', async () => {
+    const server = await startMock();
+    const errors = await refusal(handOver, { Authorization: `Bearer ${server.secretKey}` });
+
+    expect(errors.details).toEqual([
+      {
+        path: 'headers.Authorization',
+        message:
+          'must hold an admin token or the secret key as it is, without "Bearer " in front (Qiscus takes the raw token)',
+      },
+    ]);
   });
 });

@@ -87,6 +87,22 @@ it('says a secret header sent twice was sent twice, not that the secret is wrong
   expect(answer.body).not.toContain(server.secretKey);
 });
 
+it('says a secret header sent twice, once wrong, was sent twice, without "each with the right key"', async () => {
+  const server = await startMock();
+  const body = JSON.stringify({ sender_email: server.botEmail, message: 'Hi', room_id: '1' });
+  const answer = await sendRaw(
+    server.url,
+    `POST /${server.appCode}/bot HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nQISCUS_SDK_SECRET: ${server.secretKey}\r\nQISCUS_SDK_SECRET: nope\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`,
+  );
+  const errors = envelopeOf(answer.body);
+  expect(errors.details).toEqual([
+    {
+      path: 'headers.QISCUS_SDK_SECRET',
+      message: 'was sent 2 times, and the copies are read as one value: send it once',
+    },
+  ]);
+});
+
 it('points a secret key sent as "Authorization: Bearer" at QISCUS_SDK_SECRET', async () => {
   const server = await startMock();
   const answer = await callQiscus(server, postBotMessage, {

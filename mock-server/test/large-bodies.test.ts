@@ -212,3 +212,27 @@ it('lets the next large body in when the client of the one being read goes away'
   gone.client.destroy();
   expect((await next.answer).statusCode).toBe(200);
 });
+
+it('lets the next large body in when a client waiting for its turn goes away first', async () => {
+  const server = await startMock();
+  const { room_id } = await server.customer.say('Hi');
+  const body = botMessage(server, room_id, 'z', 100_000);
+  const reading = await startPost(
+    server,
+    server.secretKey,
+    Buffer.byteLength(body),
+    body.slice(0, 10),
+  );
+  expect(await postSmall(server, room_id, 'small')).toBe(200);
+  const waiting = await startPost(server, server.secretKey, Buffer.byteLength(body), body);
+  expect(await postSmall(server, room_id, 'small again')).toBe(200);
+  waiting.client.destroy();
+  expect(await postSmall(server, room_id, 'after the one that left')).toBe(200);
+
+  // The slot passes to the client that left; its close, noticed once its socket is read, gives
+  // the slot back.
+  reading.client.end(body.slice(10));
+  expect((await reading.answer).statusCode).toBe(200);
+  const last = await startPost(server, server.secretKey, Buffer.byteLength(body), body);
+  expect((await last.answer).statusCode).toBe(200);
+});

@@ -4,6 +4,7 @@ import { patchConfig, postBotMessage, resetMock, sendCustomerMessage } from '#co
 import { callControl } from './support/call-control.js';
 import { callQiscus } from './support/call-qiscus.js';
 import { deferred } from './support/deferred.js';
+import { sendRaw } from './support/send-raw.js';
 import { startBot } from './support/start-bot.js';
 import { startMock } from './support/start-mock.js';
 
@@ -136,4 +137,39 @@ it('refuses control calls from a page of another origin, body or none, and chang
   });
   expect(behindProxy.statusCode).toBe(200);
   await behindProxy.body.dump();
+});
+
+it('takes the dashboard’s origin under any name of this machine and in any case, and names it when it refuses', async () => {
+  const server = await startMock();
+  const port = new URL(server.url).port;
+  const statusOf = async (host: string, origin: string) => {
+    const answer = await request(`${server.url}/_mock/config`, { headers: { host, origin } });
+    await answer.body.dump();
+    return answer.statusCode;
+  };
+
+  expect(await statusOf(`localhost:${port}`, `http://localhost:${port}`)).toBe(200);
+  expect(await statusOf(`localhost:${port}`, `https://localhost:${port}`)).toBe(200);
+  expect(await statusOf(`LocalHost:${port}`, `HTTP://LOCALHOST:${port}`)).toBe(200);
+
+  const refused = await request(`${server.url}/_mock/config`, {
+    headers: { origin: 'https://evil.example' },
+  });
+  expect(refused.statusCode).toBe(403);
+  const { detail } = (await refused.body.json()) as { detail: string };
+  expect(detail).toBe(
+    `A page of "https://evil.example" may not drive the mock: its control API and event stream answer only the dashboard at http://127.0.0.1:${port}/ and clients that are not browsers.`,
+  );
+});
+
+it('refuses a page of another origin that sends no Host (HTTP/1.0)', async () => {
+  const server = await startMock();
+
+  const answer = await sendRaw(
+    server.url,
+    'POST /_mock/reset HTTP/1.0\r\nOrigin: https://evil.example\r\nContent-Length: 0\r\n\r\n',
+  );
+
+  expect(answer.status).toBe(403);
+  expect(JSON.parse(answer.body)).toMatchObject({ code: 'MOCK_ERR_ORIGIN_NOT_ALLOWED' });
 });

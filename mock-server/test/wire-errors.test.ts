@@ -26,6 +26,7 @@ import {
 import { defaults, type MockServer } from '#mock-server';
 import { callControl } from './support/call-control.js';
 import { callQiscus, credentialHeaders } from './support/call-qiscus.js';
+import { sendRaw } from './support/send-raw.js';
 import { startMock } from './support/start-mock.js';
 
 /** The codes this file makes the mock answer with; filled as the tests are declared. */
@@ -944,6 +945,41 @@ describe('the Host check and the mock’s own errors', () => {
 
     expect(answer.status).toBe(200);
     expect(server.rooms.get(roomId)?.messages).toHaveLength(2);
+  });
+
+  it('a request whose Host is this machine’s IPv6 address works; another IPv6 address is refused by its name', async () => {
+    const server = await startMock();
+    const port = new URL(server.url).port;
+
+    const local = await send(server, 'GET', '/_mock/rooms', { headers: { host: `[::1]:${port}` } });
+    expect(local.status).toBe(200);
+
+    const other = await send(server, 'GET', '/_mock/rooms', {
+      headers: { host: `[2001:db8::1]:${port}` },
+    });
+    expect(other.status).toBe(421);
+    expect(ProblemSchema.parse(other.body).detail).toContain('not "[2001:db8::1]"');
+  });
+
+  it('a request without a Host (HTTP/1.0) is answered', async () => {
+    const server = await startMock();
+
+    const answer = await sendRaw(server.url, 'GET /_mock/rooms HTTP/1.0\r\n\r\n');
+
+    expect(answer.status).toBe(200);
+    expect(JSON.parse(answer.body)).toEqual({ rooms: [] });
+  });
+
+  it('the OpenAPI document is refused to a Host that names another machine, too', async () => {
+    const server = await startMock();
+
+    const refused = await send(server, 'GET', '/openapi.json', {
+      headers: { host: 'evil.example' },
+    });
+    expect(refused.status).toBe(421);
+    expect(ProblemSchema.parse(refused.body).code).toBe('MOCK_ERR_HOST_NOT_ALLOWED');
+    const served = await send(server, 'GET', '/openapi.json');
+    expect(served.status).toBe(200);
   });
 
   it('an unknown room on /_mock is a 404 problem+json', async () => {
