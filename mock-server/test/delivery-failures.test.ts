@@ -1,21 +1,6 @@
-import { once } from 'node:events';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { expect, it, onTestFinished } from 'vitest';
+import { expect, it } from 'vitest';
+import { startRawBot } from './support/start-bot.js';
 import { startMock } from './support/start-mock.js';
-
-/** A real HTTP "bot" on 127.0.0.1 that handles each webhook as told; closed after the test. */
-async function startRawBot(handle: (req: IncomingMessage, res: ServerResponse) => void) {
-  const server = createServer(handle);
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  onTestFinished(async () => {
-    server.closeAllConnections();
-    server.close();
-    await once(server, 'close');
-  });
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhook`;
-}
 
 it('a bot that sends its headers but never finishes its answer fails the delivery as a timeout', async () => {
   const botUrl = await startRawBot((_req, res) => {

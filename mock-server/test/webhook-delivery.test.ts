@@ -1,6 +1,3 @@
-import { once } from 'node:events';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { describe, expect, onTestFinished, test } from 'vitest';
 import {
   BotMessageWebhookSchema,
@@ -27,7 +24,7 @@ import { callControl } from './support/call-control.js';
 import { okBody, say } from './support/control-answers.js';
 import { deferred } from './support/deferred.js';
 import { callQiscus } from './support/call-qiscus.js';
-import { startBot, type ReceivedWebhook } from './support/start-bot.js';
+import { startBot, startRawBot, type ReceivedWebhook } from './support/start-bot.js';
 import { startMock } from './support/start-mock.js';
 
 const form = 'application/x-www-form-urlencoded';
@@ -52,7 +49,7 @@ function webhookAt(received: readonly ReceivedWebhook[], index: number): BotMess
 /** A real HTTP server that answers every POST with a redirect to `location`, counting them. */
 async function startRedirector(location: string): Promise<{ url: string; hits: () => number }> {
   let hits = 0;
-  const server = createServer((req, res) => {
+  const url = await startRawBot((req, res) => {
     req.resume();
     req.on('end', () => {
       hits += 1;
@@ -60,15 +57,7 @@ async function startRedirector(location: string): Promise<{ url: string; hits: (
       res.end('moved');
     });
   });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  onTestFinished(async () => {
-    server.closeAllConnections();
-    server.close();
-    await once(server, 'close');
-  });
-  const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}/webhook`, hits: () => hits };
+  return { url, hits: () => hits };
 }
 
 const budi = { id: '6281234567890', name: 'Budi Santoso' };

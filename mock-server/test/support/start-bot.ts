@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { createServer, type IncomingMessage } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { onTestFinished } from 'vitest';
 
@@ -56,4 +56,23 @@ export async function startBot(
   };
   onTestFinished(close);
   return { url: `http://127.0.0.1:${port}/webhook`, received, close };
+}
+
+/**
+ * A real HTTP "bot" on 127.0.0.1 and a free port that handles each request as `handle` says (for
+ * answers `startBot` cannot give: a stalled body, a dropped connection, a redirect). Closed when
+ * the test finishes; resolves to its webhook URL.
+ */
+export async function startRawBot(
+  handle: (req: IncomingMessage, res: ServerResponse) => void,
+): Promise<string> {
+  const server = createServer(handle);
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  onTestFinished(async () => {
+    server.closeAllConnections();
+    server.close();
+    await once(server, 'close');
+  });
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhook`;
 }
