@@ -236,3 +236,32 @@ it('lets the next large body in when a client waiting for its turn goes away fir
   const last = await startPost(server, server.secretKey, Buffer.byteLength(body), body);
   expect((await last.answer).statusCode).toBe(200);
 });
+
+it('orders a large body’s call among the others by when its headers came, not when it was answered', async () => {
+  const server = await startMock();
+  const { room_id } = await server.customer.say('Hi');
+  const body = botMessage(server, room_id, 'large', 100_000);
+  const large = await startPost(
+    server,
+    server.secretKey,
+    Buffer.byteLength(body),
+    body.slice(0, 10),
+  );
+  expect(await postSmall(server, room_id, 'small')).toBe(200);
+  large.client.end(body.slice(10));
+  expect((await large.answer).statusCode).toBe(200);
+
+  const traffic = await callControl(server, getTraffic);
+  if (!traffic.ok) throw new Error(traffic.body.detail);
+  const calls = traffic.body.exchanges.filter((exchange) => exchange.direction === 'from_bot');
+  // The large body is kept cut short, as text; the small one as its value.
+  const textOfCall = (exchange: (typeof calls)[number]) =>
+    typeof exchange.request.body === 'string'
+      ? 'large'
+      : (exchange.request.body as { message: string }).message;
+  // Logged as answered: the small one first. Begun: the large one first.
+  expect(calls.map(textOfCall)).toEqual(['small', 'large']);
+  expect(
+    [...calls].sort((a, b) => (a.start_seq ?? 0) - (b.start_seq ?? 0)).map(textOfCall),
+  ).toEqual(['large', 'small']);
+});

@@ -222,8 +222,9 @@ export function registerOperation<const D extends OperationDescriptor>(
     deps.guardHost(request);
     const notes: ExchangeNotes = {
       // Taken now, not when answered: an answer held back (a fault's latency) does not move the
-      // call after the webhooks sent meanwhile.
-      startSeq: deps.traffic.start(),
+      // call after the webhooks sent meanwhile. A large body's call began at its headers, where
+      // onRequest met it first.
+      startSeq: request.exchangeNotes?.startSeq ?? deps.traffic.start(),
       direction: 'from_bot',
       operationId: operation.id,
       roomId: null,
