@@ -224,14 +224,20 @@ it('customer_rooms shows the bot switch, the wait and the last messages of the r
   });
 });
 
-it('customer_rooms tells the last message from the customer’s last one once the bot has answered', async () => {
-  const server = await startMock();
+/** A room where the customer said "Hi" and the bot answered "Hello there", with both messages. */
+async function answeredByBot(server: MockServer) {
   const roomId = await roomOf(server);
   await callQiscus(server, postBotMessage, {
     params: { app_code: server.appCode },
     body: { room_id: roomId, type: 'text', message: 'Hello there', sender_email: server.botEmail },
   });
   const [hi, hello] = server.rooms.get(roomId)!.messages;
+  return { roomId, hi: hi!, hello: hello! };
+}
+
+it('customer_rooms tells the last message from the customer’s last one once the bot has answered', async () => {
+  const server = await startMock();
+  const { roomId, hi, hello } = await answeredByBot(server);
 
   const answer = await callQiscus(server, getCustomerRoom, { params: { room_id: roomId } });
 
@@ -239,21 +245,16 @@ it('customer_rooms tells the last message from the customer’s last one once th
     last_comment_text: 'Hello there',
     last_comment_sender_type: 'bot',
     last_comment_sender: server.botEmail,
-    last_comment_timestamp: hello!.created_at,
+    last_comment_timestamp: hello.created_at,
     last_customer_comment_text: 'Hi',
-    last_customer_timestamp: hi!.created_at,
+    last_customer_timestamp: hi.created_at,
   });
-  expect(hello!.created_at).not.toBe(hi!.created_at);
+  expect(hello.created_at).not.toBe(hi.created_at);
 });
 
 it('the service record spans the session’s first to last message, and is retrieved once an agent has the room', async () => {
   const server = await startMock();
-  const roomId = await roomOf(server);
-  await callQiscus(server, postBotMessage, {
-    params: { app_code: server.appCode },
-    body: { room_id: roomId, type: 'text', message: 'Hello there', sender_email: server.botEmail },
-  });
-  const [hi, hello] = server.rooms.get(roomId)!.messages;
+  const { roomId, hi, hello } = await answeredByBot(server);
   const customer = successOf(
     await callQiscus(server, getCustomerRoom, { params: { room_id: roomId } }),
   ).data.customer_room;
@@ -273,8 +274,8 @@ it('the service record spans the session’s first to last message, and is retri
     room_log_id: Number(roomId),
     user_id: customer.contact_id,
     is_resolved: true,
-    first_comment_id: String(hi!.id),
-    last_comment_id: String(hello!.id),
+    first_comment_id: String(hi.id),
+    last_comment_id: String(hello.id),
     retrieved_at: null,
   });
   expect(unassigned.resolved_at).toBe(unassigned.updated_at);

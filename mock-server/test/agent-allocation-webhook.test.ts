@@ -10,7 +10,8 @@ import { callQiscus, successOf } from './support/call-qiscus.js';
 import { startBot, type BotAnswer } from './support/start-bot.js';
 import { startMock } from './support/start-mock.js';
 
-async function handedOver(server: MockServer) {
+/** Budi asks for a human and the bot hands the room over (with `body`, if given). */
+async function handedOver(server: MockServer, body?: { find_online_agent: boolean }) {
   const { room_id } = await server.customer.say({
     channel: 'wa',
     customer: { id: '6281100000001', name: 'Budi' },
@@ -18,6 +19,7 @@ async function handedOver(server: MockServer) {
   });
   const answer = await callQiscus(server, handOver, {
     params: { app_code: server.appCode, room_id },
+    ...(body ? { body } : {}),
   });
   expect(answer.status).toBe(200);
   await server.drain();
@@ -75,19 +77,8 @@ it('names no candidate when no agent is online and the handover asks for an onli
   const { receiver, server } = await allocating(() => ({ status: 200, body: '{}' }), {
     agents: [{ name: 'Sari', divisions: ['General'], online: false }],
   });
-  const { room_id } = await server.customer.say({
-    channel: 'wa',
-    customer: { id: '6281100000001', name: 'Budi' },
-    text: 'I want a human',
-  });
+  await handedOver(server, { find_online_agent: true });
 
-  const answer = await callQiscus(server, handOver, {
-    params: { app_code: server.appCode, room_id },
-    body: { find_online_agent: true },
-  });
-  await server.drain();
-
-  expect(answer.status).toBe(200);
   expect(receiver.received).toHaveLength(1);
   expect(CustomAgentAllocationWebhookSchema.parse(receiver.received[0]?.body).candidate_agent).toBe(
     null,
