@@ -23,8 +23,11 @@ function describeBound(
     case 'array':
     case 'set':
       return `must have at ${word} ${String(bound)} item${Number(bound) === 1 ? '' : 's'}`;
-    default:
-      return `must be ${issue.code === 'too_big' ? '<=' : '>='} ${String(bound)}`;
+    default: {
+      // `.positive()` is a minimum of 0 that 0 itself does not meet: "> 0", not ">= 0".
+      const or = issue.inclusive === false ? '' : '=';
+      return `must be ${issue.code === 'too_big' ? '<' : '>'}${or} ${String(bound)}`;
+    }
   }
 }
 

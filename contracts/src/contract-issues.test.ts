@@ -56,6 +56,16 @@ it('spells out bounds, choices and formats in one voice', () => {
   expect(checkContract(schema.shape.name, 'toolong')).toMatchObject({
     problems: [{ path: '', message: 'must be at most 5 characters long' }],
   });
+  // A bound the value may not equal says so: a seq of 0 told "must be >= 0" cannot be mended.
+  expect(checkContract(z.number().positive(), 0)).toMatchObject({
+    problems: [{ path: '', message: 'must be > 0' }],
+  });
+  expect(checkContract(z.number().lt(5), 5)).toMatchObject({
+    problems: [{ path: '', message: 'must be < 5' }],
+  });
+  expect(checkContract(z.number().min(1), 0)).toMatchObject({
+    problems: [{ path: '', message: 'must be >= 1' }],
+  });
 });
 
 it('suggests a known field for a slip, but does not guess between short names', () => {
