@@ -227,10 +227,28 @@ export function registerBodyParsers(
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, bytes, done) => {
     const buffer = bytes as Buffer;
+    // A small body, nearly every one: the same steps in one go, without the closures a large
+    // body's turns need (they cost every request their allocation).
+    if (buffer.length <= largeBodyBytes) {
+      let value: unknown;
+      try {
+        checkBytes(request, buffer);
+        refuseJsonBytes(request, buffer, keptBodyLength());
+        const text = buffer.toString('utf8');
+        // Kept before parsing, so the traffic log shows even a body that is not JSON as it came.
+        request.rawBody = { text, kind: 'json' };
+        value = parseJson(text);
+      } catch (error) {
+        done(error as Error, undefined);
+        return;
+      }
+      done(null, value);
+      return;
+    }
     let body = '';
     let value: unknown;
     inSteps(
-      buffer.length > largeBodyBytes,
+      true,
       [
         () => {
           checkBytes(request, buffer);
