@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasLargeBody } from './body-parsers.js';
 
 /**
@@ -43,14 +43,35 @@ export class BodySlots {
 }
 
 /**
- * A large body (`hasLargeBody`) waits for one of the slots before it is read, and holds it until
- * its answer has gone out or the connection closed.
+ * What a route may do with a large body's request before the body is read: refuse it (throw) at
+ * its headers, so the body is never read (`registerOperation`: the caller's app code and
+ * credentials). Named in the route's config.
+ */
+export interface LargeBodyRouteConfig {
+  readonly beforeLargeBody?: (request: FastifyRequest) => void;
+}
+
+/**
+ * A large body (`hasLargeBody`) is first shown to its route's `beforeLargeBody`, then waits for one
+ * of the slots before it is read, and holds it until its answer has gone out or the connection
+ * closed. One hook for both, which every request runs: each hook fastify runs costs every request
+ * a runner and its closures, and a small body does nothing here.
  */
 export function limitLargeBodies(app: FastifyInstance, slots: BodySlots): void {
-  app.addHook('preParsing', (request, reply, payload, done) => {
+  app.addHook('onRequest', (request, reply, done) => {
     if (!hasLargeBody(request)) {
-      done(null, payload);
+      done();
       return;
+    }
+    const before = (request.routeOptions.config as LargeBodyRouteConfig | undefined)
+      ?.beforeLargeBody;
+    if (before) {
+      try {
+        before(request);
+      } catch (error) {
+        done(error as Error);
+        return;
+      }
     }
     slots.take((release) => {
       if (isGone(reply)) {
@@ -58,7 +79,7 @@ export function limitLargeBodies(app: FastifyInstance, slots: BodySlots): void {
       } else {
         reply.raw.once('close', release);
       }
-      done(null, payload);
+      done();
     });
   });
 }

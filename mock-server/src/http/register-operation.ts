@@ -16,6 +16,7 @@ import type { ExchangeNotes } from './exchange-notes.js';
 import type { TrafficLog } from '../traffic/traffic-log.js';
 import type { RecordExchange } from './exchange-recorder.js';
 import type { ReplyBatch } from './reply-batch.js';
+import type { LargeBodyRouteConfig } from './body-slots.js';
 import { forwardCall } from '../proxy/forward-call.js';
 import type { UpstreamProxy } from '../proxy/upstream-proxy.js';
 
@@ -247,30 +248,28 @@ export function registerOperation<const D extends OperationDescriptor>(
     }
     if (needsCredentials) deps.credentials().check(request.headers, operation.auth);
   };
+  // A body declared large (Content-Length over 64 KB) from a caller who would be refused anyway
+  // is refused before it is read: Node drains its bytes and drops them, never decoded or parsed
+  // (issue 15: a wrong secret with 1 MB cost a full read and parse). A small body is read first,
+  // as before, so the traffic log shows which room the refused call was about; so is a chunked
+  // one, whose framing errors are then answered as such. A proxy passes everything on.
+  const beforeLargeBody = (request: FastifyRequest): void => {
+    if (!declaresLargeBody(request)) return;
+    try {
+      begin(request);
+      checkCaller(request);
+    } catch (error) {
+      request.body = notReadMarker(request);
+      throw error;
+    }
+  };
+  const config: { operationId: string } & LargeBodyRouteConfig = deps.upstream
+    ? { operationId: operation.id }
+    : { operationId: operation.id, beforeLargeBody };
   app.route({
     method: operation.method.toUpperCase(),
     url: toRoutePath(operation.path),
-    config: { operationId: operation.id },
-    // A body declared large (Content-Length over 64 KB) from a caller who would be refused anyway
-    // is refused before it is read: Node drains its bytes and drops them, never decoded or parsed
-    // (issue 15: a wrong secret with 1 MB cost a full read and parse). A small body is read
-    // first, as before, so the traffic log shows which room the refused call was about; so is a
-    // chunked one, whose framing errors are then answered as such.
-    onRequest: (request, _reply, done) => {
-      if (deps.upstream || !declaresLargeBody(request)) {
-        done();
-        return;
-      }
-      try {
-        begin(request);
-        checkCaller(request);
-      } catch (error) {
-        request.body = notReadMarker(request);
-        done(error as Error);
-        return;
-      }
-      done();
-    },
+    config,
     // Not async, and returns nothing: fastify then leaves the answer to the batch. Returning the
     // reply instead would make fastify wait for the response's 'finish' event, which costs every
     // request a set of listeners on the response.
