@@ -5,6 +5,7 @@ import {
   presentRequestBody,
   presentResponseBody,
   redactText,
+  isHeaderLines,
   type ExchangeRecord,
   type StoredExchange,
 } from './kept-exchange.js';
@@ -35,7 +36,7 @@ export class ExchangeJson {
 
   /** The exchange as one line of JSON (no line breaks), secrets redacted. */
   write(stored: StoredExchange): string {
-    const record = stored.record;
+    const record = stored;
     const secrets = this.secrets;
     const requestBody =
       (stored.requestJson && this.asIs(record.requestBody)) ||
@@ -75,8 +76,8 @@ export class ExchangeJson {
 
   /** The headers as `presentHeaders` makes them, written from Node's raw lines directly. */
   private headers(headers: ExchangeRecord['requestHeaders']): string {
-    if (!Array.isArray(headers)) return JSON.stringify(presentHeaders(headers, this.secrets));
-    const lines = headers as readonly string[];
+    if (!isHeaderLines(headers)) return JSON.stringify(presentHeaders(headers, this.secrets));
+    const lines = typeof headers === 'string' ? headers.split('\n') : headers;
     const names: string[] = [];
     let out = '';
     for (let i = 0; i + 1 < lines.length; i += 2) {

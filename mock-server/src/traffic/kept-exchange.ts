@@ -34,12 +34,15 @@ export interface ExchangeRecord {
   readonly flags: readonly ExchangeFlag[];
 }
 
-/** An exchange as the traffic log keeps it: its bodies as (bounded) text. */
-export interface StoredExchange {
+/**
+ * An exchange as the traffic log keeps it: what was noted, its bodies as (bounded) text, and its
+ * place in the log. One object per exchange, not a record inside another: the log keeps tens of
+ * thousands, and each object kept is copied by every garbage collection it lives through.
+ */
+export interface StoredExchange extends ExchangeRecord {
   readonly seq: number;
   readonly startSeq: number;
   readonly time: number;
-  readonly record: ExchangeRecord;
   /** About what it costs to keep, in bytes (string lengths). */
   readonly bytes: number;
   /** The kept request body is a complete JSON text, read as it is (not cut short). */
@@ -135,14 +138,11 @@ function clean(body: unknown, secrets: readonly string[], raw?: unknown): unknow
 }
 
 /** The exchange as `GET /_mock/traffic` and the event stream show it, secrets redacted. */
-export function presentExchange(
-  { seq, startSeq, time, record: stored }: StoredExchange,
-  secrets: readonly string[],
-): Exchange {
+export function presentExchange(stored: StoredExchange, secrets: readonly string[]): Exchange {
   return {
-    seq,
-    start_seq: startSeq,
-    time: formatTimestamp(time),
+    seq: stored.seq,
+    start_seq: stored.startSeq,
+    time: formatTimestamp(stored.time),
     direction: stored.direction,
     operation_id: stored.operationId,
     method: stored.method,

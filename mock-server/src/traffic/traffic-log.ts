@@ -113,23 +113,32 @@ export class TrafficLog {
     const requestIsValue = typeof input.requestBody !== 'string' && requestBody != null;
     const responseText = asText(input.responseBody);
     const responseBody = keptText(responseText, max);
-    const record: ExchangeRecord = {
-      ...input,
-      requestBody,
-      requestBodyKind: requestIsValue ? 'json' : input.requestBodyKind,
-      responseBody,
-      responseIsText: responseBody != null,
-    };
     const bytes =
       256 +
       headersBytes(input.requestHeaders) +
       (typeof requestBody === 'string' ? requestBody.length : 0) +
       (typeof responseBody === 'string' ? responseBody.length : 0);
+    // Every field written out, in one order: one object per exchange, all of one shape.
     const stored: StoredExchange = {
       seq: this.seq,
       startSeq: input.startSeq ?? this.start(),
       time: this.clock.now(),
-      record,
+      direction: input.direction,
+      operationId: input.operationId,
+      method: input.method,
+      path: input.path,
+      roomId: input.roomId,
+      status: input.status,
+      requestHeaders: input.requestHeaders,
+      requestBody,
+      requestBodyKind: requestIsValue ? 'json' : input.requestBodyKind,
+      requestBodyParsed: input.requestBodyParsed,
+      responseBody,
+      responseIsText: responseBody != null,
+      responseIsJson: input.responseIsJson,
+      error: input.error,
+      warnings: input.warnings,
+      flags: input.flags,
       bytes,
       // Whether a kept body is one whole JSON text, to be written out as it is (ExchangeJson).
       requestJson:
@@ -220,7 +229,7 @@ export class TrafficLog {
     const first = this.ring.at(0)?.seq ?? 0;
     for (let i = Math.max(0, after + 1 - first); i < this.ring.length; i += 1) {
       const stored = this.ring.at(i);
-      if (!stored || !options.filter(stored.record)) continue;
+      if (!stored || !options.filter(stored)) continue;
       if (
         kept.length >= options.limit ||
         (kept.length > 0 && bytes + stored.bytes > options.maxBytes)
