@@ -1,9 +1,7 @@
 // `npm run bench`: the mock measured against bare servers in the same run, because absolute
 // numbers on a shared VM swing by ±25 % between runs. Three sections (http, webhooks, memory;
 // see bench-options.js), then issue 17's targets judged; progress on stderr, result on stdout.
-import { spawnSync } from 'node:child_process';
-import { existsSync, rmSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { rmSync, writeFileSync } from 'node:fs';
 import { parseBenchOptions, usage, UsageError } from './bench-options.js';
 import { choosePinning } from './cpu-pinning.js';
 import { judgeGoals, renderGoals } from './goals.js';
@@ -17,7 +15,7 @@ import { stopAllGroups, stopGroupsOnInterrupt } from './process-groups.js';
 import { clockTicksPerSecond } from './proc-stats.js';
 import { recordingLines } from './recording-overhead.js';
 import { renderReport } from './report-table.js';
-import { builtCli, measureMockFromSources, recordingFile, targets } from './targets.js';
+import { prepareMock, recordingFile, targets } from './targets.js';
 import { renderWebhookReport } from './webhooks/webhook-report.js';
 import { runWebhookSection } from './webhooks/webhook-section.js';
 import { webhookSenderNames } from './webhooks/webhook-senders.js';
@@ -58,25 +56,6 @@ function renderText(result) {
   return parts.join('');
 }
 
-/** Builds dist/ (`npm run build`) unless told not to; the mock measured is then the package. */
-function prepareMock(options) {
-  measureMockFromSources(options.fromSources);
-  if (options.fromSources) return 'the checkout through tsx (--from-sources)';
-  if (options.build) {
-    log('Building dist/ (npm run build) …');
-    const built = spawnSync(
-      process.execPath,
-      [fileURLToPath(new URL('../packaging/build.js', import.meta.url))],
-      {
-        stdio: ['ignore', 'ignore', 'inherit'],
-      },
-    );
-    if (built.status !== 0) throw new Error('npm run build failed (its errors are above)');
-  } else if (!existsSync(builtCli)) {
-    throw new Error('dist/ holds no build: run `npm run build`, or leave out --no-build');
-  }
-  return 'the built package (dist/js/cli.js)';
-}
 
 async function main(argv) {
   const options = parseBenchOptions(argv);
@@ -84,7 +63,7 @@ async function main(argv) {
     process.stdout.write(usage);
     return 0;
   }
-  const mock = prepareMock(options);
+  const mock = prepareMock(options, log);
   log(`The mock measured: ${mock}.`);
   const pinning = choosePinning();
   if (!pinning.pinned) log(`WARNING: ${pinning.warning}`);

@@ -1,5 +1,7 @@
 // The servers the bench can load. `prepare` runs once the server listens and returns the
 // room the load is sent to.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,6 +43,25 @@ let mockCli = builtCli;
 /** Measure the mock from the checkout's sources (true) or from the built package (false). */
 export function measureMockFromSources(fromSources) {
   mockCli = fromSources ? sourcesCli : builtCli;
+}
+
+/**
+ * Builds dist/ (`npm run build`) unless told not to (`build: false`), or measures the checkout's
+ * sources (`fromSources`); says which mock is measured.
+ */
+export function prepareMock(options, log) {
+  measureMockFromSources(options.fromSources);
+  if (options.fromSources) return 'the checkout through tsx (--from-sources)';
+  if (options.build) {
+    log('Building dist/ (npm run build) …');
+    const built = spawnSync(process.execPath, [join(repoRoot, 'packaging', 'build.js')], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    if (built.status !== 0) throw new Error('npm run build failed (its errors are above)');
+  } else if (!existsSync(builtCli)) {
+    throw new Error('dist/ holds no build: run `npm run build`, or leave out --no-build');
+  }
+  return 'the built package (dist/js/cli.js)';
 }
 
 /** Whether the mock measured is the checkout's sources rather than the built package. */

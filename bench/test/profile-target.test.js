@@ -1,0 +1,44 @@
+// `npm run bench:profile` runs: a bare target profiled for a second under the bench's load, its
+// CPU printed by part. Only that the profile was taken and read is checked, not its numbers.
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const script = fileURLToPath(new URL('../profile-target.js', import.meta.url));
+
+function run(args) {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [script, ...args], (error, stdout, stderr) =>
+      resolve({ code: error ? error.code : 0, stdout, stderr }),
+    );
+  });
+}
+
+describe('npm run bench:profile', () => {
+  it('profiles the measured window of a target and prints its CPU by part', async () => {
+    const result = await run([
+      '--target',
+      'bare',
+      '--warmup',
+      '0',
+      '--duration',
+      '1',
+      '--top',
+      '3',
+    ]);
+    expect(result.stderr).toContain('warm-up 0 s, then 1 s profiled');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(
+      /^bare: [\d,]+ requests in 1 s \([\d,]+\/s, 0 failed\); [\d.]+ µs of CPU a request/,
+    );
+    // Node's HTTP server is where a bare server spends its time: the profile was read by part.
+    expect(result.stdout).toMatch(/\| node: http \| \d+\.\d\d \| [\d.]+ % \|/);
+    expect(result.stdout).toContain('The 3 functions with the most self time');
+  });
+
+  it('refuses a target it does not know, naming the ones it does', async () => {
+    const result = await run(['--target', 'prism']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--target must be one of bare, mock, mock-record, fastify-zod');
+  });
+});
