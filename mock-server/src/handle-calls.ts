@@ -11,6 +11,7 @@ import type { MockServer } from './mock-server.js';
 import type { RecordingWriter } from './recording/recording-writer.js';
 import type { TrafficLog } from './traffic/traffic-log.js';
 import type { WebhookDispatcher } from './webhooks/webhook-dispatcher.js';
+import { noFlags, noHeaders, noWarnings } from './traffic/kept-exchange.js';
 
 /**
  * A value given to the handle's functions, checked as the control API checks its bodies:
@@ -63,12 +64,12 @@ export function handleCalls(deps: {
       path: call,
       roomId,
       status: 200,
-      requestHeaders: {},
+      requestHeaders: noHeaders,
       requestBody: input,
       responseBody: result,
       error: null,
-      warnings: [],
-      flags: [],
+      warnings: noWarnings,
+      flags: noFlags,
     });
     // Its line is written before the call returns, as an HTTP call's is before its answer.
     recorder?.flush();

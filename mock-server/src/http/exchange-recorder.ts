@@ -1,11 +1,8 @@
 import type { FastifyRequest } from 'fastify';
-import type { ErrorDetail, ExchangeFlag } from '#contracts';
 import type { TrafficLog } from '../traffic/traffic-log.js';
 import { isControlRequest } from './control-request.js';
 import './exchange-notes.js';
-
-const noWarnings: readonly ErrorDetail[] = Object.freeze([]);
-const noFlags: readonly ExchangeFlag[] = Object.freeze([]);
+import { noFlags, noWarnings } from '../traffic/kept-exchange.js';
 
 /** Reads of the mock itself and its docs are not exchanges worth keeping. */
 function isUnrecorded(method: string, url: string): boolean {

@@ -8,6 +8,7 @@ import type { TrafficLog } from '../traffic/traffic-log.js';
 import type { RecordExchange } from './exchange-recorder.js';
 import type { ReplyBatch } from './reply-batch.js';
 import { toRoutePath } from './register-operation.js';
+import { noFlags, noWarnings } from '../traffic/kept-exchange.js';
 
 type PartOf<
   D extends ControlOperationDescriptor,
@@ -108,8 +109,8 @@ export function registerControlOperation<const D extends ControlOperationDescrip
           direction: 'control',
           operationId: operation.id,
           roomId,
-          warnings: [],
-          flags: [],
+          warnings: noWarnings,
+          flags: noFlags,
         };
       }
       const input = {

@@ -2,7 +2,6 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
   checkContract,
   type BodyMediaType,
-  type ErrorDetail,
   type ExchangeFlag,
   type OperationDescriptor,
   type z,
@@ -19,6 +18,7 @@ import type { ReplyBatch } from './reply-batch.js';
 import type { LargeBodyRouteConfig } from './body-slots.js';
 import { forwardCall } from '../proxy/forward-call.js';
 import type { UpstreamProxy } from '../proxy/upstream-proxy.js';
+import { noFlags, noWarnings } from '../traffic/kept-exchange.js';
 
 type ParamsOf<D extends OperationDescriptor> = D['request'] extends {
   readonly params: infer P extends z.ZodType;
@@ -101,10 +101,6 @@ function sameValues(
 }
 
 const jsonContentType = 'application/json; charset=utf-8';
-
-// Most exchanges have neither; sharing one empty list spares an allocation per request.
-const noWarnings: readonly ErrorDetail[] = Object.freeze([]);
-const noFlags: readonly ExchangeFlag[] = Object.freeze([]);
 
 function refuse(problems: readonly { path: string; message: string }[], what: string): never {
   const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;

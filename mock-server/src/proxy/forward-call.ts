@@ -4,6 +4,7 @@ import type { ExchangeNotes } from '../http/exchange-notes.js';
 import type { RecordExchange } from '../http/exchange-recorder.js';
 import type { ReplyBatch } from '../http/reply-batch.js';
 import type { UpstreamProxy } from './upstream-proxy.js';
+import { noFlags, noWarnings } from '../traffic/kept-exchange.js';
 
 /**
  * Passes one call of the bot on to the upstream and its answer back, unchanged (status, body,
@@ -72,8 +73,8 @@ export function forwardUnknownCall(
     direction: 'from_bot',
     operationId: null,
     roomId: null,
-    warnings: [],
-    flags: [],
+    warnings: noWarnings,
+    flags: noFlags,
   };
   request.exchangeNotes = notes;
   forwardCall(upstream, { request, reply, notes, deps }, () => {

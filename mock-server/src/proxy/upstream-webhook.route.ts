@@ -9,6 +9,7 @@ import {
 import { formatTimestamp } from '../clock.js';
 import type { RouteDeps } from '../routes/route-deps.js';
 import type { UpstreamProxy } from './upstream-proxy.js';
+import { noFlags, noHeaders, noWarnings } from '../traffic/kept-exchange.js';
 
 /** Where the upstream's webhooks come in: point the real Qiscus's bot webhook URL here. */
 export const upstreamWebhookPath = '/_upstream/webhook';
@@ -106,7 +107,7 @@ export function upstreamWebhookRoute(
         path: '/_mock/messages',
         roomId: facts.roomId,
         status: 200,
-        requestHeaders: {},
+        requestHeaders: noHeaders,
         requestBody: facts.message,
         responseBody: {
           room_id: facts.roomId,
@@ -116,8 +117,8 @@ export function upstreamWebhookRoute(
           delivery,
         },
         error: null,
-        warnings: [],
-        flags: [],
+        warnings: noWarnings,
+        flags: noFlags,
       });
     } else {
       upstream.report(

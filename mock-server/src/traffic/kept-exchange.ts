@@ -3,6 +3,15 @@ import { formatTimestamp } from '../clock.js';
 import { jsonTextTooDeep, maxJsonDepth } from '../json/json-depth.js';
 import { redacted, redactHeaders, redactSecrets } from './redact-headers.js';
 
+/**
+ * The empty lists and headers most exchanges have, one frozen value each that they all share:
+ * the log keeps tens of thousands of exchanges, and an empty list of each one's own is an object
+ * more for every garbage collection to copy.
+ */
+export const noWarnings: readonly ErrorDetail[] = Object.freeze([]);
+export const noFlags: readonly ExchangeFlag[] = Object.freeze([]);
+export const noHeaders: Readonly<Record<string, string>> = Object.freeze({});
+
 /** What is noted about an exchange when it happens; made presentable only when read. */
 export interface ExchangeRecord {
   /**
