@@ -37,6 +37,8 @@ export async function startServer(target, pinning, timeoutMs) {
   const child = spawnGroup(command, args, {
     cwd: target.cwd,
     stdio: ['ignore', 'pipe', 'pipe'],
+    // What a target adds to the environment (the profiler's preload, for bench:profile).
+    ...(target.env ? { env: { ...process.env, ...target.env } } : {}),
   });
   const output = { stdout: '', stderr: '', bytesAfterListening: 0 };
   let url;

@@ -36,9 +36,32 @@ describe('npm run bench:profile', () => {
     expect(result.stdout).toContain('The 3 functions with the most self time');
   });
 
+  it('profiles a webhook sender per delivery: the mock in process, its own folders by name', async () => {
+    // From the sources: the package test empties and rebuilds dist/ meanwhile, in parallel.
+    const result = await run([
+      '--target',
+      'webhooks-in-process',
+      '--from-sources',
+      '--warmup',
+      '0',
+      '--duration',
+      '1',
+      '--top',
+      '0',
+    ]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(
+      /^webhooks-in-process: [\d,]+ deliveries in 1 s \([\d,]+\/s, 0 failed\); [\d.]+ µs of CPU a delivery/,
+    );
+    expect(result.stdout).toMatch(/\| mock-server\/src\/webhooks \| \d+\.\d\d \| [\d.]+ % \|/);
+    expect(result.stdout).not.toContain('functions with the most self time');
+  });
+
   it('refuses a target it does not know, naming the ones it does', async () => {
     const result = await run(['--target', 'prism']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('--target must be one of bare, mock, mock-record, fastify-zod');
+    expect(result.stderr).toContain(
+      '--target must be one of bare, mock, mock-record, fastify-zod, webhooks-mock, webhooks-in-process',
+    );
   });
 });

@@ -66,10 +66,14 @@ export function templateOf(captured) {
   return { headers, body: captured.body.replace(stampPattern, stampPlaceholder) };
 }
 
+/**
+ * `window` (optional): told the sender's pid as the measured window opens and as it closes
+ * (bench:profile starts and stops the profiler so).
+ */
 export async function measureWebhookSender(
   sender,
   settings,
-  { pinning, clockTicks, log, template },
+  { pinning, clockTicks, log, template, window = {} },
 ) {
   const driver = await startDriver(pinning);
   let server;
@@ -94,12 +98,14 @@ export async function measureWebhookSender(
       load: sampleGroup(driver.pid),
       system: sampleSystem(),
     });
+    window.onMeasuring?.(server.pid);
     const before = sample();
     driver.send({ cmd: 'mark' });
     await driver.next('marked');
     log(`measuring ${settings.durationSeconds} s`);
     await delay(settings.durationSeconds * 1000);
     const after = sample();
+    window.onMeasured?.(server.pid);
     driver.send({ cmd: 'report' });
     const report = await driver.next('report');
 
