@@ -36,29 +36,28 @@ export class ExchangeJson {
 
   /** The exchange as one line of JSON (no line breaks), secrets redacted. */
   write(stored: StoredExchange): string {
-    const record = stored;
     const secrets = this.secrets;
     const requestBody =
-      (stored.requestJson && this.asIs(record.requestBody)) ||
-      JSON.stringify(presentRequestBody(record, secrets));
+      (stored.requestJson && this.asIs(stored.requestBody)) ||
+      JSON.stringify(presentRequestBody(stored, secrets));
     const response =
-      record.status === null && record.responseBody === undefined
+      stored.status === null && stored.responseBody === undefined
         ? 'null'
         : `{"body":${
-            (stored.responseJson && this.asIs(record.responseBody)) ||
-            JSON.stringify(presentResponseBody(record, secrets))
+            (stored.responseJson && this.asIs(stored.responseBody)) ||
+            JSON.stringify(presentResponseBody(stored, secrets))
           }}`;
     return (
       `{"seq":${stored.seq},"start_seq":${stored.startSeq},"time":"${formatTimestamp(stored.time)}",` +
-      `"direction":"${record.direction}","operation_id":${JSON.stringify(record.operationId)},` +
-      `"method":${JSON.stringify(record.method)},` +
-      `"path":${JSON.stringify(redactText(record.path, secrets))},` +
-      `"room_id":${JSON.stringify(record.roomId)},"status":${JSON.stringify(record.status)},` +
-      `"request":{"headers":${this.headers(record.requestHeaders)},"body":${requestBody}},` +
+      `"direction":"${stored.direction}","operation_id":${JSON.stringify(stored.operationId)},` +
+      `"method":${JSON.stringify(stored.method)},` +
+      `"path":${JSON.stringify(redactText(stored.path, secrets))},` +
+      `"room_id":${JSON.stringify(stored.roomId)},"status":${JSON.stringify(stored.status)},` +
+      `"request":{"headers":${this.headers(stored.requestHeaders)},"body":${requestBody}},` +
       `"response":${response},` +
-      `"error":${record.error === null ? 'null' : JSON.stringify(redactText(record.error, secrets))},` +
-      `"warnings":${record.warnings.length === 0 ? '[]' : JSON.stringify(record.warnings)},` +
-      `"flags":${record.flags.length === 0 ? '[]' : JSON.stringify(record.flags)}}`
+      `"error":${stored.error === null ? 'null' : JSON.stringify(redactText(stored.error, secrets))},` +
+      `"warnings":${stored.warnings.length === 0 ? '[]' : JSON.stringify(stored.warnings)},` +
+      `"flags":${stored.flags.length === 0 ? '[]' : JSON.stringify(stored.flags)}}`
     );
   }
 
