@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { checkContract, formatIssuePath } from './contract-issues.js';
+import { checkContract, formatIssuePath, toErrorDetails } from './contract-issues.js';
 import { suggestField } from './unknown-fields.js';
 import { z } from './zod.js';
 
@@ -83,4 +83,65 @@ it('suggests the known name a typo was meant to be, and nothing for a word far f
   expect(suggestField('handvoer', kinds)).toBe('handover');
   expect(suggestField('Bot', kinds)).toBe('bot');
   expect(suggestField('weather', kinds)).toBeUndefined();
+});
+
+it('takes unknown fields as warnings when told to, with a "did you mean" where one is close', () => {
+  const schema = z.strictObject({ label: z.string(), age: z.number().optional() });
+  expect(
+    checkContract(schema, { label: 'a', lable: 'b', zzz: 1 }, { unknownFields: 'warn' }),
+  ).toEqual({
+    ok: true,
+    value: { label: 'a' },
+    warnings: [
+      { path: 'lable', message: 'is not a field of this object; did you mean "label"?' },
+      { path: 'zzz', message: 'is not a field of this object; it is ignored' },
+    ],
+  });
+});
+
+it('keeps the warnings beside the problems when a value with unknown fields is wrong too', () => {
+  const schema = z.strictObject({ label: z.string() });
+  expect(checkContract(schema, { lable: 'b' }, { unknownFields: 'warn' })).toEqual({
+    ok: false,
+    problems: [{ path: 'label', message: 'is required (expected string)' }],
+    warnings: [{ path: 'lable', message: 'is not a field of this object; did you mean "label"?' }],
+  });
+});
+
+it('checks what is left once the unknown fields are taken out, refinements included', () => {
+  const schema = z
+    .strictObject({ from: z.number(), to: z.number() })
+    .refine((range) => range.from <= range.to, {
+      message: 'from must not be after to',
+      path: ['to'],
+    });
+  expect(checkContract(schema, { from: 2, to: 1, extra: true }, { unknownFields: 'warn' })).toEqual(
+    {
+      ok: false,
+      problems: [{ path: 'to', message: 'from must not be after to' }],
+      warnings: [{ path: 'extra', message: 'is not a field of this object; it is ignored' }],
+    },
+  );
+});
+
+it('refuses an unknown field with the "did you mean" when refusing is the rule', () => {
+  const schema = z.strictObject({ label: z.string() });
+  expect(checkContract(schema, { label: 'a', lable: 'b' })).toEqual({
+    ok: false,
+    problems: [{ path: 'lable', message: 'is not a field of this object; did you mean "label"?' }],
+    warnings: [],
+  });
+});
+
+it('turns an unknown-fields issue into one detail per field, each with its path', () => {
+  expect(
+    toErrorDetails([
+      { code: 'unrecognized_keys', keys: ['x', 'y'], path: ['payload', 0], input: {}, message: '' },
+      { code: 'custom', path: ['a'], input: 1, message: 'is wrong' },
+    ]),
+  ).toEqual([
+    { path: 'payload[0].x', message: 'is not a field of this object' },
+    { path: 'payload[0].y', message: 'is not a field of this object' },
+    { path: 'a', message: 'is wrong' },
+  ]);
 });
