@@ -71,3 +71,74 @@ it('matches a message that meets every expectation and names each one it misses'
   ).toBe('a buttons message with text /menu/i, buttons [Yes, No]');
   expect(describeExpectation({})).toBe('any bot message');
 });
+
+it("reads a card's text, buttons and link, and the payload's text when the message has none", () => {
+  expect(describeBotMessage(readBotMessage(stored(messageExamples.card)))).toBe(
+    'card "Special deal for you" buttons [Buy now] https://shop.example.com/p/router',
+  );
+  expect(readBotMessage(stored({ ...messageExamples.card, message: '' })).text).toBe(
+    'Special deal for you',
+  );
+  expect(
+    readBotMessage(
+      stored({
+        ...messageExamples.fileAttachment,
+        payload: { url: 'https://files.example.com/a.pdf' },
+      }),
+    ),
+  ).toEqual({
+    type: 'file_attachment',
+    text: '',
+    buttons: [],
+    cards: [],
+    url: 'https://files.example.com/a.pdf',
+  });
+});
+
+it('reads only the text of a message whose payload does not fit its type', () => {
+  expect(
+    ['buttons', 'card', 'carousel', 'file_attachment', 'location'].map((type) =>
+      describeBotMessage(readBotMessage(stored({ type, message: 'Hi', payload: { x: 1 } }))),
+    ),
+  ).toEqual([
+    'buttons "Hi"',
+    'card "Hi"',
+    'carousel "Hi"',
+    'file_attachment "Hi"',
+    'location "Hi"',
+  ]);
+});
+
+it('tells buttons and cards in another order, or where the message has none, and a url that differs', () => {
+  const buttons = readBotMessage(stored(messageExamples.buttons));
+  const carousel = readBotMessage(stored(messageExamples.carousel));
+  const card = readBotMessage(stored(messageExamples.card));
+  expect(
+    [
+      matchBotMessage(buttons, { buttons: ['Billing', 'Help centre', 'Opening hours'] }),
+      matchBotMessage(carousel, { buttons: ['Billing'], cards: ['Pro plan', 'Basic plan'] }),
+      matchBotMessage(card, { url: pattern('/checkout/') }),
+      matchBotMessage(card, { url: pattern('/shop.example.com/'), buttons: ['Buy now'] }),
+      matchBotMessage(carousel, { cards: ['Basic plan', 'Pro plan'] }),
+    ].map((match) => match.differences),
+  ).toMatchInlineSnapshot(`
+    [
+      [
+        "its buttons are [Billing, Opening hours, Help centre], expected [Billing, Help centre, Opening hours]",
+      ],
+      [
+        "it has no buttons, expected [Billing]",
+        "its cards are [Basic plan, Pro plan], expected [Pro plan, Basic plan]",
+      ],
+      [
+        "its url is https://shop.example.com/p/router, expected /checkout/",
+      ],
+      [],
+      [],
+    ]
+  `);
+  expect(
+    describeExpectation({ cards: ['Basic plan'], url: pattern('/pricing/') }),
+  ).toMatchInlineSnapshot(`"a bot message with cards [Basic plan], url /pricing/"`);
+  expect(describeExpectation({ type: 'carousel' })).toBe('a carousel message');
+});
