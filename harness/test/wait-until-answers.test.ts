@@ -73,6 +73,19 @@ it('gives up at the deadline when nothing listens, having told of the first miss
   expect(now() - started).toBeGreaterThanOrEqual(300);
 });
 
+it('gives each try at most a second for the headers, so a bot that hangs is tried again', async () => {
+  const { server, url } = await startServer(200);
+  server.removeAllListeners('request');
+  let tries = 0;
+  server.on('request', () => {
+    tries += 1;
+  });
+  const answered = await waitUntilAnswers(url, 2_500, new AbortController().signal, now);
+  expect(answered).toBe(false);
+  // Tries at 0 s and about 1 s, then about 2 s; one try waiting the whole 2.5 s would be one.
+  expect(tries).toBeGreaterThanOrEqual(2);
+});
+
 it('does not try at all when the time is already up or the bot has already exited', async () => {
   const { url } = await startServer(200);
   expect(await waitUntilAnswers(url, 0, new AbortController().signal, now)).toBe(false);
