@@ -95,10 +95,10 @@ it('fails a wrong expectation with what was expected, what came and what the bot
         "after": [
           "skipped",
         ],
-        "at": "6:5 bot: Hello there",
-        "expected": "a bot message with text "Hello there"",
+        "at": "6:5 bot: { text: Hello there, type: buttons }",
+        "expected": "a buttons message with text "Hello there"",
         "file": "harness/test/fixtures/failing/wrong-text.yaml",
-        "message": "the next bot message does not match: its text is "Hi Budi! I am the Qiscus Mock Shop assistant.", expected "Hello there"",
+        "message": "the next bot message does not match: its type is text, expected buttons; its text is "Hi Budi! I am the Qiscus Mock Shop assistant.", expected "Hello there"",
         "traffic": [
           "control sendCustomerMessage",
           "to_bot botMessage",
