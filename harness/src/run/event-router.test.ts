@@ -98,6 +98,26 @@ it('fails every running script with a refused request that names no room, and sa
   expect([heard(first).length, heard(second).length]).toEqual([1, 2]);
 });
 
+it('fails every running script with a refused request naming a room no script has', () => {
+  const router = new EventRouter();
+  const first = new RoomFollower();
+  router.bind('1', first);
+  router.setRunning(first, true);
+  router.route({
+    type: 'exchange',
+    seq: 7,
+    exchange: {
+      ...refusedWithoutRoom,
+      room_id: RoomIdSchema.parse('999999'),
+      status: 404,
+      response: { body: 'no such room' },
+    },
+  });
+  expect(heard(first)).toEqual([
+    "status 404: no such room [the request names room 999999, which is no script's, so every script running when it came is failed by it]",
+  ]);
+});
+
 it('gives a refusal that names no room to the script that ended last when none runs', () => {
   const router = new EventRouter();
   expect(() => {

@@ -49,13 +49,16 @@ export class EventRouter {
       }
       return;
     }
-    if (roomId === null && event.type === 'exchange' && event.exchange.direction === 'from_bot') {
-      // A request the mock refused before it could tell the room: every running script may
-      // have caused it, so each of them hears of it (and fails: the run must). With none
-      // running, the script that ended last keeps it, so it is never lost.
+    if (event.type === 'exchange' && event.exchange.direction === 'from_bot') {
+      // A request the mock refused before it could tell the room, or one naming a room no
+      // script has (every room of a run is a script's, so the mock refused it too): every
+      // running script may have caused it, so each of them hears of it (and fails: the run
+      // must). With none running, the script that ended last keeps it, so it is never lost.
+      const names =
+        roomId === null ? 'names no room' : `names room ${roomId}, which is no script's`;
       const found = validateExchange(event.exchange).map((violation) => ({
         ...violation,
-        message: `${violation.message} [the request names no room, so every script running when it came is failed by it]`,
+        message: `${violation.message} [the request ${names}, so every script running when it came is failed by it]`,
       }));
       const hearing = this.running.size > 0 ? [...this.running] : [this.lastRunning];
       for (const follower of hearing) follower?.addViolations(found);
