@@ -141,4 +141,8 @@ it('tells buttons and cards in another order, or where the message has none, and
     describeExpectation({ cards: ['Basic plan'], url: pattern('/pricing/') }),
   ).toMatchInlineSnapshot(`"a bot message with cards [Basic plan], url /pricing/"`);
   expect(describeExpectation({ type: 'carousel' })).toBe('a carousel message');
+  // A pattern is never tried on a url the message does not have (as the text "null").
+  expect(matchBotMessage(buttons, { url: pattern('/l/') }).differences).toEqual([
+    'it has no url, expected /l/',
+  ]);
 });
