@@ -167,3 +167,32 @@ it('writes a page of the log as the page it shows, dropped and next_after includ
   });
   expect(JSON.parse(log.pageJson(4, options))).toMatchObject({ next_after: null });
 });
+
+it('writes headers kept as one string of lines, as the server keeps them, escaping what JSON must', () => {
+  const lines = [
+    'Host',
+    '127.0.0.1:3000',
+    'X-Tab',
+    'a\tb',
+    'X-Quote',
+    'say "hi" \\ there',
+    'X-Emoji',
+    'ok 👍',
+    'X-Misspelt-Secret',
+    `key=${secret}`,
+    'Authorization',
+    `Bearer ${token}`,
+  ];
+  const [exchange] = expectSame([{ ...botCall, requestHeaders: lines.join('\n') }]);
+  expect(exchange?.request.headers).toStrictEqual({
+    host: '127.0.0.1:3000',
+    'x-tab': 'a\tb',
+    'x-quote': 'say "hi" \\ there',
+    'x-emoji': 'ok 👍',
+    'x-misspelt-secret': '[redacted]',
+    authorization: '[redacted]',
+  });
+  // A name given twice in the string is joined as Node joins it.
+  const [twice] = expectSame([{ ...botCall, requestHeaders: 'Accept\na\naccept\nb' }]);
+  expect(twice?.request.headers).toStrictEqual({ accept: 'a, b' });
+});

@@ -13,6 +13,10 @@ import {
 const lineBreaks = /[\r\n]/g;
 // eslint-disable-next-line no-control-regex
 const escapedInJson = /["\\/\u0000-\u001f]/;
+// Nothing JSON escapes: no quote, backslash or control character (nor a lone surrogate, which
+// JSON.stringify writes as an escape).
+// eslint-disable-next-line no-control-regex
+const needsNoEscape = /^[^"\\\u0000-\u001f\ud800-\udfff]*$/;
 
 /**
  * Writes a kept exchange as the JSON text of the `Exchange` that `presentExchange` makes, on one
@@ -73,14 +77,24 @@ export class ExchangeJson {
     return text.includes('\n') || text.includes('\r') ? text.replace(lineBreaks, ' ') : text;
   }
 
-  /** The headers as `presentHeaders` makes them, written from Node's raw lines directly. */
+  /**
+   * The headers as `presentHeaders` makes them, written from Node's raw lines directly: walked
+   * in the one string they are kept as, not split, and a name or value with nothing to escape
+   * quoted as it is (recording writes this for every exchange).
+   */
   private headers(headers: ExchangeRecord['requestHeaders']): string {
     if (!isHeaderLines(headers)) return JSON.stringify(presentHeaders(headers, this.secrets));
-    const lines = typeof headers === 'string' ? headers.split('\n') : headers;
+    const text = typeof headers === 'string' ? headers : headers.join('\n');
     const names: string[] = [];
     let out = '';
-    for (let i = 0; i + 1 < lines.length; i += 2) {
-      const name = (lines[i] ?? '').toLowerCase();
+    let at = 0;
+    while (at < text.length) {
+      const nameEnd = text.indexOf('\n', at);
+      if (nameEnd === -1) break;
+      const name = text.slice(at, nameEnd).toLowerCase();
+      const valueEnd = text.indexOf('\n', nameEnd + 1);
+      const value = text.slice(nameEnd + 1, valueEnd === -1 ? text.length : valueEnd);
+      at = valueEnd === -1 ? text.length : valueEnd + 1;
       const code = name.charCodeAt(0);
       // A name given twice is joined into one value, and an integer-like name would move to the
       // front of an object: both are left to the object.
@@ -88,10 +102,19 @@ export class ExchangeJson {
         return JSON.stringify(presentHeaders(headers, this.secrets));
       }
       names.push(name);
-      const value = lines[i + 1] ?? '';
-      const secret = isSecretHeader(name) || this.secrets.some((s) => value.includes(s));
-      out += `${out === '' ? '' : ','}${JSON.stringify(name)}:${JSON.stringify(secret ? redacted : value)}`;
+      const shown = isSecretHeader(name) || this.holdsSecret(value) ? redacted : value;
+      out += `${out === '' ? '' : ','}${quoted(name)}:${quoted(shown)}`;
     }
     return `{${out}}`;
   }
+
+  private holdsSecret(value: string): boolean {
+    for (const secret of this.secrets) if (value.includes(secret)) return true;
+    return false;
+  }
+}
+
+/** A string as a JSON string: quoted as it is when nothing in it needs escaping. */
+function quoted(text: string): string {
+  return needsNoEscape.test(text) ? `"${text}"` : JSON.stringify(text);
 }
