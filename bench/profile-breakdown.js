@@ -165,7 +165,20 @@ function main() {
     console.error('Run with --help for the options.');
     process.exit(2);
   }
-  const result = breakdown(JSON.parse(readFileSync(file, 'utf8')));
+  let profile;
+  try {
+    profile = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    console.error(`cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(2);
+  }
+  if (!Array.isArray(profile?.nodes) || !Array.isArray(profile?.samples)) {
+    console.error(
+      `${file} is not a V8 CPU profile (no nodes and samples): take one with node --cpu-prof, or npm run bench:profile -- --out FILE`,
+    );
+    process.exit(2);
+  }
+  const result = breakdown(profile);
   const unit = per === undefined ? 'ms' : 'µs each';
   const scale = (micros) => (per === undefined ? micros / 1000 : micros / per);
   if (values.json) {

@@ -102,6 +102,14 @@ describe('profile breakdown', () => {
     expect(parsed.parts['mock-server/src/traffic']).toBe(13);
     const table = await run([file, '--per', '10']);
     expect(table.stdout).toMatch(/\| garbage collection +\| +70\.00 \| +46\.7 % \|/);
+    const missing = await run([join(folder, 'missing.cpuprofile')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/^cannot read .*missing\.cpuprofile: ENOENT/);
+    const notProfile = join(folder, 'not-a-profile.cpuprofile');
+    writeFileSync(notProfile, '{}');
+    const wrong = await run([notProfile]);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('is not a V8 CPU profile');
     const refused = await run([file, '--per', '0']);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('--per must be a positive count');
