@@ -56,7 +56,6 @@ function renderText(result) {
   return parts.join('');
 }
 
-
 async function main(argv) {
   const options = parseBenchOptions(argv);
   if (options.help) {
