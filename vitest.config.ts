@@ -9,6 +9,9 @@ export default defineConfig({
   },
   test: {
     reporters: ['default', './vitest-summary-reporter.ts'],
+    // Most files spend their time waiting (on a bot's silence, a webhook, a child process), not
+    // on the CPU: four at once on two cores took the suite from 618 s to 343 s, all passing.
+    maxWorkers: 4,
     projects: [
       {
         extends: true,
