@@ -23,7 +23,7 @@ function failureCount(counts) {
 }
 
 // A started server that has answered one bot message with 200; the caller stops it.
-async function openTarget(target, pinning, log) {
+export async function openTarget(target, pinning, log) {
   log('starting');
   const server = await startServer(target, pinning, startTimeoutMs);
   try {

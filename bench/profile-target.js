@@ -12,12 +12,10 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { choosePinning } from './cpu-pinning.js';
 import { runLoad } from './load-client.js';
-import { postJson } from './post-json.js';
+import { openTarget } from './measure-target.js';
 import { stopAllGroups, stopGroupsOnInterrupt } from './process-groups.js';
 import { breakdown } from './profile-breakdown.js';
-import { botHeaders, botMessageBody, botPath } from './request-body.js';
 import { clockTicksPerSecond } from './proc-stats.js';
-import { startServer } from './server-process.js';
 import { prepareMock, targets } from './targets.js';
 import { measureWebhookSender } from './webhooks/measure-webhook-sender.js';
 import { webhookSenders } from './webhooks/webhook-senders.js';
@@ -105,21 +103,10 @@ const toggleProfiler = (pid) => process.kill(pid, 'SIGUSR2');
 
 /** An http target under autocannon: the requests answered in the profiled window. */
 async function loadHttpTarget(target, settings, pinning) {
-  const server = await startServer(target, pinning, 30_000);
+  const { server, request } = await openTarget(target, pinning, (message) =>
+    log(`${target.name}: ${message}`),
+  );
   try {
-    log(`${target.name} listening on ${server.url} (pid ${server.pid})`);
-    const roomId = await target.prepare(server.url);
-    const request = {
-      url: `${server.url}${botPath}`,
-      headers: botHeaders,
-      body: botMessageBody(roomId),
-    };
-    const first = await postJson(request.url, request.headers, request.body);
-    if (first.status !== 200) {
-      throw new Error(
-        `${target.name} answered ${first.status} to POST ${request.url}: ${first.text.slice(0, 300)}`,
-      );
-    }
     log(`warm-up ${settings.warmup} s, then ${settings.duration} s profiled`);
     const load = await runLoad(
       pinning,
