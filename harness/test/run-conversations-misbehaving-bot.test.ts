@@ -144,3 +144,18 @@ it('fails a silence when the bot writes while it waits, naming the message', asy
     actual: 'text "one more thing"',
   });
 });
+
+it('hears a bot message sent while the process was stalled past a wait for quiet, as part of the answer', async () => {
+  const { result } = await runAgainstMisbehavingBot('stalled', 1);
+
+  // The 500 ms wait for quiet fires 300 ms late, when the stall ends; the bot's second message,
+  // sent when the stall ends too, belongs to the answer and not to the silence after it.
+  const [script] = result.scripts;
+  expect(script?.steps.map((step) => [step.kind, step.status, step.message])).toEqual([
+    ['customer', 'passed', null],
+    ['bot', 'passed', null],
+    ['until_quiet', 'passed', null],
+    ['silence', 'passed', null],
+  ]);
+  expect(script?.status).toBe('passed');
+});

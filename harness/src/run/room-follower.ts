@@ -5,6 +5,17 @@ import type { Violation } from './run-result.js';
 /** How many exchanges of one turn are kept for the report of a failed step (the latest). */
 const turnTrafficLimit = 200;
 
+/**
+ * How late a wait's timer may fire before the wait holds that the process was stalled (a long
+ * GC pause, a starved CPU): events that came meanwhile are still queued behind the timer, since
+ * Node runs due timers before pending I/O.
+ */
+const stallToleranceMs = 50;
+/** How many times one wait is extended after a stall, so a machine that stalls all the time still ends. */
+const stallExtensionLimit = 3;
+/** The shortest extension: a few turns of the event loop for the queued events to be read. */
+const stallExtensionMinMs = 100;
+
 /** Why a wait ended without what it waited for. */
 export type WaitEnd =
   | { readonly ok: false; readonly reason: 'timeout' }
@@ -221,9 +232,24 @@ export class RoomFollower {
       const onAbort = () => {
         done({ ok: false, reason: 'aborted' });
       };
-      const timer = setTimeout(() => {
-        done({ ok: false, reason: 'timeout' });
-      }, timeoutMs);
+      // A timer that fires late means the process could not listen for that long: what the
+      // room sent meanwhile is queued behind it. The wait goes on long enough to hear it (as
+      // long as the timer was late, at least stallExtensionMinMs, at most the wait's own length)
+      // before it times out.
+      let extensions = 0;
+      const arm = (ms: number): NodeJS.Timeout => {
+        const due = performance.now() + ms;
+        return setTimeout(() => {
+          const late = performance.now() - due;
+          if (late > stallToleranceMs && extensions < stallExtensionLimit) {
+            extensions += 1;
+            timer = arm(Math.min(timeoutMs, Math.max(late, stallExtensionMinMs)));
+            return;
+          }
+          done({ ok: false, reason: 'timeout' });
+        }, ms);
+      };
+      let timer = arm(timeoutMs);
       this.waiters.add(waiter);
       signal.addEventListener('abort', onAbort, { once: true });
       waiter();

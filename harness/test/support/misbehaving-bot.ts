@@ -18,6 +18,13 @@ const secret = 'mock-secret-key';
  * matched the first and the next step has begun, well inside a `silence: 500ms` after it.
  */
 const lateReplyDelayMs = 150;
+/**
+ * How the `stall` bot blocks the process (the harness's and the mock's too, as in one test
+ * worker) after its first message, and when its second message is due meanwhile: the second is
+ * sent as soon as the block ends, after every timer that came due during it, such as a 500 ms
+ * wait for quiet.
+ */
+const stall = { afterMs: 20, blockMs: 800, secondAfterMs: 100 };
 const appCode = 'qiscus-mock-app';
 
 async function readBody(incoming: IncomingMessage): Promise<string> {
@@ -32,7 +39,8 @@ async function readBody(incoming: IncomingMessage): Promise<string> {
  * sends with a wrong secret, `malformed` sends a body that is not JSON, `no room` one that is
  * not JSON and names no room, `quiet` sends nothing, `after handover`
  * hands the room over and then writes, `late` answers and then, a moment later
- * ({@link lateReplyDelayMs}), writes once more; anything else gets a text back. Replies are built
+ * ({@link lateReplyDelayMs}), writes once more; `stall` answers, blocks the process and writes
+once more while it is blocked ({@link stall}); anything else gets a text back. Replies are built
  * from the contracts' examples.
  */
 export async function startMisbehavingBot(): Promise<MisbehavingBot> {
@@ -70,6 +78,14 @@ export async function startMisbehavingBot(): Promise<MisbehavingBot> {
       await send({ ...messageExamples.text, message: 'you said: late' });
       await new Promise((resolve) => setTimeout(resolve, lateReplyDelayMs));
       await send({ ...messageExamples.text, message: 'one more thing' });
+    } else if (text === 'stall') {
+      await send({ ...messageExamples.text, message: 'you said: stall' });
+      setTimeout(() => {
+        // Blocks the thread as a long GC pause or a starved CPU would, without spinning.
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, stall.blockMs);
+      }, stall.afterMs);
+      await new Promise((resolve) => setTimeout(resolve, stall.secondAfterMs));
+      await send({ ...messageExamples.text, message: 'and one more thing' });
     } else if (text === 'after handover') {
       await post(`/${appCode}/bot/${roomId}/hand_over`, '{}', auth);
       await send(messageExamples.text);
