@@ -1,26 +1,8 @@
 import { expect, it } from 'vitest';
 import { RoomIdSchema, type Exchange, type MockEvent } from '#contracts';
+import { botMessageEvent as botMessage } from '../../test/support/bot-message-event.js';
 import { EventRouter } from './event-router.js';
 import { RoomFollower } from './room-follower.js';
-
-function botMessage(roomId: string): MockEvent {
-  return {
-    type: 'message',
-    seq: 1,
-    room_id: RoomIdSchema.parse(roomId),
-    message: {
-      id: 1,
-      sender: 'bot',
-      sender_id: 'qiscus-mock-app_admin@qismo.com',
-      sender_name: 'Bot',
-      type: 'text',
-      text: 'Hi',
-      payload: null,
-      created_at: '2026-11-24T02:10:31Z',
-      delivery_id: null,
-    },
-  };
-}
 
 /** A request of the bot the mock refused before it could tell the room: a body that is not JSON. */
 const refusedWithoutRoom = {
