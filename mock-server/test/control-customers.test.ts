@@ -55,7 +55,12 @@ describe('the mock’s own control API: customers and their rooms', () => {
   });
 
   test('a customer message through a channel the app does not have is a 404 problem', async () => {
-    const server = await startMock({ channels: [{ source: 'wa', id: 963 }] });
+    const server = await startMock({
+      channels: [
+        { source: 'wa', id: 963 },
+        { source: 'telegram', id: 964 },
+      ],
+    });
 
     const byId = await callControl(server, sendCustomerMessage, {
       body: { channel: 'wa', channel_id: 999, text: 'Hi' },
@@ -67,12 +72,14 @@ describe('the mock’s own control API: customers and their rooms', () => {
     expect(byId.status).toBe(404);
     expect(byId.body).toMatchObject({
       code: 'MOCK_ERR_CHANNEL_NOT_FOUND',
-      detail: 'The app has no wa channel with id 999: its channels are wa (id 963).',
+      detail:
+        'The app has no wa channel with id 999: its channels are wa (id 963), telegram (id 964).',
       errors: [{ path: 'channel_id', message: 'no such channel' }],
     });
     expect(byKind.status).toBe(404);
     expect(byKind.body).toMatchObject({
       code: 'MOCK_ERR_CHANNEL_NOT_FOUND',
+      detail: 'The app has no ig channel: its channels are wa (id 963), telegram (id 964).',
       errors: [{ path: 'channel', message: 'no such channel' }],
     });
     expect(okBody(await callControl(server, listRooms)).rooms).toEqual([]);
@@ -86,6 +93,15 @@ describe('the mock’s own control API: customers and their rooms', () => {
 
     const room = okBody(await callControl(server, getRoom, { params: { room_id: cloud.room_id } }));
     expect(room.room.channel).toMatchObject({ id: 968, source: 'wa', is_on_cloud: true });
+    // A new room is the bot's: no handover, no agent, nobody waiting.
+    expect(room.room).toMatchObject({
+      bot_active: true,
+      handover: { status: 'none', requested_at: null, find_online_agent: false },
+      agent: null,
+      division: null,
+      is_waiting: false,
+      resolved: false,
+    });
     expect(plain.room_id).not.toBe(cloud.room_id);
     expect(plain.room_created).toBe(true);
   });
