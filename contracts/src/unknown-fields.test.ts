@@ -48,6 +48,7 @@ describe('knownFieldsAt', () => {
     expect(knownFieldsAt(root, ['byName', 'here'], input)).toEqual(['x', 'y']);
     expect(knownFieldsAt(root, ['encoded'], input)).toEqual(['x', 'y']);
     expect(knownFieldsAt(root, ['encoded'], { encoded: 'not json' })).toEqual([]);
+    expect(knownFieldsAt(root, ['list', 0], {})).toEqual(['x', 'y']);
     expect(knownFieldsAt(root, ['missing'], input)).toEqual([]);
     expect(knownFieldsAt(root, ['list', 0, 'x'], input)).toEqual([]);
   });
@@ -72,10 +73,12 @@ describe('suggestField', () => {
   });
 
   it('picks the closest known name, the first of equally close ones', () => {
-    expect(suggestField('jsonnn', ['jso', 'jsonn'])).toBe('jsonn');
+    expect(suggestField('jsonnn', ['json', 'jsonn'])).toBe('jsonn');
     expect(suggestField('abcd', ['abce', 'abcf'])).toBe('abce');
     expect(suggestField('outt', ['out', 'output'])).toBe('out');
     expect(suggestField('xout', ['out'])).toBe('out');
+    // Letters added in front count as slips too.
+    expect(suggestField('abc', ['xyabc'])).toBeUndefined();
   });
 });
 
