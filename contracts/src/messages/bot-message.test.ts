@@ -73,6 +73,18 @@ describe('a file_attachment', () => {
   });
 });
 
+describe('a button label', () => {
+  it('is refused when empty or longer than 256 characters, on either kind of button', () => {
+    const kinds = [{ type: 'postback' }, { type: 'link', payload: { url: 'https://x.example/' } }];
+    for (const kind of kinds) {
+      for (const label of ['', 'x'.repeat(257)]) {
+        expect(issuesOf(ButtonSchema, { ...kind, label })).toMatchObject([{ path: ['label'] }]);
+      }
+      expect(issuesOf(ButtonSchema, { ...kind, label: 'x'.repeat(256) })).toEqual([]);
+    }
+  });
+});
+
 describe('a button or a default action of the wrong kind', () => {
   it('says which types there are when it is an object, and that it must be one otherwise', () => {
     expect(issuesOf(ButtonSchema, { label: 'Hi', type: 'reply' })[0]?.message).toBe(
