@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import {
+  channelShortName,
   channelSources,
   defaultChannelRules,
   isMessageTypeAllowed,
@@ -20,4 +21,16 @@ it('follows rules it is given instead of the documented ones', () => {
   const rules: ChannelRules = { ...defaultChannelRules, line: { refuses: ['location'] } };
   expect(isMessageTypeAllowed(rules, 'line', 'location')).toBe(false);
   expect(isMessageTypeAllowed(rules, 'line', 'buttons')).toBe(true);
+});
+
+it('names a channel kind without its gloss', () => {
+  expect(channelSources.map(channelShortName)).toEqual([
+    'Qiscus Live Chat',
+    'WhatsApp',
+    'Instagram',
+    'Telegram',
+    'LINE',
+    'Facebook Messenger',
+    'Custom channel',
+  ]);
 });

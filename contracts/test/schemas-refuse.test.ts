@@ -289,6 +289,11 @@ describe('the other request schemas', () => {
       value: { is_active: false },
       warnings: [],
     });
+    expect(checkContract(ActivateRoomBotFormSchema, { is_active: 'true' })).toEqual({
+      ok: true,
+      value: { is_active: true },
+      warnings: [],
+    });
     expect(problemsOf(ActivateRoomBotFormSchema, { is_active: 'yes' })).toEqual([
       { path: 'is_active', message: 'must be "true" or "false"' },
     ]);

@@ -6,6 +6,7 @@ import {
   getRoomTags,
   getUserInfo,
   handOver,
+  handOverToRole,
   markAsResolved,
   postBotMessage,
   setUserInfo,
@@ -41,11 +42,40 @@ it('assign_agent puts the agent in the room and the bot gets no more webhooks fo
   expect(server.rooms.get(roomId)?.room).toMatchObject({
     agent: { id: agent.id },
     bot_active: false,
-    handover: { status: 'assigned' },
+    handover: { status: 'assigned', role: agent.user_roles[0]?.name, find_online_agent: false },
     division: agent.user_roles[0]?.name,
   });
   const next = await server.customer.say({ room_id: roomId, text: 'Anyone?' });
   expect(next.delivery.skip_reason).toBe('BOT_OFF_FOR_ROOM');
+});
+
+it('assign_agent gives a room to an agent of no division: the room keeps its division', async () => {
+  const server = await startMock({ agents: [{ name: 'Sari Wulandari', divisions: [] }] });
+  const agent = server.settings().agents[0]!;
+  const fresh = await roomOf(server);
+  const waiting = await roomOf(server, '6281100000002');
+  const toBilling = await callQiscus(server, handOverToRole, {
+    params: { app_code: server.appCode, room_id: waiting },
+    body: { role: 'billing' },
+  });
+  expect(toBilling.status).toBe(200);
+
+  const answers = [
+    await callQiscus(server, assignAgent, { body: { room_id: fresh, agent_id: agent.id } }),
+    await callQiscus(server, assignAgent, { body: { room_id: waiting, agent_id: agent.id } }),
+  ];
+
+  expect(answers.map((answer) => answer.status)).toEqual([200, 200]);
+  expect(server.rooms.get(fresh)?.room).toMatchObject({
+    agent: { id: agent.id },
+    division: null,
+    handover: { status: 'assigned', role: null },
+  });
+  expect(server.rooms.get(waiting)?.room).toMatchObject({
+    agent: { id: agent.id },
+    division: 'billing',
+    handover: { status: 'assigned', role: null },
+  });
 });
 
 for (const contentType of forms) {

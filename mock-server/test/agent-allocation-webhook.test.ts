@@ -85,6 +85,22 @@ it('names no candidate when no agent is online and the handover asks for an onli
   );
 });
 
+it('asks once for a room already waiting, naming the room’s latest message in the delivery log', async () => {
+  const { receiver, server } = await allocating(() => ({ status: 200, body: '{}' }));
+  const roomId = await handedOver(server);
+  const again = await callQiscus(server, handOver, {
+    params: { app_code: server.appCode, room_id: roomId },
+  });
+  expect(again.status).toBe(200);
+  await server.drain();
+
+  expect(receiver.received).toHaveLength(1);
+  const latest = server.rooms.get(roomId)?.messages.at(-1);
+  expect(latest?.sender).toBe('customer');
+  const delivery = server.deliveries.list().find((d) => d.webhook === 'customAgentAllocation');
+  expect(delivery?.comment_id).toBe(latest?.id);
+});
+
 it('takes the receiver’s own assign_agent call, as on Qiscus', async () => {
   const server = await startMock();
   const agent = server.settings().agents[3]!;

@@ -128,6 +128,30 @@ it('sends Mark-as-Resolved set by PATCH /_mock/config when the inbox resolves, n
   });
 });
 
+it('sends Mark-as-Resolved on the resolve itself, for the session that began with its first message', async () => {
+  const receiver = await startBot();
+  const server = await startMock({ webhooks: { mark_as_resolved: { url: receiver.url } } });
+  const first = await server.customer.say({
+    channel: 'wa',
+    customer: { id: '6281100000001', name: 'Budi' },
+    text: 'Hi',
+  });
+  const second = await server.customer.say({ room_id: first.room_id, text: 'Still there?' });
+
+  server.agent.resolve(first.room_id);
+  await server.drain();
+  expect(receiver.received).toHaveLength(1);
+  server.agent.resolve(first.room_id);
+  await server.drain();
+
+  expect(receiver.received).toHaveLength(1);
+  const webhook = MarkAsResolvedWebhookSchema.parse(receiver.received[0]?.body);
+  expect(webhook.service).toMatchObject({
+    first_comment_id: String(first.comment_id),
+    last_comment_id: String(second.comment_id),
+  });
+});
+
 it('sends none of the other webhooks while they are not configured, or switched off', async () => {
   const receiver = await startBot();
   const bot = await startBot();

@@ -7,6 +7,7 @@ import {
   getRoom,
   getRoomScript,
   getTraffic,
+  handOver,
   listDeliveries,
   listRooms,
   patchConfig,
@@ -19,6 +20,7 @@ import {
   type ControlOperationDescriptor,
 } from '#contracts';
 import { callControl, type ControlAnswer } from './support/call-control.js';
+import { callQiscus } from './support/call-qiscus.js';
 import { okBody, problemOf, say } from './support/control-answers.js';
 import { deferred } from './support/deferred.js';
 import { startBot } from './support/start-bot.js';
@@ -281,6 +283,28 @@ describe('the mock’s own control API: rooms, agents and reset', () => {
 
     expect(answer.status).toBe(404);
     expect(problemOf(answer).code).toBe('MOCK_ERR_AGENT_NOT_FOUND');
+  });
+
+  test('accepting a handover that asked for an online agent when none is online is a 409', async () => {
+    const server = await startMock({
+      agents: [{ name: 'Dewi Lestari', divisions: ['billing'], online: false }],
+    });
+    const { room_id } = await say(server, { channel: 'wa', customer: budi, text: 'Hi' });
+    const handedOver = await callQiscus(server, handOver, {
+      params: { app_code: server.appCode, room_id },
+      body: { find_online_agent: true },
+    });
+    expect(handedOver.status).toBe(200);
+
+    const answer = await callControl(server, acceptHandover, { params: { room_id }, body: {} });
+
+    expect(answer.status).toBe(409);
+    expect(problemOf(answer)).toMatchObject({
+      code: 'MOCK_ERR_NO_AGENT',
+      detail: 'No agent can take the room: none is online, and the bot asked for an online one.',
+    });
+    const detail = okBody(await callControl(server, getRoom, { params: { room_id } }));
+    expect(detail.room).toMatchObject({ agent: null, handover: { status: 'pending' } });
   });
 
   test('declining a pending handover gives the room back to the bot', async () => {

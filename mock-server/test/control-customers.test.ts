@@ -43,6 +43,23 @@ describe('the mock’s own control API: customers and their rooms', () => {
     });
   });
 
+  test('a customer message naming a room may name its channel and channel id too; another channel id is a 409 problem', async () => {
+    const server = await startMock();
+    const { room_id } = await say(server, { channel: 'wa', customer: budi, text: 'Hi' });
+
+    const same = await say(server, { room_id, channel: 'wa', channel_id: 962, text: 'Again' });
+    const other = await callControl(server, sendCustomerMessage, {
+      body: { room_id, channel_id: 968, text: 'Hi' },
+    });
+
+    expect(same).toMatchObject({ room_id, room_created: false });
+    expect(other.status).toBe(409);
+    expect(other.body).toMatchObject({
+      code: 'MOCK_ERR_CHANNEL_MISMATCH',
+      detail: `Room ${room_id} is on wa (channel 962); leave out channel, or give that one.`,
+    });
+  });
+
   test('a customer message naming a room that does not exist is a 404 problem', async () => {
     const server = await startMock();
 
@@ -55,7 +72,12 @@ describe('the mock’s own control API: customers and their rooms', () => {
   });
 
   test('a customer message through a channel the app does not have is a 404 problem', async () => {
-    const server = await startMock({ channels: [{ source: 'wa', id: 963 }] });
+    const server = await startMock({
+      channels: [
+        { source: 'wa', id: 963 },
+        { source: 'telegram', id: 964 },
+      ],
+    });
 
     const byId = await callControl(server, sendCustomerMessage, {
       body: { channel: 'wa', channel_id: 999, text: 'Hi' },
@@ -67,12 +89,14 @@ describe('the mock’s own control API: customers and their rooms', () => {
     expect(byId.status).toBe(404);
     expect(byId.body).toMatchObject({
       code: 'MOCK_ERR_CHANNEL_NOT_FOUND',
-      detail: 'The app has no wa channel with id 999: its channels are wa (id 963).',
+      detail:
+        'The app has no wa channel with id 999: its channels are wa (id 963), telegram (id 964).',
       errors: [{ path: 'channel_id', message: 'no such channel' }],
     });
     expect(byKind.status).toBe(404);
     expect(byKind.body).toMatchObject({
       code: 'MOCK_ERR_CHANNEL_NOT_FOUND',
+      detail: 'The app has no ig channel: its channels are wa (id 963), telegram (id 964).',
       errors: [{ path: 'channel', message: 'no such channel' }],
     });
     expect(okBody(await callControl(server, listRooms)).rooms).toEqual([]);
@@ -86,6 +110,15 @@ describe('the mock’s own control API: customers and their rooms', () => {
 
     const room = okBody(await callControl(server, getRoom, { params: { room_id: cloud.room_id } }));
     expect(room.room.channel).toMatchObject({ id: 968, source: 'wa', is_on_cloud: true });
+    // A new room is the bot's: no handover, no agent, nobody waiting.
+    expect(room.room).toMatchObject({
+      bot_active: true,
+      handover: { status: 'none', requested_at: null, find_online_agent: false },
+      agent: null,
+      division: null,
+      is_waiting: false,
+      resolved: false,
+    });
     expect(plain.room_id).not.toBe(cloud.room_id);
     expect(plain.room_created).toBe(true);
   });
@@ -133,5 +166,50 @@ describe('the mock’s own control API: customers and their rooms', () => {
       id: 'mitra.herlambang@example.com',
       name: 'Mitra Herlambang',
     });
+  });
+
+  test('a customer given by id uses none of the seed: the next generated one is the first it gives', async () => {
+    const server = await startMock();
+    await say(server, { channel: 'qiscus', customer: budi, text: 'Hi' });
+    const { room_id } = await say(server, { channel: 'qiscus', text: 'Hi' });
+
+    const room = okBody(await callControl(server, getRoom, { params: { room_id } })).room;
+    expect(room.customer).toMatchObject({
+      id: 'mitra.herlambang@example.com',
+      name: 'Mitra Herlambang',
+    });
+  });
+
+  test('a file without a caption or text is stored with an empty text', async () => {
+    const server = await startMock();
+    const { room_id } = await say(server, {
+      channel: 'qiscus',
+      customer: budi,
+      type: 'file_attachment',
+      payload: { url: 'https://files.example.com/receipt.jpg' },
+    });
+
+    const detail = okBody(await callControl(server, getRoom, { params: { room_id } }));
+    expect(detail.messages.at(-1)).toMatchObject({
+      sender: 'customer',
+      type: 'file_attachment',
+      text: '',
+      payload: { url: 'https://files.example.com/receipt.jpg' },
+    });
+  });
+
+  test('rooms last active at the same time are listed the newest room first', async () => {
+    const server = await startMock({
+      clock: { now: () => Date.UTC(2026, 0, 1), monotonic: () => performance.now() },
+    });
+    const ids: string[] = [];
+    for (const customer of ['a', 'b', 'c']) {
+      ids.push(
+        (await say(server, { channel: 'qiscus', customer: { id: customer }, text: 'Hi' })).room_id,
+      );
+    }
+
+    const rooms = okBody(await callControl(server, listRooms)).rooms;
+    expect(rooms.map((room) => room.room_id)).toEqual([...ids].reverse());
   });
 });

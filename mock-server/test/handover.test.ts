@@ -174,7 +174,11 @@ it('hand_over_to_role refuses an unknown division and lists the ones there are',
 
 it('switches the bot off and on for one room, with a JSON or a form body', async () => {
   const server = await startMock();
-  const { room_id: roomId } = await server.customer.say({ channel: 'wa', text: 'Hi' });
+  const { room_id: roomId, comment_id: first } = await server.customer.say({
+    channel: 'wa',
+    text: 'Hi',
+  });
+  await server.customer.say({ room_id: roomId, text: 'Hello?' });
   const off = await callQiscus(server, activateRoomBot, {
     params: { room_id: roomId },
     body: { is_active: false },
@@ -182,6 +186,10 @@ it('switches the bot off and on for one room, with a JSON or a form body', async
   expect(off.status).toBe(200);
   expect(off.body).toMatchObject({
     data: { room_id: roomId, is_handled_by_bot: false, source: 'wa' },
+  });
+  // The room's log starts at its first message.
+  expect(off.body).toMatchObject({
+    data: { has_no_message: false, start_service_comment_id: String(first) },
   });
   const on = await callQiscus(server, activateRoomBot, {
     params: { room_id: roomId },

@@ -112,6 +112,25 @@ it('stores an accepted message in the room and answers with the SDK comment', as
   ]);
 });
 
+it('stores a text message as the Bot’s, with no payload', async () => {
+  const server = await startMock();
+  const { room_id: roomId } = await server.customer.say({ channel: 'qiscus', text: 'Hi' });
+  const answer = await callQiscus(server, postBotMessage, {
+    params: { app_code: server.appCode },
+    body: { sender_email: server.botEmail, type: 'text', room_id: roomId, message: 'Hello' },
+  });
+
+  expect(answer.status).toBe(200);
+  expect(server.rooms.get(roomId)?.messages.at(-1)).toMatchObject({
+    sender: 'bot',
+    sender_id: server.botEmail,
+    sender_name: 'Bot',
+    type: 'text',
+    text: 'Hello',
+    payload: null,
+  });
+});
+
 it('refuses a buttons message in a WhatsApp room and stores nothing', async () => {
   const server = await startMock();
   const { room_id: roomId } = await server.customer.say({ channel: 'wa', text: 'Hi' });
@@ -188,6 +207,8 @@ it('takes a file_attachment in the older top-level attachment_url, warning that 
   expect(stored).toMatchObject({
     sender: 'bot',
     type: 'file_attachment',
+    // Sent without a message: the stored text is empty, not the caption.
+    text: '',
     payload: { url: 'https://files.example.com/invoice.pdf', caption: 'Your invoice' },
   });
   const exchange = server.traffic.list().find((e) => e.operation_id === 'postBotMessage');

@@ -15,6 +15,18 @@ it('encodes room options as a JSON string in the key order Qiscus sends', () => 
   );
 });
 
+it('encodes the business phone, when the channel has one, after the name', () => {
+  const whatsApp: RoomOptions = {
+    ...options,
+    channel: 'wa',
+    source: 'wa',
+    channel_details: { phone: '+6281100000001', name: 'Mock WhatsApp', channel_id: 963 },
+  };
+  expect(encodeRoomOptions(whatsApp)).toBe(
+    '{"channel":"wa","channel_details":{"channel_id":963,"name":"Mock WhatsApp","phone":"+6281100000001"},"is_resolved":false,"is_waiting":true,"source":"wa"}',
+  );
+});
+
 it('decodes what it encodes', () => {
   expect(decodeRoomOptions(encodeRoomOptions(options))).toEqual(options);
 });

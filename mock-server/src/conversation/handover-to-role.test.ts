@@ -19,11 +19,13 @@ import {
   fani,
   fajar,
   gita,
+  hadi,
   load,
   room,
   pendingRoom,
   roomWithBudi,
   roleRequest,
+  staff,
 } from '../../test/support/handover-staff.js';
 
 describe('handOverToRole', () => {
@@ -177,6 +179,27 @@ describe('handOverToRole', () => {
       message:
         'The room is already waiting for an agent of support: hand it to another division, or let it wait.',
       path: 'role',
+    });
+  });
+
+  it('hands a room to the division it is marked with when its agent is in no division', () => {
+    // assign_agent leaves the room's division as it was when the agent is in none.
+    const withHadi: RoomState = deepFreeze({
+      ...roomWithBudi,
+      agentId: hadi.id,
+      division: 'support',
+    });
+    const result = handOverToRole(withHadi, {
+      ...roleRequest,
+      role: 'support',
+      findOnlineAgent: false,
+      staff: { agents: [...staff.agents, hadi], load },
+    });
+    expect(result).toMatchObject({ ok: true, agent: { id: gita.id } });
+    expect(roomOf(result)).toMatchObject({
+      agentId: gita.id,
+      division: 'support',
+      handover: { status: 'assigned', role: 'support' },
     });
   });
 
