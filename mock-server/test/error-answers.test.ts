@@ -14,7 +14,7 @@ async function send(
   const response = await request(`${server.url}${path}`, {
     method: method as 'GET',
     headers,
-    body,
+    body: body ?? null,
   });
   return {
     status: response.statusCode,
