@@ -163,3 +163,14 @@ describe('a refusal with many problems', () => {
     expect(answer.body.errors).toHaveLength(20);
   });
 });
+
+describe('a docs path asked with another method', () => {
+  it('is answered 405 for a path under a wildcard route and for a path with a dot', async () => {
+    const server = await startMock();
+    for (const path of ['/docs/static/index.html', '/openapi.json']) {
+      const answer = await send(server, 'POST', path);
+      expect(answer.status).toBe(405);
+      expect(answer.headers.allow).toContain('GET');
+    }
+  });
+});
