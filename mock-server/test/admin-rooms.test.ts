@@ -127,6 +127,7 @@ it('mark_as_resolved resolves the room, and the next customer message opens a ne
   });
   expect(JSON.parse(data.room_info.room.room_options)).toMatchObject({
     is_resolved: true,
+    is_waiting: false,
   });
   expect(server.rooms.get(roomId)?.room.resolved).toBe(true);
   const next = await server.customer.say({ room_id: roomId, text: 'Hi again' });

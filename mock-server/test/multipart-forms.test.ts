@@ -71,3 +71,40 @@ it('a multipart body whose boundary does not match is refused as MALFORMED_BODY'
   expect(answer.body).toMatchObject({ errors: { code: 'MALFORMED_BODY' } });
   expect(server.settings().bot_enabled).toBe(true);
 });
+
+it('a multipart body that gives a field twice is refused, saying which', async () => {
+  const server = await startMock();
+  const part = (name: string, value: string) =>
+    `--x\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+
+  const twice = await callQiscus(server, setAppBotActivation, {
+    contentType: 'multipart/form-data; boundary=x',
+    rawBody: `${part('is_active', 'false')}${part('is_active', 'true')}--x--\r\n`,
+  });
+
+  expect(twice.body).toMatchObject({
+    errors: {
+      code: 'MALFORMED_BODY',
+      message: 'The form gives "is_active" twice; give each field once.',
+    },
+  });
+  expect(server.settings().bot_enabled).toBe(true);
+});
+
+it('a multipart body that cannot be read says why and to check the boundary', async () => {
+  const server = await startMock();
+
+  const answer = await callQiscus(server, setAppBotActivation, {
+    contentType: 'multipart/form-data; boundary=abc',
+    rawBody:
+      '--xyz\r\nContent-Disposition: form-data; name="is_active"\r\n\r\nfalse\r\n--xyz--\r\n',
+  });
+
+  expect(answer.body).toMatchObject({
+    errors: {
+      message: expect.stringMatching(
+        /^The multipart body cannot be read: .+\. Check the boundary in Content-Type\.$/,
+      ) as string,
+    },
+  });
+});

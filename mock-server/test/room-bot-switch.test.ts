@@ -1,7 +1,14 @@
 import { expect, it } from 'vitest';
-import { getRoom, setRoomBot } from '#contracts';
+import {
+  BotMessageWebhookSchema,
+  acceptHandover,
+  decodeRoomOptions,
+  getRoom,
+  setRoomBot,
+} from '#contracts';
 import { callControl } from './support/call-control.js';
 import { okBody, problemOf, say } from './support/control-answers.js';
+import { handOverRoom } from './support/room-actions.js';
 import { startBot } from './support/start-bot.js';
 import { startMock } from './support/start-mock.js';
 
@@ -44,4 +51,22 @@ it('refuses an unknown room and a body without is_active, naming what was wrong'
   expect(bad.errors?.map((error) => error.path)).toEqual(
     expect.arrayContaining(['is_active', 'active']),
   );
+});
+
+it('a bot switched back on in a room an agent has gets webhooks saying the room is not waiting', async () => {
+  const bot = await startBot();
+  const server = await startMock({ botUrl: bot.url });
+  const { room_id } = await say(server, { channel: 'wa', text: 'Hi' });
+  await handOverRoom(server, room_id);
+  okBody(await callControl(server, acceptHandover, { params: { room_id }, body: {} }));
+  okBody(await callControl(server, setRoomBot, { params: { room_id }, body: { is_active: true } }));
+
+  const delivered = await say(server, { room_id, text: 'Still there?' });
+
+  expect(delivered.delivery.status).toBe('delivered');
+  const webhook = BotMessageWebhookSchema.parse(bot.received[1]?.body);
+  expect(decodeRoomOptions(webhook.payload.room.options)).toMatchObject({
+    is_resolved: false,
+    is_waiting: false,
+  });
 });

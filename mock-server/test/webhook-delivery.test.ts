@@ -73,6 +73,7 @@ describe('webhook delivery to the bot', () => {
     expect(bot.received).toHaveLength(1);
     expect(bot.received[0]?.path).toBe('/webhook');
     expect(bot.received[0]?.headers['content-type']).toBe('application/json');
+    expect(bot.received[0]?.headers['user-agent']).toBe('qiscus-mock');
     const webhook = webhookAt(bot.received, 0);
     expect(bot.received[0]?.body).toEqual({
       app_code: 'qiscus-mock-app',

@@ -62,3 +62,19 @@ it('stops at the first step that throws and finishes with its error', async () =
     'finish: decode failed',
   ]);
 });
+
+it('runs a small body’s steps and finish before it returns', () => {
+  const seen: string[] = [];
+  inSteps(
+    false,
+    [
+      () => {
+        seen.push('check');
+      },
+    ],
+    () => {
+      seen.push('finish');
+    },
+  );
+  expect(seen).toEqual(['check', 'finish']);
+});
