@@ -103,7 +103,7 @@ it('a multipart body that cannot be read says why and to check the boundary', as
   expect(answer.body).toMatchObject({
     errors: {
       message: expect.stringMatching(
-        /^The multipart body cannot be read: .+\. Check the boundary in Content-Type\.$/,
+        /^The multipart body cannot be read: .+[^.]\. Check the boundary in Content-Type\.$/,
       ) as string,
     },
   });

@@ -16,8 +16,10 @@ export async function parseMultipart(
     // eslint-disable-next-line @typescript-eslint/no-deprecated
     form = await new Response(body, { headers: { 'content-type': contentType } }).formData();
   } catch (cause) {
+    // Undici's own message ends with a full stop ("Failed to parse body as FormData.").
+    const why = (cause instanceof Error ? cause.message : String(cause)).replace(/\.+$/, '');
     throw new MalformedBodyError(
-      `The multipart body cannot be read: ${cause instanceof Error ? cause.message : String(cause)}. Check the boundary in Content-Type.`,
+      `The multipart body cannot be read: ${why}. Check the boundary in Content-Type.`,
     );
   }
   const fields: Record<string, string> = {};
