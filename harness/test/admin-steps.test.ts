@@ -3,17 +3,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it, onTestFinished } from 'vitest';
 import { runConversations } from '#harness';
+import type { MockServerOptions } from '#mock-server';
 import { parseScriptText } from '../src/script/parse-script-text.js';
 import { StepSchema } from '../src/script/step-schema.js';
 
 /** Writes the scripts into a fresh folder and runs them against the reference bot. */
-async function runScripts(scripts: Readonly<Record<string, string>>) {
+async function runScripts(
+  scripts: Readonly<Record<string, string>>,
+  mock: Omit<MockServerOptions, 'deterministic'> = {},
+) {
   const folder = await mkdtemp(join(tmpdir(), 'qiscus-mock-admin-steps-'));
   onTestFinished(() => rm(folder, { recursive: true, force: true }));
   for (const [name, text] of Object.entries(scripts)) {
     await writeFile(join(folder, `${name}.yaml`), text);
   }
-  return runConversations({ paths: ['.'], cwd: folder, mock: { deterministic: true } });
+  return runConversations({ paths: ['.'], cwd: folder, mock: { ...mock, deterministic: true } });
 }
 
 const opening =
@@ -51,6 +55,71 @@ it('fails each step when the bot did not make the call, saying what the room hol
     ],
     ['assign', 'Nobody Here assigned to the room', failures[3]?.[2]],
     ['assign', 'an agent assigned to the room', 'no agent has the room'],
+  ]);
+}, 60_000);
+
+it('names the agent by id, or by name or email in any case, and tells tags and properties apart', async () => {
+  // One agent, so the bot's assign_agent gives her the room; ids are sequential, from 164868.
+  const agents = [{ name: 'Rina Sari', email: 'Rina.Sari@Example.com', divisions: ['billing'] }];
+  const urgent = `${opening}  - customer: urgent!\n  - bot: /urgent/\n`;
+  const done = `${opening}  - customer: done, thanks\n  - bot: /closed/\n`;
+  const result = await runScripts(
+    {
+      a: `${urgent}  - assign: { agent: 164868 }\n  - assign: { agent: RINA SARI }\n  - assign: { agent: rina.SARI@example.COM }\n  - tag: order\n  - tag: urgent\n  - user_info: { Order ID: /^INV-/ }\n`,
+      b: `${urgent}  - assign: { agent: 164869 }\n`,
+      c: `${urgent}  - tag: vip\n`,
+      d: `${done}  - user_info: { Order ID: /^INV-/ }\n  - user_info: { Order ID: /^INV-/, Closed by: human }\n`,
+      e: `${opening}  - user_info: { Plan: /^INV-/ }\n`,
+      f: 'channel: wa\ntimeout: 400ms\nsteps:\n  - customer: Hello\n  - bot: /./\n  - tag: vip\n',
+      g: 'channel: wa\ntimeout: 400ms\nsteps:\n  - customer: Hello\n  - bot: /./\n  - user_info: { Plan: gold }\n',
+    },
+    { agents },
+  );
+
+  const outcomes = result.scripts.map((script) => {
+    const step = script.steps.find((candidate) => candidate.status !== 'passed');
+    return step
+      ? [step.kind, step.expected, step.actual, step.message]
+      : [script.status, script.error];
+  });
+  expect(outcomes).toEqual([
+    ['passed', null],
+    [
+      'assign',
+      '164869 assigned to the room',
+      'the room is with Rina Sari (agent 164868)',
+      'not within 400ms: the room is with Rina Sari (agent 164868)',
+    ],
+    [
+      'tag',
+      'the room tagged "vip"',
+      'the room\'s tags are "order", "urgent"',
+      'not within 400ms: the room\'s tags are "order", "urgent"',
+    ],
+    [
+      'user_info',
+      'Order ID: /^INV-/, Closed by: "human"',
+      'Order ID: "INV-2041", Closed by: "bot"',
+      'not within 400ms: Order ID: "INV-2041", Closed by: "bot"',
+    ],
+    [
+      'user_info',
+      'Plan: /^INV-/',
+      'Order ID: "INV-2041"',
+      'not within 400ms: Order ID: "INV-2041"',
+    ],
+    [
+      'tag',
+      'the room tagged "vip"',
+      'the room has no tags',
+      'not within 400ms: the room has no tags',
+    ],
+    [
+      'user_info',
+      'Plan: "gold"',
+      'the customer has no additional info',
+      'not within 400ms: the customer has no additional info',
+    ],
   ]);
 }, 60_000);
 
