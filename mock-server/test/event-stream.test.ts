@@ -196,3 +196,16 @@ it('follows /_mock/events asked with a query, and lets go of a client that sends
   ws.send('x'.repeat(64 * 1024 + 1));
   expect((await closed)[0]).toBe(1009);
 });
+
+it('tells each follower the mock is stopping when it closes', async () => {
+  const server = await startMock();
+  const ws = new WebSocket(`${server.url.replace(/^http/, 'ws')}/_mock/events`);
+  onTestFinished(() => {
+    ws.terminate();
+  });
+  await once(ws, 'message');
+  const closed = once(ws, 'close') as Promise<[number, Buffer]>;
+  await server.close();
+  const [code, reason] = await closed;
+  expect([code, reason.toString('utf8')]).toEqual([1001, 'the mock is stopping']);
+});
