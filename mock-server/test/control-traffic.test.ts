@@ -75,6 +75,49 @@ describe('the mock’s own control API: traffic, deliveries and its documents', 
     });
   });
 
+  test('GET /_mock/traffic leaves out reads of the mock and its docs, and keeps what else was asked', async () => {
+    const server = await startMock();
+    const ask = async (method: 'GET' | 'POST', path: string) => {
+      const answer = await request(`${server.url}${path}`, { method });
+      await answer.body.dump();
+      return answer.statusCode;
+    };
+    for (const path of [
+      '/',
+      '/favicon.ico',
+      '/docs',
+      '/docs/json',
+      '/openapi.json',
+      '/_mock',
+      '/_mock/nope',
+      '/_mock?x=1',
+    ]) {
+      await ask('GET', path);
+    }
+    // Refused by the error handlers, which record what they answer unless it is one of these.
+    for (const path of ['/docs/nope', '/openapi.json']) {
+      await ask('POST', path);
+    }
+    await ask('POST', '/_mock/nope');
+    await ask('POST', '/');
+    await ask('GET', '/nowhere');
+
+    const kept = okBody(await callControl(server, getTraffic, { query: {} })).exchanges;
+    expect(
+      kept.map((exchange) => [
+        exchange.method,
+        exchange.path,
+        exchange.direction,
+        exchange.operation_id,
+        exchange.status,
+      ]),
+    ).toEqual([
+      ['POST', '/_mock/nope', 'control', null, 404],
+      ['POST', '/', 'from_bot', null, 405],
+      ['GET', '/nowhere', 'from_bot', null, 404],
+    ]);
+  });
+
   test('GET /_mock/deliveries filters by room and status', async () => {
     const bot = await startBot();
     const server = await startMock({ botUrl: bot.url });

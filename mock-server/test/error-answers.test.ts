@@ -146,6 +146,27 @@ describe('an unknown path', () => {
     );
     expect(JSON.parse(answer.body)).toMatchObject({ code: 'MOCK_ERR_HOST_NOT_ALLOWED' });
   });
+
+  it('is answered on the mock’s own surface for /_mock itself and /_mock with a query', async () => {
+    const server = await startMock();
+    for (const path of ['/_mock', '/_mock?x=1']) {
+      const answer = await getRaw(server.url, path);
+      expect({
+        path,
+        type: answer.headers['content-type'],
+        body: JSON.parse(answer.body) as unknown,
+      }).toEqual({
+        path,
+        type: 'application/problem+json; charset=utf-8',
+        body: expect.objectContaining({
+          code: 'MOCK_ERR_ROUTE_NOT_FOUND',
+          detail: 'No /_mock route is GET /_mock: see GET /docs for the routes there are.',
+        }) as unknown,
+      });
+    }
+    const beside = await getRaw(server.url, '/_mockery');
+    expect(JSON.parse(beside.body)).toMatchObject({ errors: { code: 'ROUTE_NOT_FOUND' } });
+  });
 });
 
 describe('a refusal with many problems', () => {

@@ -1,4 +1,7 @@
-import { expect, it } from 'vitest';
+import { once } from 'node:events';
+import { connect } from 'node:net';
+import { expect, it, onTestFinished } from 'vitest';
+import WebSocket from 'ws';
 import { postBotMessage, type MockEvent } from '#contracts';
 import { callQiscus } from './support/call-qiscus.js';
 import { followEvents, refusedUpgrade } from './support/follow-events.js';
@@ -152,4 +155,57 @@ it('refuses the event stream to a page of another origin, and follows the dashbo
 
   const events = await followEvents(server.url, { origin: `http://${host}` });
   expect((await events.next(is('ready'))).type).toBe('ready');
+});
+
+it('refuses an upgrade elsewhere in a whole problem+json answer, naming the path without its query', async () => {
+  const server = await startMock();
+  const { hostname, port } = new URL(server.url);
+  const socket = connect(Number(port), hostname);
+  await once(socket, 'connect');
+  let text = '';
+  socket.on('data', (chunk: Buffer) => (text += chunk.toString()));
+  socket.write(
+    'GET /_mock/nope?since=1 HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n',
+  );
+  await once(socket, 'close');
+  const end = text.indexOf('\r\n\r\n');
+  const body = text.slice(end + 4);
+  expect(text.slice(0, end).split('\r\n')).toEqual([
+    'HTTP/1.1 404 Not Found',
+    'Content-Type: application/problem+json; charset=utf-8',
+    `Content-Length: ${Buffer.byteLength(body)}`,
+    'Connection: close',
+  ]);
+  expect(JSON.parse(body)).toMatchObject({
+    status: 404,
+    code: 'MOCK_ERR_ROUTE_NOT_FOUND',
+    detail: 'Only /_mock/events takes a WebSocket here, not /_mock/nope.',
+  });
+});
+
+it('follows /_mock/events asked with a query, and lets go of a client that sends a frame over 64 KiB', async () => {
+  const server = await startMock();
+  const ws = new WebSocket(`${server.url.replace(/^http/, 'ws')}/_mock/events?since=0`);
+  onTestFinished(() => {
+    ws.terminate();
+  });
+  const [ready] = (await once(ws, 'message')) as [Buffer];
+  expect((JSON.parse(ready.toString('utf8')) as MockEvent).type).toBe('ready');
+
+  const closed = once(ws, 'close') as Promise<[number]>;
+  ws.send('x'.repeat(64 * 1024 + 1));
+  expect((await closed)[0]).toBe(1009);
+});
+
+it('tells each follower the mock is stopping when it closes', async () => {
+  const server = await startMock();
+  const ws = new WebSocket(`${server.url.replace(/^http/, 'ws')}/_mock/events`);
+  onTestFinished(() => {
+    ws.terminate();
+  });
+  await once(ws, 'message');
+  const closed = once(ws, 'close') as Promise<[number, Buffer]>;
+  await server.close();
+  const [code, reason] = await closed;
+  expect([code, reason.toString('utf8')]).toEqual([1001, 'the mock is stopping']);
 });

@@ -59,6 +59,106 @@ it('answers headers too large and broken framing in the error envelope', async (
   expect([framing.status, envelopeOf(framing.body).code]).toEqual([400, 'MALFORMED_REQUEST']);
 });
 
+/** The whole answer to raw bytes, as text, read until the server closes the connection. */
+async function answerText(url: string, bytes: string): Promise<string> {
+  const { hostname, port } = new URL(url);
+  const socket = connect(Number(port), hostname);
+  await once(socket, 'connect');
+  let text = '';
+  socket.on('data', (chunk: Buffer) => (text += chunk.toString()));
+  socket.write(bytes);
+  await once(socket, 'close');
+  return text;
+}
+
+/** Splits an answer into its status line, its header lines and its body's envelope. */
+function wholeAnswer(text: string) {
+  const end = text.indexOf('\r\n\r\n');
+  const [statusLine, ...headers] = text.slice(0, end).split('\r\n');
+  const body = text.slice(end + 4);
+  return {
+    statusLine,
+    headers,
+    length: Buffer.byteLength(body),
+    body: JSON.parse(body) as unknown,
+  };
+}
+
+it('words each refusal Node makes before any route, in a whole answer that closes', async () => {
+  const server = await startMock();
+  const large = wholeAnswer(
+    await answerText(
+      server.url,
+      `GET /_mock/rooms HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`,
+    ),
+  );
+  const framing = wholeAnswer(
+    await answerText(
+      server.url,
+      `POST /${server.appCode}/bot HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n`,
+    ),
+  );
+  const headersOf = (length: number) => [
+    'connection: close',
+    'content-type: application/json; charset=utf-8',
+    `content-length: ${length}`,
+  ];
+  expect(large).toEqual({
+    statusLine: 'HTTP/1.1 431 Request Header Fields Too Large',
+    headers: headersOf(large.length),
+    length: large.length,
+    body: {
+      status: 431,
+      errors: {
+        message: 'The request headers are larger than 16 KiB: send fewer or shorter headers.',
+        code: 'HEADERS_TOO_LARGE',
+        details: [],
+      },
+    },
+  });
+  expect(framing).toEqual({
+    statusLine: 'HTTP/1.1 400 Bad Request',
+    headers: headersOf(framing.length),
+    length: framing.length,
+    body: {
+      status: 400,
+      errors: {
+        message:
+          'The request is not valid HTTP (HPE_INVALID_CHUNK_SIZE): check how the client frames its headers and body.',
+        code: 'MALFORMED_REQUEST',
+        details: [],
+      },
+    },
+  });
+});
+
+it('says within how many milliseconds a request that never finished had to arrive, headers or body', async () => {
+  const server = await startMock({ requestTimeoutMs: 300 });
+  const unfinished = [
+    `POST /_mock/messages HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"chan`,
+    'GET /_mock/rooms HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Half: a',
+  ];
+  const answers = await Promise.all(
+    unfinished.map(async (bytes) => {
+      const answer = wholeAnswer(await answerText(server.url, bytes));
+      return [answer.statusLine, answer.body];
+    }),
+  );
+  const timedOut = [
+    'HTTP/1.1 408 Request Timeout',
+    {
+      status: 408,
+      errors: {
+        message:
+          'The request did not arrive in full within 300 ms: send the whole body, with a Content-Length that matches it.',
+        code: 'REQUEST_TIMEOUT',
+        details: [],
+      },
+    },
+  ];
+  expect(answers).toEqual([timedOut, timedOut]);
+});
+
 it('answers 408 and closes a request whose body never finishes', async () => {
   const server = await startMock({ requestTimeoutMs: 300 });
   const { port } = new URL(server.url);
