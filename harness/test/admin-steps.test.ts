@@ -1,24 +1,13 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { expect, it, onTestFinished } from 'vitest';
-import { runConversations } from '#harness';
+import { expect, it } from 'vitest';
 import type { MockServerOptions } from '#mock-server';
 import { parseScriptText } from '../src/script/parse-script-text.js';
 import { StepSchema } from '../src/script/step-schema.js';
+import { runInlineScripts } from './support/run-inline-scripts.js';
 
-/** Writes the scripts into a fresh folder and runs them against the reference bot. */
-async function runScripts(
+const runScripts = (
   scripts: Readonly<Record<string, string>>,
   mock: Omit<MockServerOptions, 'deterministic'> = {},
-) {
-  const folder = await mkdtemp(join(tmpdir(), 'qiscus-mock-admin-steps-'));
-  onTestFinished(() => rm(folder, { recursive: true, force: true }));
-  for (const [name, text] of Object.entries(scripts)) {
-    await writeFile(join(folder, `${name}.yaml`), text);
-  }
-  return runConversations({ paths: ['.'], cwd: folder, mock: { ...mock, deterministic: true } });
-}
+) => runInlineScripts(scripts, { mock });
 
 const opening =
   "channel: wa\ntimeout: 400ms\nsteps:\n  - customer: 'Where is my order INV-2041?'\n  - bot: /Orders/\n";

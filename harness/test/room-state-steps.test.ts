@@ -1,27 +1,13 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { expect, it, onTestFinished } from 'vitest';
-import { runConversations } from '#harness';
+import { expect, it } from 'vitest';
+import { runInlineScripts } from './support/run-inline-scripts.js';
 
-/** Writes the scripts into a fresh folder and runs them against the reference bot. */
-async function runScripts(scripts: Readonly<Record<string, string>>) {
-  const folder = await mkdtemp(join(tmpdir(), 'qiscus-mock-room-state-steps-'));
-  onTestFinished(() => rm(folder, { recursive: true, force: true }));
-  for (const [name, text] of Object.entries(scripts)) {
-    await writeFile(join(folder, `${name}.yaml`), text);
-  }
-  // Two agents, ids 164868 and 164869, so a step can name the one that is not the least busy.
-  const agents = [
-    { name: 'Rina Sari', divisions: ['billing', 'sales'] },
-    { name: 'Joko Widodo', divisions: ['billing', 'sales'] },
-  ];
-  return runConversations({
-    paths: ['.'],
-    cwd: folder,
-    mock: { deterministic: true, agents },
-  });
-}
+// Two agents, ids 164868 and 164869, so a step can name the one that is not the least busy.
+const agents = [
+  { name: 'Rina Sari', divisions: ['billing', 'sales'] },
+  { name: 'Joko Widodo', divisions: ['billing', 'sales'] },
+];
+const runScripts = (scripts: Readonly<Record<string, string>>) =>
+  runInlineScripts(scripts, { mock: { agents } });
 
 const start = 'channel: wa\ntimeout: 400ms\nsteps:\n';
 const human = `${start}  - customer: I want to talk to a human\n  - bot: /agent/\n`;

@@ -1,24 +1,9 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { expect, it, onTestFinished } from 'vitest';
-import { runConversations } from '#harness';
+import { expect, it } from 'vitest';
+import { runInlineScripts } from './support/run-inline-scripts.js';
 
-/** Writes the scripts into a fresh folder and runs them against the reference bot. */
-async function runScripts(scripts: Readonly<Record<string, string>>) {
-  const folder = await mkdtemp(join(tmpdir(), 'qiscus-mock-settings-steps-'));
-  onTestFinished(() => rm(folder, { recursive: true, force: true }));
-  for (const [name, text] of Object.entries(scripts)) {
-    await writeFile(join(folder, `${name}.yaml`), text);
-  }
-  // One at a time: the setting is the mock's, for the script that sets it.
-  return runConversations({
-    paths: ['.'],
-    cwd: folder,
-    concurrency: 1,
-    mock: { deterministic: true },
-  });
-}
+// One at a time: the setting is the mock's, for the script that sets it.
+const runScripts = (scripts: Readonly<Record<string, string>>) =>
+  runInlineScripts(scripts, { concurrency: 1 });
 
 const billing = '  - customer: I have a question about my invoice\n';
 
