@@ -27,6 +27,7 @@ import { defaults, type MockServer } from '#mock-server';
 import { callControl } from './support/call-control.js';
 import { callQiscus, credentialHeaders } from './support/call-qiscus.js';
 import { sendRaw } from './support/send-raw.js';
+import { sendRequest } from './support/send-request.js';
 import { startMock } from './support/start-mock.js';
 
 /** The codes this file makes the mock answer with; filled as the tests are declared. */
@@ -76,26 +77,6 @@ function errorsOf(answer: { readonly status: number; readonly body: unknown }, c
     code,
   });
   return envelope.errors;
-}
-
-/** A raw request to the mock, with the answer's status, content type and parsed body. */
-async function send(
-  server: MockServer,
-  method: 'GET' | 'POST',
-  path: string,
-  options: { readonly headers?: Record<string, string>; readonly body?: string } = {},
-): Promise<{ readonly status: number; readonly contentType: string; readonly body: unknown }> {
-  const response = await request(`${server.url}${path}`, {
-    method,
-    headers: options.headers ?? {},
-    ...(options.body === undefined ? {} : { body: options.body }),
-  });
-  const text = await response.body.text();
-  return {
-    status: response.statusCode,
-    contentType: String(response.headers['content-type']),
-    body: text === '' ? undefined : (JSON.parse(text) as unknown),
-  };
 }
 
 /** A room on WhatsApp with one customer message in it. */
@@ -703,7 +684,7 @@ describe('errors on the Qiscus surface', () => {
     itCauses('ROUTE_NOT_FOUND', `${method} ${path} is answered with a hint`, async () => {
       const server = await startMock();
 
-      const answer = await send(server, method, path, { headers: sdkSecret(server) });
+      const answer = await sendRequest(server, method, path, { headers: sdkSecret(server) });
 
       expect(answer.contentType).toBe('application/json; charset=utf-8');
       expect(errorsOf(answer, 'ROUTE_NOT_FOUND')).toEqual({
@@ -814,7 +795,7 @@ describe('errors on the Qiscus surface', () => {
       const before = server.rooms.get(roomId);
       const deliveries = server.deliveries.list();
 
-      const answer = await send(server, 'POST', botPath(server), {
+      const answer = await sendRequest(server, 'POST', botPath(server), {
         headers: headers(server),
         body: body(server, roomId),
       });
@@ -912,7 +893,7 @@ describe('the Host check and the mock’s own errors', () => {
     ] as const;
 
     for (const { method, path, headers, ...rest } of requests) {
-      const answer = await send(server, method, path, {
+      const answer = await sendRequest(server, method, path, {
         headers: { ...headers, host: 'evil.example' },
         ...rest,
       });
@@ -934,7 +915,7 @@ describe('the Host check and the mock’s own errors', () => {
     const roomId = await whatsAppRoom(server);
     const port = new URL(server.url).port;
 
-    const answer = await send(server, 'POST', botPath(server), {
+    const answer = await sendRequest(server, 'POST', botPath(server), {
       headers: {
         host: `localhost:${port}`,
         'content-type': 'application/json',
@@ -951,10 +932,12 @@ describe('the Host check and the mock’s own errors', () => {
     const server = await startMock();
     const port = new URL(server.url).port;
 
-    const local = await send(server, 'GET', '/_mock/rooms', { headers: { host: `[::1]:${port}` } });
+    const local = await sendRequest(server, 'GET', '/_mock/rooms', {
+      headers: { host: `[::1]:${port}` },
+    });
     expect(local.status).toBe(200);
 
-    const other = await send(server, 'GET', '/_mock/rooms', {
+    const other = await sendRequest(server, 'GET', '/_mock/rooms', {
       headers: { host: `[2001:db8::1]:${port}` },
     });
     expect(other.status).toBe(421);
@@ -973,12 +956,12 @@ describe('the Host check and the mock’s own errors', () => {
   it('the OpenAPI document is refused to a Host that names another machine, too', async () => {
     const server = await startMock();
 
-    const refused = await send(server, 'GET', '/openapi.json', {
+    const refused = await sendRequest(server, 'GET', '/openapi.json', {
       headers: { host: 'evil.example' },
     });
     expect(refused.status).toBe(421);
     expect(ProblemSchema.parse(refused.body).code).toBe('MOCK_ERR_HOST_NOT_ALLOWED');
-    const served = await send(server, 'GET', '/openapi.json');
+    const served = await sendRequest(server, 'GET', '/openapi.json');
     expect(served.status).toBe(200);
   });
 
@@ -1042,7 +1025,7 @@ describe('the Host check and the mock’s own errors', () => {
     it(`/_mock answers ${what} with problem+json ${code}`, async () => {
       const server = await startMock();
 
-      const answer = await send(server, method, path, {
+      const answer = await sendRequest(server, method, path, {
         headers,
         ...(body === undefined ? {} : { body }),
       });
