@@ -9,8 +9,11 @@ const runScripts = (
   mock: Omit<MockServerOptions, 'deterministic'> = {},
 ) => runInlineScripts(scripts, { mock });
 
-const opening =
-  "channel: wa\ntimeout: 400ms\nsteps:\n  - customer: 'Where is my order INV-2041?'\n  - bot: /Orders/\n";
+// Waits that should pass have ten seconds, so a busy machine cannot fail them; the steps that
+// are meant to fail wait 400ms, after a step that waits for what they will find in the room.
+const start = 'channel: wa\ntimeout: 10s\nsteps:\n';
+const quick = '\n    timeout: 400ms';
+const opening = `${start}  - customer: 'Where is my order INV-2041?'\n  - bot: /Orders/\n`;
 
 it('passes assign, tag, user_info and resolve_by_bot when the bot makes those calls', async () => {
   const result = await runScripts({
@@ -21,11 +24,11 @@ it('passes assign, tag, user_info and resolve_by_bot when the bot makes those ca
 
 it('fails each step when the bot did not make the call, saying what the room holds', async () => {
   const result = await runScripts({
-    a: `${opening}  - tag: vip\n`,
-    b: `${opening}  - user_info: { Order ID: INV-9999 }\n`,
-    c: `${opening}  - resolve_by_bot\n`,
-    d: `${opening}  - customer: urgent!\n  - bot: /urgent/\n  - assign: { agent: Nobody Here }\n`,
-    e: `${opening}  - assign: {}\n`,
+    a: `${opening}  - tag: order\n  - tag: vip${quick}\n`,
+    b: `${opening}  - user_info: { Order ID: INV-2041 }\n  - user_info: { Order ID: INV-9999 }${quick}\n`,
+    c: `${opening}  - resolve_by_bot: {}${quick}\n`,
+    d: `${opening}  - customer: urgent!\n  - bot: /urgent/\n  - assign: {}\n  - assign: { agent: Nobody Here }${quick}\n`,
+    e: `${opening}  - assign: {}${quick}\n`,
   });
 
   const failures = result.scripts.map((script) => {
@@ -55,12 +58,12 @@ it('names the agent by id, or by name or email in any case, and tells tags and p
   const result = await runScripts(
     {
       a: `${urgent}  - assign: { agent: 164868 }\n  - assign: { agent: RINA SARI }\n  - assign: { agent: rina.SARI@example.COM }\n  - tag: order\n  - tag: urgent\n  - user_info: { Order ID: /^INV-/ }\n`,
-      b: `${urgent}  - assign: { agent: 164869 }\n`,
-      c: `${urgent}  - tag: vip\n`,
-      d: `${done}  - user_info: { Order ID: /^INV-/ }\n  - user_info: { Order ID: /^INV-/, Closed by: human }\n`,
-      e: `${opening}  - user_info: { Plan: /^INV-/ }\n`,
-      f: 'channel: wa\ntimeout: 400ms\nsteps:\n  - customer: Hello\n  - bot: /./\n  - tag: vip\n',
-      g: 'channel: wa\ntimeout: 400ms\nsteps:\n  - customer: Hello\n  - bot: /./\n  - user_info: { Plan: gold }\n',
+      b: `${urgent}  - assign: { agent: 164868 }\n  - assign: { agent: 164869 }${quick}\n`,
+      c: `${urgent}  - tag: order\n  - tag: urgent\n  - tag: vip${quick}\n`,
+      d: `${done}  - user_info: { Order ID: /^INV-/, Closed by: bot }\n  - user_info: { Order ID: /^INV-/, Closed by: human }${quick}\n`,
+      e: `${opening}  - user_info: { Order ID: INV-2041 }\n  - user_info: { Plan: /^INV-/ }${quick}\n`,
+      f: `${start}  - customer: Hello\n  - bot: /./\n  - tag: vip${quick}\n`,
+      g: `${start}  - customer: Hello\n  - bot: /./\n  - user_info: { Plan: gold }${quick}\n`,
     },
     { agents },
   );

@@ -9,17 +9,20 @@ const agents = [
 const runScripts = (scripts: Readonly<Record<string, string>>) =>
   runInlineScripts(scripts, { mock: { agents } });
 
-const start = 'channel: wa\ntimeout: 400ms\nsteps:\n';
+// Waits that should pass have ten seconds, so a busy machine cannot fail them; the steps that
+// are meant to fail wait 400ms.
+const start = 'channel: wa\ntimeout: 10s\nsteps:\n';
+const quick = '\n    timeout: 400ms';
 const human = `${start}  - customer: I want to talk to a human\n  - bot: /agent/\n`;
 const billing = `${start}  - customer: I have a question about my invoice\n  - bot: /help with your bill/\n`;
 
 it('tells each handover state, and what an agent step did to the room', async () => {
   const result = await runScripts({
-    a: `${human}  - handover: {}\n  - agent: { text: Hi, agent_id: 164869 }\n  - handover: {}\n  - handover: { role: sales }\n`,
-    b: `${billing}  - handover: {}\n  - handover: { role: BILLING }\n  - handover: { role: sales }\n`,
-    c: `${start}  - customer: Hello\n  - bot: /./\n  - handover: {}\n`,
-    d: `${billing}  - handover: {}\n  - bot_active: true\n`,
-    e: `${start}  - customer: Hello\n  - bot: /./\n  - bot_active: false\n`,
+    a: `${human}  - handover: {}\n  - agent: { text: Hi, agent_id: 164869 }\n  - handover: {}\n  - handover: { role: sales }${quick}\n`,
+    b: `${billing}  - handover: {}\n  - handover: { role: BILLING }\n  - handover: { role: sales }${quick}\n`,
+    c: `${start}  - customer: Hello\n  - bot: /./\n  - handover: {}${quick}\n`,
+    d: `${billing}  - handover: {}\n  - bot_active: true${quick}\n`,
+    e: `${start}  - customer: Hello\n  - bot: /./\n  - bot_active: false${quick}\n`,
     f: `${human}  - handover: {}\n  - agent: { text: Hi, agent_id: 999 }\n`,
     g: `${human}  - handover: {}\n  - agent: Hi\n  - resolve\n`,
     h: `${start}  - customer: Hello\n  - bot: /./\n  - agent: Hi\n`,

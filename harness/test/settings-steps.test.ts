@@ -6,15 +6,21 @@ const runScripts = (scripts: Readonly<Record<string, string>>) =>
   runInlineScripts(scripts, { concurrency: 1 });
 
 const billing = '  - customer: I have a question about my invoice\n';
+// A refusal the bot makes has ten seconds, so a busy machine cannot fail the step; a step meant
+// to find none waits 400ms; one meant to be shown another refusal waits out 3s, so that refusal
+// has come even when the machine is busy (400ms was not always enough in CI).
+const start = 'channel: wa\ntimeout: 10s\nsteps:\n';
+const quick = '\n    timeout: 400ms';
+const other = '\n    timeout: 3s';
 
 it('takes the refusal a step expects, by operation and code, and fails on any other', async () => {
   const result = await runScripts({
-    a: `channel: wa\ntimeout: 400ms\nsteps:\n  - settings: { auto_agent_allocation: off }\n${billing}  - refused: { operation: handOverToRole, code: AUTO_AGENT_ALLOCATION_OFF }\n`,
-    b: `channel: wa\ntimeout: 400ms\nsteps:\n  - settings: { auto_agent_allocation: off }\n${billing}  - refused: { operation: handOverToRole, code: SOMETHING_ELSE }\n`,
-    c: `channel: wa\ntimeout: 400ms\nsteps:\n  - settings: { auto_agent_allocation: off }\n${billing}  - refused: { operation: handOver }\n`,
-    d: `channel: wa\ntimeout: 400ms\nsteps:\n  - settings: { auto_agent_allocation: on }\n${billing}  - refused: { operation: handOverToRole }\n`,
-    e: `channel: wa\ntimeout: 400ms\nsteps:\n${billing}  - refused: { operation: handOverToRole }\n`,
-    f: `channel: wa\ntimeout: 400ms\nsteps:\n  - settings: { auto_agent_allocation: off }\n${billing}  - refused: { operation: handOverToRole }\n`,
+    a: `${start}  - settings: { auto_agent_allocation: off }\n${billing}  - refused: { operation: handOverToRole, code: AUTO_AGENT_ALLOCATION_OFF }\n`,
+    b: `${start}  - settings: { auto_agent_allocation: off }\n${billing}  - refused: { operation: handOverToRole, code: SOMETHING_ELSE }${other}\n`,
+    c: `${start}  - settings: { auto_agent_allocation: off }\n${billing}  - refused: { operation: handOver }${other}\n`,
+    d: `${start}  - settings: { auto_agent_allocation: on }\n${billing}  - refused: { operation: handOverToRole }${quick}\n`,
+    e: `${start}${billing}  - refused: { operation: handOverToRole }${quick}\n`,
+    f: `${start}  - settings: { auto_agent_allocation: off }\n${billing}  - refused: { operation: handOverToRole }\n`,
   });
 
   const outcomes = result.scripts.map((script) => {
