@@ -35,6 +35,11 @@ export default defineConfig({
         // for a second, about 20 s on a quiet machine.
         test: { name: 'bench', include: ['bench/test/**/*.test.js'], testTimeout: 90_000 },
       },
+      {
+        extends: true,
+        // `npm run mutation:static` on a made-up project (its own tests run as processes).
+        test: { name: 'mutation', include: ['mutation/test/**/*.test.js'], testTimeout: 20_000 },
+      },
     ],
   },
 });
