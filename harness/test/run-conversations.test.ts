@@ -79,10 +79,10 @@ it('fails a wrong expectation with what was expected, what came and what the bot
       {
         "actual": "a handover request waits in the inbox (hand_over)",
         "after": [],
-        "at": "5:5 handover: { role: sales, timeout: 300ms }",
+        "at": "7:5 handover: { role: sales, timeout: 3s }",
         "expected": "the room handed to the sales division",
         "file": "harness/test/fixtures/failing/wrong-division.yaml",
-        "message": "no handover within 300ms: a handover request waits in the inbox (hand_over)",
+        "message": "no handover within 3s: a handover request waits in the inbox (hand_over)",
         "traffic": [
           "control sendCustomerMessage",
           "to_bot botMessage",
