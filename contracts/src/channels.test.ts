@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import {
+  channelAliases,
   channelShortName,
   channelSources,
   defaultChannelRules,
@@ -33,4 +34,15 @@ it('names a channel kind without its gloss', () => {
     'Facebook Messenger',
     'Custom channel',
   ]);
+});
+
+it('knows what people call each channel kind, so a refusal can say which was meant', () => {
+  expect(channelAliases).toEqual({
+    whatsapp: 'wa',
+    instagram: 'ig',
+    facebook: 'fb',
+    messenger: 'fb',
+    widget: 'qiscus',
+    'web widget': 'qiscus',
+  });
 });
