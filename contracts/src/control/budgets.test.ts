@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  BudgetSettingsSchema,
   byteSizeSchema,
   formatByteSize,
   parseByteSize,
@@ -110,5 +111,58 @@ describe('RetryForSchema', () => {
         `custom: must be a duration such as 90s, 10m or 1h (at most 24h), not "${text}"`,
       );
     }
+  });
+});
+
+describe('BudgetSettingsSchema', () => {
+  // The ranges docs/reliability.md gives each budget, written out.
+  const refusals = (settings: Record<string, unknown>) => {
+    const result = BudgetSettingsSchema.safeParse(settings);
+    return result.success
+      ? 'taken'
+      : result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  };
+
+  it('takes each budget at the ends of its range', () => {
+    expect(
+      BudgetSettingsSchema.parse({
+        max_rooms: 1,
+        rooms_budget: '64KB',
+        traffic_budget: '16GB',
+        deliveries_budget: '64KB',
+        stored_body_limit: 256,
+        retry_for: '24h',
+      }),
+    ).toEqual({
+      max_rooms: 1,
+      rooms_budget: 64 * kib,
+      traffic_budget: 16 * kib ** 3,
+      deliveries_budget: 64 * kib,
+      stored_body_limit: 256,
+      retry_for: 24 * 3_600_000,
+    });
+    expect(
+      BudgetSettingsSchema.parse({ max_rooms: 10_000_000, stored_body_limit: '64MB' }),
+    ).toEqual({ max_rooms: 10_000_000, stored_body_limit: 64 * kib ** 2 });
+  });
+
+  it('refuses each budget just outside its range, naming the field and the range', () => {
+    expect(refusals({ max_rooms: 0 })).toEqual(['max_rooms: must be at least 1 room']);
+    expect(refusals({ max_rooms: 10_000_001 })).toEqual([
+      'max_rooms: must be at most 10,000,000 rooms',
+    ]);
+    expect(refusals({ max_rooms: 1.5 })).toEqual(['max_rooms: must be a whole number of rooms']);
+    for (const field of ['rooms_budget', 'traffic_budget', 'deliveries_budget']) {
+      expect(refusals({ [field]: '63KB' })).toEqual([
+        `${field}: must be from 64 KB to 16 GB, not 63KB`,
+      ]);
+      expect(refusals({ [field]: '17GB' })).toEqual([
+        `${field}: must be from 64 KB to 16 GB, not 17GB`,
+      ]);
+    }
+    expect(refusals({ stored_body_limit: 255 })).toEqual([
+      'stored_body_limit: must be from 256 bytes to 64 MB, not 255',
+    ]);
+    expect(refusals({ max_room: 5 })).toEqual([': Unrecognized key: "max_room"']);
   });
 });
