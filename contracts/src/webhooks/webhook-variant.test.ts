@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { BotMessageWebhookSchema, botMessageWebhook } from './bot-message-webhook.js';
-import { withUnknownFields } from './webhook-variant.js';
+import { WebhookVariantSchema, withUnknownFields } from './webhook-variant.js';
 
 const webhook = BotMessageWebhookSchema.parse(botMessageWebhook.examples.text.value);
 
@@ -18,4 +18,12 @@ it('adds the unknown fields at the top and in the sender, the message and the ro
     },
   });
   expect(webhook).toEqual(before);
+});
+
+it('names the three variants a customer message may ask for, and no other', () => {
+  expect(WebhookVariantSchema.options).toEqual(['documented', 'unknown_fields', 'legacy']);
+  for (const variant of ['documented', 'unknown_fields', 'legacy']) {
+    expect(WebhookVariantSchema.safeParse(variant)).toEqual({ success: true, data: variant });
+  }
+  expect(WebhookVariantSchema.safeParse('newer').success).toBe(false);
 });
