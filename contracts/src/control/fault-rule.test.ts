@@ -48,4 +48,7 @@ it('refuses a status it cannot answer with, and values out of range', () => {
   expect(problemsOf({ status: 503, operation: '' }).map((problem) => problem.path)).toEqual([
     'operation',
   ]);
+  expect(problemsOf({ status: 503, room_id: '' }).map((problem) => problem.path)).toEqual([
+    'room_id',
+  ]);
 });
