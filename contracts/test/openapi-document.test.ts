@@ -6,11 +6,13 @@ import {
   BotMessageSchema,
   BotMessageWebhookSchema,
   buildOpenApiDocument,
+  controlOperations,
   errorCodes,
   operations,
   postBotMessage,
   webhooks,
   botMessageWebhook,
+  type ControlOperationDescriptor,
   type OperationDescriptor,
 } from '#contracts';
 
@@ -199,5 +201,70 @@ describe('the JSON Schemas in the document agree with the zod schemas', () => {
     value.payload.room.options = { source: 'wa' };
     expect(webhook(value)).toBe(false);
     expect(BotMessageWebhookSchema.safeParse(value).success).toBe(false);
+  });
+});
+
+describe('the OpenAPI document with the mock control API', () => {
+  // Built in each test, not once here: code that runs while the file is collected is in no test,
+  // and a mutation run would not count it as reached by these tests.
+  const withControl = () => buildOpenApiDocument({ control: true });
+  const problem = { $ref: '#/components/schemas/Problem' };
+  const controlCatalogue: readonly ControlOperationDescriptor[] = controlOperations;
+
+  it('is valid OpenAPI 3.1 too', async () => {
+    const result = await validate(structuredClone(withControl()) as never);
+    expect(result.valid ? 'valid' : compileErrors(result)).toBe('valid');
+  });
+
+  it.each(controlCatalogue.map((operation) => [operation.id, operation] as const))(
+    'describes %s: its tag, parameters, body, answer and problems',
+    (_id, operation) => {
+      const { params, query, body } = operation.request;
+      const paths = withControl().paths as unknown as Record<string, Record<string, Json>>;
+      const described = paths[operation.path]?.[operation.method] ?? {};
+      expect(described.tags).toEqual(['Mock control']);
+      const parameters = (described.parameters ?? []) as { name: string; in: string }[];
+      expect(parameters.map((parameter) => `${parameter.in} ${parameter.name}`).sort()).toEqual(
+        [
+          ...Object.keys(params?.shape ?? {}).map((name) => `path ${name}`),
+          ...Object.keys(query?.shape ?? {}).map((name) => `query ${name}`),
+        ].sort(),
+      );
+      const requestBody = described.requestBody as
+        | { required: boolean; content: Record<string, { schema: unknown; examples: Json }> }
+        | undefined;
+      if (body) {
+        expect(requestBody?.required).toBe(body.required);
+        expect(Object.keys(requestBody?.content ?? {})).toEqual(['application/json']);
+        expect(requestBody?.content['application/json']?.schema).toBeDefined();
+        expect(Object.keys(requestBody?.content['application/json']?.examples ?? {})).toEqual(
+          Object.keys(body.examples),
+        );
+      } else {
+        expect(requestBody).toBeUndefined();
+      }
+      const responses = described.responses as Record<
+        string,
+        { description: string; content: Record<string, { schema: unknown }> }
+      >;
+      expect(Object.keys(responses)).toEqual([String(operation.response.status), 'default']);
+      const answer = responses[String(operation.response.status)];
+      expect(answer?.description).toBe(operation.response.description);
+      expect(Object.keys(answer?.content ?? {})).toEqual(['application/json']);
+      expect(answer?.content['application/json']?.schema).toBeDefined();
+      expect(responses.default).toEqual({
+        description: 'A problem: the code says which (see the README).',
+        content: { 'application/problem+json': { schema: problem } },
+      });
+    },
+  );
+
+  it('adds the Mock control tag last, which the document without it does not have', () => {
+    const { tags } = withControl();
+    expect(tags?.map((tag) => tag.name)).toEqual([
+      ...(document.tags ?? []).map((tag) => tag.name),
+      'Mock control',
+    ]);
+    expect(tags?.at(-1)?.description).toMatch(/^qiscus-mock’s own API \(not Qiscus’s\)/);
   });
 });

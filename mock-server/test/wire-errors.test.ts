@@ -240,6 +240,28 @@ describe('errors on the Qiscus surface', () => {
     });
   });
 
+  itCauses(
+    'VALIDATION_FAILED',
+    'an admin body names a bad or missing id in its own words',
+    async () => {
+      const server = await startMock();
+
+      const answer = await callQiscus(server, assignAgent, {
+        contentType: 'application/x-www-form-urlencoded',
+        body: { room_id: '12a' },
+      });
+
+      expect(errorsOf(answer, 'VALIDATION_FAILED')).toEqual({
+        code: 'VALIDATION_FAILED',
+        message: 'The body does not match the contract: 2 problems.',
+        details: [
+          { path: 'room_id', message: 'must be the numeric id of the room, e.g. "187250792"' },
+          { path: 'agent_id', message: 'is required' },
+        ],
+      });
+    },
+  );
+
   itCauses('VALIDATION_FAILED', 'a required body that is left out is asked for', async () => {
     const server = await startMock();
 
