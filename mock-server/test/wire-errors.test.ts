@@ -8,6 +8,7 @@ import {
   ProblemSchema,
   assignAgent,
   listAgentsByDivision,
+  markAsResolved,
   errorCodes,
   injectedFaultCodes,
   getRoom,
@@ -259,6 +260,22 @@ describe('errors on the Qiscus surface', () => {
           { path: 'agent_id', message: 'is required' },
         ],
       });
+
+      const others = await callQiscus(server, assignAgent, {
+        body: { room_id: '187250792', agent_id: 164868, max_agent: '0x1' },
+      });
+      expect(errorsOf(others, 'VALIDATION_FAILED').details).toEqual([
+        { path: 'max_agent', message: 'must be a whole number of agents, 1 or more, e.g. 1' },
+      ]);
+      const resolved = await callQiscus(server, markAsResolved, {
+        body: { room_id: '187250792', last_comment_id: 'latest' },
+      });
+      expect(errorsOf(resolved, 'VALIDATION_FAILED').details).toEqual([
+        {
+          path: 'last_comment_id',
+          message: 'must be the numeric id of a message, e.g. "2487134940"',
+        },
+      ]);
     },
   );
 

@@ -3,7 +3,12 @@ import { defineOperation } from '../../define-operation.js';
 import { bodyErrorCodes } from '../../error-codes.js';
 import { z } from '../../zod.js';
 import { adminApiAuth, adminAuthFidelity } from './admin-auth.js';
-import { AgentIdFieldSchema, BooleanFieldSchema, RoomIdFieldSchema } from './field-inputs.js';
+import {
+  AgentIdFieldSchema,
+  BooleanFieldSchema,
+  idField,
+  RoomIdFieldSchema,
+} from './field-inputs.js';
 import { jsonAndFormBody } from './form-content.js';
 import { ServiceSchema, serviceExample } from './service.js';
 
@@ -15,8 +20,13 @@ export const AssignAgentRequestSchema = z
     replace_latest_agent: BooleanFieldSchema.optional().describe(
       'Take the room from the agent who has it (the mock always does: one agent per room).',
     ),
-    max_agent: z
-      .union([z.number().int().positive(), z.string().regex(/^[0-9]{1,4}$/)])
+    max_agent: idField(
+      (message) => [
+        z.number().int(message).positive(message),
+        z.string().regex(/^[0-9]{1,4}$/, message),
+      ],
+      'must be a whole number of agents, 1 or more, e.g. 1',
+    )
       .optional()
       .describe('How many agents the room may have; the mock keeps one.'),
   })

@@ -3,10 +3,11 @@ import type { RoomId } from '../../ids.js';
 import { z } from '../../zod.js';
 
 /**
- * The union's own message only covers a value of neither type: a string or a number that fails
- * its member's check is refused with that member's message, so each check carries the words.
+ * A number sent as text or as a number. The union's own message only covers a value of neither
+ * type: a string or a number that fails its member's check is refused with that member's
+ * message, so each check carries the words.
  */
-function idField<A extends z.ZodType, B extends z.ZodType>(
+export function idField<A extends z.ZodType, B extends z.ZodType>(
   members: (message: string) => readonly [A, B],
   message: string,
 ) {

@@ -3,7 +3,7 @@ import { bodyErrorCodes } from '../../error-codes.js';
 import { NumericIdSchema, RoomIdSchema } from '../../ids.js';
 import { z } from '../../zod.js';
 import { adminApiAuth, adminAuthFidelity } from './admin-auth.js';
-import { BooleanFieldSchema, RoomIdFieldSchema } from './field-inputs.js';
+import { BooleanFieldSchema, idField, RoomIdFieldSchema } from './field-inputs.js';
 import { jsonAndFormBody } from './form-content.js';
 import { ServiceSchema, serviceExample } from './service.js';
 
@@ -11,8 +11,13 @@ import { ServiceSchema, serviceExample } from './service.js';
 export const MarkAsResolvedRequestSchema = z
   .strictObject({
     room_id: RoomIdFieldSchema,
-    last_comment_id: z
-      .union([z.string().regex(/^[0-9]{1,19}$/), z.number().int().nonnegative()])
+    last_comment_id: idField(
+      (message) => [
+        z.string().regex(/^[0-9]{1,19}$/, message),
+        z.number().int(message).nonnegative(message),
+      ],
+      'must be the numeric id of a message, e.g. "2487134940"',
+    )
       .optional()
       .describe('The latest message the resolver saw (a string in most callers, a number in one).'),
     notes: z.string().max(10_000).optional(),
