@@ -1,5 +1,5 @@
-import { createServer } from 'node:net';
-import { expect, it, onTestFinished } from 'vitest';
+import { createServer, Server } from 'node:net';
+import { expect, it, onTestFinished, vi } from 'vitest';
 import { findFreePort } from '../src/run/find-free-port.js';
 
 it('gives a port on 127.0.0.1 that is free again once it resolves, for a bot to listen on', async () => {
@@ -21,4 +21,21 @@ it('gives a port on 127.0.0.1 that is free again once it resolves, for a bot to 
     });
   });
   expect(server.address()).toMatchObject({ address: '127.0.0.1', port });
+});
+
+it('rejects with the error when no port can be listened on', async () => {
+  // Node's listen fails once, as it would with no port left or no loopback interface.
+  const failure = Object.assign(new Error('listen EADDRNOTAVAIL: address not available'), {
+    code: 'EADDRNOTAVAIL',
+  });
+  const listen = vi.spyOn(Server.prototype, 'listen').mockImplementationOnce(function (
+    this: Server,
+  ) {
+    process.nextTick(() => this.emit('error', failure));
+    return this;
+  });
+  onTestFinished(() => {
+    listen.mockRestore();
+  });
+  await expect(findFreePort()).rejects.toBe(failure);
 });

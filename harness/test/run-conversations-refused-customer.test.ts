@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
 import { runConversations } from '#harness';
+import { runInlineScripts } from './support/run-inline-scripts.js';
 
 // Paths in results are relative to the working directory: the repository root here.
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -30,4 +31,21 @@ it("fails a customer step the mock refuses, with the mock's error and what to do
       ],
     ]
   `);
+});
+
+it('adds the hint about buttons to no other refusal of a customer message', async () => {
+  // The mock has only the widget's channel, so a WhatsApp customer is refused.
+  const result = await runInlineScripts(
+    { a: 'channel: wa\ntimeout: 10s\nsteps:\n  - customer: Hello\n' },
+    { mock: { channels: [{ source: 'qiscus' }] } },
+  );
+
+  expect(
+    result.scripts.flatMap((script) => script.steps.map((step) => [step.status, step.message])),
+  ).toEqual([
+    [
+      'failed',
+      "the mock refused the customer's message: MOCK_ERR_CHANNEL_NOT_FOUND: The app has no wa channel: its channels are qiscus (id 961).",
+    ],
+  ]);
 });

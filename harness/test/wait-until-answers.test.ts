@@ -1,5 +1,5 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type Server, type ServerResponse } from 'node:http';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { expect, it, onTestFinished } from 'vitest';
 import { createSystemClock } from '#mock-server';
 import { findFreePort } from '../src/run/find-free-port.js';
@@ -99,4 +99,42 @@ it('stops waiting as soon as the bot exits, without waiting for the deadline', a
     exited.abort();
   });
   expect(answered).toBe(false);
+});
+
+it('takes a bot that sends its headers as up, without waiting on a body it never ends', async () => {
+  const { server, url } = await startServer(200);
+  server.removeAllListeners('request');
+  server.on('request', (_request, response: ServerResponse) => {
+    // The headers and a first byte, then nothing more.
+    response.writeHead(200);
+    response.write('a');
+  });
+  // Reading the body gives up after a second of silence; waiting it out would take the minute.
+  const answered = await waitUntilAnswers(url, 60_000, new AbortController().signal, now);
+  expect(answered).toBe(true);
+}, 20_000);
+
+it('pauses 25 ms after a miss, doubling the pause each time up to half a second', async () => {
+  // Takes each connection and closes it at once: every try misses.
+  let tries = 0;
+  const refuser = createNetServer((socket) => {
+    tries += 1;
+    socket.destroy();
+  });
+  onTestFinished(
+    () =>
+      new Promise<void>((resolve) => {
+        refuser.close(() => {
+          resolve();
+        });
+      }),
+  );
+  await new Promise<void>((resolve) => refuser.listen(0, '127.0.0.1', resolve));
+  const { port } = refuser.address() as AddressInfo;
+  const url = `http://127.0.0.1:${String(port)}/webhook`;
+  expect(await waitUntilAnswers(url, 2_000, new AbortController().signal, now)).toBe(false);
+  // Tries at 0, 25, 75, 175, 375, 775, 1275 and 1775 ms at the soonest: a busy machine makes
+  // fewer, never more.
+  expect(tries).toBeGreaterThanOrEqual(2);
+  expect(tries).toBeLessThanOrEqual(8);
 });

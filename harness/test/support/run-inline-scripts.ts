@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { onTestFinished } from 'vitest';
-import { runConversations } from '#harness';
+import { runConversations, type RunProgress } from '#harness';
 import type { MockServerOptions } from '#mock-server';
 
 export interface InlineRunOptions {
@@ -10,15 +10,19 @@ export interface InlineRunOptions {
   readonly mock?: Omit<MockServerOptions, 'deterministic'>;
   /** How many scripts run at once: 1 when a script changes what is the mock's for all. */
   readonly concurrency?: number;
+  /** A bot already listening, instead of the reference bot. */
+  readonly botUrl?: string;
+  /** Hears the run's progress (a bot at `botUrl` learns the mock's URL from `bot-ready`). */
+  readonly onProgress?: (event: RunProgress) => void;
 }
 
 /**
  * Writes the scripts (file name without `.yaml` → YAML text) into a fresh folder, removed when
- * the test ends, and runs them against the reference bot.
+ * the test ends, and runs them against the reference bot (or the bot at `botUrl`).
  */
 export async function runInlineScripts(
   scripts: Readonly<Record<string, string>>,
-  { mock = {}, concurrency }: InlineRunOptions = {},
+  { mock = {}, concurrency, botUrl, onProgress }: InlineRunOptions = {},
 ) {
   const folder = await mkdtemp(join(tmpdir(), 'qiscus-mock-scripts-'));
   onTestFinished(() => rm(folder, { recursive: true, force: true }));
@@ -30,5 +34,7 @@ export async function runInlineScripts(
     cwd: folder,
     mock: { ...mock, deterministic: true },
     ...(concurrency === undefined ? {} : { concurrency }),
+    ...(botUrl === undefined ? {} : { botUrl }),
+    ...(onProgress === undefined ? {} : { onProgress }),
   });
 }
