@@ -17,6 +17,16 @@ const exclude = [
   'harness/test/bot-process.test.ts',
 ];
 
+/**
+ * `MUTATION_TESTS=a.test.ts,b.test.ts npm run mutation -- --mutate FILE`: only these test files,
+ * as one project. Unlike `--testFiles`, which leaves static mutants (a schema, a table, a
+ * constant) switched on only after their module has loaded (stryker-js#6144), this narrows what
+ * vitest loads at all, so Stryker tests a static mutant with these files from the start.
+ */
+const onlyTests = process.env['MUTATION_TESTS']?.split(',').filter(Boolean);
+
+const wide = { testTimeout: 60_000, hookTimeout: 60_000 };
+
 export default defineConfig({
   // As in vitest.config.ts: the '#…' aliases resolve to the TypeScript sources, which are what
   // Stryker mutates (without this they resolve to dist/, which a fresh clone does not have and
@@ -25,21 +35,17 @@ export default defineConfig({
     resolve: { conditions: ['qiscus-mock-source', 'module', 'node', 'development|production'] },
   },
   test: {
-    projects: [
-      {
-        extends: true,
-        test: { name: 'unit', include: ['*/src/**/*.test.ts'], exclude },
-      },
-      {
-        extends: true,
-        test: {
-          name: 'integration',
-          include: ['*/test/**/*.test.ts'],
-          exclude,
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
-        },
-      },
-    ],
+    projects: onlyTests
+      ? [{ extends: true, test: { name: 'only', include: onlyTests, exclude, ...wide } }]
+      : [
+          {
+            extends: true,
+            test: { name: 'unit', include: ['*/src/**/*.test.ts'], exclude },
+          },
+          {
+            extends: true,
+            test: { name: 'integration', include: ['*/test/**/*.test.ts'], exclude, ...wide },
+          },
+        ],
   },
 });
