@@ -198,7 +198,7 @@ export async function checkStaticMutants(options, log) {
   const testFiles = options.testFiles ?? report.config?.testFiles;
   if (!testFiles || testFiles.length === 0) {
     throw new UsageError(
-      'The run was made without --testFiles, so its static mutants ran with every related test and need no second look; to check them with some tests anyway, give --testFiles A,B.',
+      'The run was made without --testFiles, so the report does not say which tests to run: give them with --testFiles A,B (after a run narrowed with MUTATION_TESTS, the same files).',
     );
   }
   const changed = Object.entries(report.files)
