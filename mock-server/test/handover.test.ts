@@ -48,6 +48,24 @@ it('takes hand_over without a body, and a second request while one waits changes
   expect(server.rooms.get(roomId)?.room.handover).toEqual(first);
 });
 
+it('checks the room id in the path again once it differs from the last one taken', async () => {
+  const server = await startMock();
+  const { room_id: roomId } = await server.customer.say({ channel: 'qiscus', text: 'Hi' });
+  const { room_id: otherId } = await server.customer.say({ channel: 'wa', text: 'Hi' });
+  const params = { app_code: server.appCode, room_id: roomId };
+
+  expect((await callQiscus(server, handOver, { params })).status).toBe(200);
+  const notANumber = await callQiscus(server, handOver, { params: { ...params, room_id: 'abc' } });
+  expect([notANumber.status, notANumber.body]).toMatchObject([
+    400,
+    { errors: { code: 'VALIDATION_FAILED', details: [{ path: 'room_id' }] } },
+  ]);
+  expect(
+    (await callQiscus(server, handOver, { params: { ...params, room_id: otherId } })).body,
+  ).toMatchObject({ data: { room_id: otherId } });
+  expect(server.rooms.get(otherId)?.room.handover.status).toBe('pending');
+});
+
 it('accepting the request assigns an agent; a bot message afterwards is accepted but flagged', async () => {
   const server = await startMock();
   const { room_id: roomId } = await server.customer.say({ channel: 'qiscus', text: 'Hi' });
