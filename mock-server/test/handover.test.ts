@@ -12,7 +12,8 @@ import {
   setAppBotActivation,
 } from '#contracts';
 import { callControl } from './support/call-control.js';
-import { callQiscus } from './support/call-qiscus.js';
+import { callQiscus, credentialHeaders } from './support/call-qiscus.js';
+import { sendRequest } from './support/send-request.js';
 import { startMock } from './support/start-mock.js';
 
 it('hand_over switches the bot off and opens a request, so the bot gets no more webhooks', async () => {
@@ -46,6 +47,18 @@ it('takes hand_over without a body, and a second request while one waits changes
   const first = server.rooms.get(roomId)?.room.handover;
   expect((await callQiscus(server, handOver, { params, body: {} })).status).toBe(200);
   expect(server.rooms.get(roomId)?.room.handover).toEqual(first);
+});
+
+it('answers hand_over as JSON, with its content type', async () => {
+  const server = await startMock();
+  const { room_id: roomId } = await server.customer.say({ channel: 'qiscus', text: 'Hi' });
+
+  const answer = await sendRequest(server, 'POST', `/${server.appCode}/bot/${roomId}/hand_over`, {
+    headers: { 'content-type': 'application/json', ...credentialHeaders(server, 'sdkSecret') },
+    body: '{}',
+  });
+
+  expect([answer.status, answer.contentType]).toEqual([200, 'application/json; charset=utf-8']);
 });
 
 it('checks the room id in the path again once it differs from the last one taken', async () => {
