@@ -3,6 +3,7 @@ import {
   assignAgent,
   getAppBot,
   getOfficeHours,
+  getTraffic,
   listAgents,
   listAgentsByDivision,
   listAvailableAgents,
@@ -14,7 +15,9 @@ import {
   type RoomId,
 } from '#contracts';
 import { defaults, type MockServer } from '#mock-server';
+import { callControl } from './support/call-control.js';
 import { callQiscus, successOf } from './support/call-qiscus.js';
+import { okBody } from './support/control-answers.js';
 import { startMock } from './support/start-mock.js';
 
 async function roomOf(server: MockServer, customer = '6281100000001'): Promise<RoomId> {
@@ -91,6 +94,20 @@ it('a page holds at least 1 and at most 100 agents, whatever limit asks for', as
   expect(huge.meta).toEqual({ per_page: 100, total_count: 12 });
   expect(huge.data.agents).toEqual(agents);
   expect(past).toEqual({ data: [], meta: { limit: 3, page: 3, total: 4, total_page: 2 } });
+});
+
+it('an unknown query parameter is taken, and noted on the exchange as a contract warning', async () => {
+  const server = await startMock();
+
+  const answer = await callQiscus(server, listDivisions, {
+    query: { limit: '3', colour: 'red' },
+  });
+
+  expect(answer.status).toBe(200);
+  const [exchange] = okBody(await callControl(server, getTraffic)).exchanges;
+  expect(exchange?.warnings).toEqual([
+    { path: 'colour', message: 'is not a field of this object; it is ignored' },
+  ]);
 });
 
 it('a bad page number is refused with its field path', async () => {

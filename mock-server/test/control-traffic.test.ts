@@ -118,6 +118,63 @@ describe('the mock’s own control API: traffic, deliveries and its documents', 
     ]);
   });
 
+  test('GET /_mock/traffic keeps a control call under the room of its path, with its answer as JSON, and one refused before its checks under its operation', async () => {
+    const server = await startMock();
+    const { room_id } = await say(server, { channel: 'qiscus', customer: budi, text: 'Hi' });
+    const resolved = await request(`${server.url}/_mock/rooms/${room_id}/resolve`, {
+      method: 'POST',
+    });
+    const resolvedBody = await resolved.body.json();
+    const crossSite = await request(`${server.url}/_mock/reset`, {
+      method: 'POST',
+      headers: { origin: 'https://evil.example' },
+    });
+    await crossSite.body.dump();
+
+    const kept = okBody(
+      await callControl(server, getTraffic, { query: { direction: 'control' } }),
+    ).exchanges.slice(1);
+    expect(
+      kept.map((exchange) => [
+        exchange.path,
+        exchange.operation_id,
+        exchange.room_id,
+        exchange.status,
+      ]),
+    ).toEqual([
+      [`/_mock/rooms/${room_id}/resolve`, 'resolveRoom', room_id, resolved.statusCode],
+      ['/_mock/reset', 'resetMock', null, 403],
+    ]);
+    // The answer's JSON text, kept as the value it holds, not as a string.
+    expect(kept[0]?.response?.body).toEqual(resolvedBody);
+  });
+
+  test('GET /_mock/traffic keeps a refused bot call under the room it named, in its path or in its body (a number too)', async () => {
+    const server = await startMock();
+    const headers = { 'content-type': 'application/json', QISCUS_SDK_SECRET: server.secretKey };
+    const send = async (path: string, body: string) => {
+      const answer = await request(`${server.url}/${server.appCode}${path}`, {
+        method: 'POST',
+        headers,
+        body,
+      });
+      await answer.body.dump();
+      return answer.statusCode;
+    };
+
+    const statuses = [
+      await send('/bot', '{"room_id": 123, "message": "Hi"}'),
+      await send('/bot', '{"room_id": "456", "message": 7}'),
+      await send('/bot/999/hand_over', '{}'),
+    ];
+
+    const kept = okBody(
+      await callControl(server, getTraffic, { query: { direction: 'from_bot' } }),
+    ).exchanges;
+    expect(statuses.every((status) => status >= 400)).toBe(true);
+    expect(kept.map((exchange) => exchange.room_id)).toEqual(['123', '456', '999']);
+  });
+
   test('GET /_mock/deliveries filters by room and status', async () => {
     const bot = await startBot();
     const server = await startMock({ botUrl: bot.url });

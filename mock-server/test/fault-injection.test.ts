@@ -72,6 +72,19 @@ it('keeps to the room and the operation a fault names', async () => {
   expect(await botReplies(server, hit)).toMatchObject({
     status: 500,
     code: 'INJECTED_SERVER_ERROR',
+    // Only a 429 says when to try again.
+    retryAfter: null,
+  });
+});
+
+it('refuses a call late with a fault that has both a latency and a status', async () => {
+  const server = await startMock();
+  const roomId = await openRoom(server);
+  server.faults.inject({ status: 503, latency_ms: 50, times: 1 });
+
+  expect(await botReplies(server, roomId)).toMatchObject({
+    status: 503,
+    code: 'INJECTED_UNAVAILABLE',
   });
 });
 

@@ -12,7 +12,8 @@ import {
   setAppBotActivation,
 } from '#contracts';
 import { callControl } from './support/call-control.js';
-import { callQiscus } from './support/call-qiscus.js';
+import { callQiscus, credentialHeaders } from './support/call-qiscus.js';
+import { sendRequest } from './support/send-request.js';
 import { startMock } from './support/start-mock.js';
 
 it('hand_over switches the bot off and opens a request, so the bot gets no more webhooks', async () => {
@@ -46,6 +47,36 @@ it('takes hand_over without a body, and a second request while one waits changes
   const first = server.rooms.get(roomId)?.room.handover;
   expect((await callQiscus(server, handOver, { params, body: {} })).status).toBe(200);
   expect(server.rooms.get(roomId)?.room.handover).toEqual(first);
+});
+
+it('answers hand_over as JSON, with its content type', async () => {
+  const server = await startMock();
+  const { room_id: roomId } = await server.customer.say({ channel: 'qiscus', text: 'Hi' });
+
+  const answer = await sendRequest(server, 'POST', `/${server.appCode}/bot/${roomId}/hand_over`, {
+    headers: { 'content-type': 'application/json', ...credentialHeaders(server, 'sdkSecret') },
+    body: '{}',
+  });
+
+  expect([answer.status, answer.contentType]).toEqual([200, 'application/json; charset=utf-8']);
+});
+
+it('checks the room id in the path again once it differs from the last one taken', async () => {
+  const server = await startMock();
+  const { room_id: roomId } = await server.customer.say({ channel: 'qiscus', text: 'Hi' });
+  const { room_id: otherId } = await server.customer.say({ channel: 'wa', text: 'Hi' });
+  const params = { app_code: server.appCode, room_id: roomId };
+
+  expect((await callQiscus(server, handOver, { params })).status).toBe(200);
+  const notANumber = await callQiscus(server, handOver, { params: { ...params, room_id: 'abc' } });
+  expect([notANumber.status, notANumber.body]).toMatchObject([
+    400,
+    { errors: { code: 'VALIDATION_FAILED', details: [{ path: 'room_id' }] } },
+  ]);
+  expect(
+    (await callQiscus(server, handOver, { params: { ...params, room_id: otherId } })).body,
+  ).toMatchObject({ data: { room_id: otherId } });
+  expect(server.rooms.get(otherId)?.room.handover.status).toBe('pending');
 });
 
 it('accepting the request assigns an agent; a bot message afterwards is accepted but flagged', async () => {

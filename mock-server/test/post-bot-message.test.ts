@@ -7,7 +7,8 @@ import {
   type Channel,
 } from '#contracts';
 import type { MockServer } from '#mock-server';
-import { callQiscus } from './support/call-qiscus.js';
+import { callQiscus, credentialHeaders } from './support/call-qiscus.js';
+import { sendRequest } from './support/send-request.js';
 import { startMock } from './support/start-mock.js';
 
 const examples = Object.entries(postBotMessage.request.body.content['application/json'].examples);
@@ -252,4 +253,25 @@ it('refuses a carousel in a Telegram room, where buttons are taken', async () =>
   expect(buttons.status).toBe(200);
   const types = server.rooms.get(roomId)?.messages.map((message) => message.type);
   expect(types).toEqual(['text', 'buttons']);
+});
+
+it('refuses a body of JSON null with the contract’s 400, naming the whole body', async () => {
+  const server = await startMock();
+
+  const answer = await sendRequest(server, 'POST', `/${server.appCode}/bot`, {
+    headers: { 'content-type': 'application/json', ...credentialHeaders(server, 'sdkSecret') },
+    body: 'null',
+  });
+
+  expect([answer.status, answer.body]).toEqual([
+    400,
+    {
+      status: 400,
+      errors: {
+        message: 'The body does not match the contract: 1 problem.',
+        code: 'VALIDATION_FAILED',
+        details: [{ path: '', message: 'the body must be a JSON object: one message' }],
+      },
+    },
+  ]);
 });
