@@ -116,9 +116,9 @@ describe('WebhookDispatcher', () => {
     );
 
     const bot = await deliver(dispatcher);
-    const own = await deliver(dispatcher, { ...job(), webhook: 'newSession' });
     settings.allowRemoteWebhook = true;
     const allowed = await deliver(dispatcher);
+    const own = await deliver(dispatcher, { ...job(), webhook: 'newSession' });
 
     expect([bot.status, bot.attempts.length, bot.reason]).toEqual([
       'failed',
@@ -128,6 +128,17 @@ describe('WebhookDispatcher', () => {
     expect(own.reason).toBe('Not sent: the webhook URL must be an http(s) URL, not ftp:.');
     // The URL checked before is checked again once remote webhooks are allowed.
     expect(allowed.reason).toBe('Delivery failed: the host of http://bot.invalid/ was not found.');
+  });
+
+  it("names the receiver of a webhook of its own, not the bot, in the delivery's reasons", async () => {
+    const receiver = await botAnswering(200, 500);
+    const { dispatcher } = dispatcherFor({}, { webhookUrl: () => receiver.url });
+
+    const delivered = await deliver(dispatcher, { ...job(), webhook: 'newSession' });
+    const refused = await deliver(dispatcher, { ...job(), webhook: 'newSession' });
+
+    expect(delivered.reason).toBe('The receiver answered 200.');
+    expect(refused.reason).toBe('Delivery failed: the receiver answered 500.');
   });
 
   it('calls a 2xx delivered, up to 299, and a 3xx a redirect, up to 399', async () => {
@@ -206,6 +217,30 @@ describe('WebhookDispatcher', () => {
       expect(delivery.attempts).toHaveLength(7);
     });
 
+    it("waits before the next attempt: meanwhile another room's webhook makes a whole round trip", async () => {
+      const bot = await botAnswering(503, 200);
+      const retrying = deferred();
+      const { dispatcher } = dispatcherFor(
+        { botUrl: bot.url, mode: 'reliable' },
+        {
+          retryDelayMs: 60_000,
+          onChange: (delivery) => {
+            if (delivery.next_retry_at !== undefined) retrying.resolve();
+          },
+        },
+      );
+
+      const waiting = dispatcher.dispatch(job('1', { text: 'waits' }));
+      await retrying.promise;
+      await deliver(dispatcher, job('2', { text: 'other' }));
+
+      expect(bot.received.map((webhook) => webhook.body)).toEqual([
+        { text: 'waits' },
+        { text: 'other' },
+      ]);
+      expect(dispatcher.get(waiting.id)?.attempts).toHaveLength(1);
+    });
+
     it('shows when the next attempt is due while it waits, and not after the last attempt', async () => {
       const bot = await botAnswering(503, 503);
       const seen: Delivery[] = [];
@@ -264,6 +299,10 @@ describe('WebhookDispatcher', () => {
     await dispatcher.settled(waiting.id);
     dispatcher.dispatch(job('5', body));
     expect(dispatcher.list().map((delivery) => delivery.room_id)).toEqual(['1', '4', '5']);
+    // Settled after 3 and 4, it goes after them, and before those settled after it.
+    dispatcher.dispatch(job('6', body));
+    dispatcher.dispatch(job('7', body));
+    expect(dispatcher.list().map((delivery) => delivery.room_id)).toEqual(['5', '6', '7']);
   });
 
   it('tells a job that reads the answer the whole of a long 2xx answer, and logs its first 512 bytes', async () => {
@@ -499,6 +538,16 @@ describe('WebhookDispatcher', () => {
       });
       expect(bot.received).toHaveLength(1);
     });
+  });
+
+  it('closes at once when nothing is in flight, without waiting out the grace period', async () => {
+    const bot = await startBot();
+    const { dispatcher } = dispatcherFor({ botUrl: bot.url });
+    await deliver(dispatcher);
+
+    await dispatcher.close(600_000);
+
+    expect(dispatcher.list().map((delivery) => delivery.status)).toEqual(['delivered']);
   });
 
   it('refuses to wait for a delivery it never logged, and finds none', async () => {
