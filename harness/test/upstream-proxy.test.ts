@@ -162,6 +162,26 @@ it('a call outside the contracts goes on too, noted as such, and the upstream’
   expect(seen?.warnings[0]?.message).toContain('violates the contract (forwarded anyway)');
 });
 
+it('a call without a body goes on without one, and the upstream’s answer comes back', async () => {
+  const qiscus = await started(createMockServer(real));
+  const proxy = await started(
+    createMockServer({
+      upstream: { url: qiscus.url, appCode: real.appCode, secretKey: real.secretKey },
+      log: () => undefined,
+    }),
+  );
+  const answer = await request(`${proxy.url}/api/v9/not-in-the-contracts`, {
+    method: 'GET',
+    headers: { qiscus_sdk_secret: proxy.secretKey },
+  });
+  const body: unknown = await answer.body.json();
+  const atQiscus = qiscus.traffic.list().at(-1);
+  expect(atQiscus).toMatchObject({ method: 'GET', path: '/api/v9/not-in-the-contracts' });
+  expect(atQiscus?.request.body).toBeNull();
+  expect(answer.statusCode).toBe(atQiscus?.status);
+  expect(body).toEqual(atQiscus?.response?.body);
+});
+
 it('an upstream that is down gets the bot a 502 in the error envelope, saying what to check', async () => {
   const gone = await createMockServer();
   const url = gone.url;

@@ -229,3 +229,25 @@ it('answers a path parameter hundreds of characters long in the envelope, never 
   expect(control.status).toBeLessThan(500);
   expect(ProblemSchema.parse(JSON.parse(control.body)).code).not.toBe('MOCK_ERR_INTERNAL');
 });
+
+it('closing the mock cuts off a request still sending its body, without answering it', async () => {
+  const server = await startMock({ requestTimeoutMs: 1000 });
+  const socket = connect(Number(new URL(server.url).port), '127.0.0.1');
+  await once(socket, 'connect');
+  const received: Buffer[] = [];
+  socket.on('data', (chunk: Buffer) => received.push(chunk));
+  // Cut off, the connection is reset.
+  socket.on('error', () => undefined);
+  const closed = new Promise((resolve) => socket.on('close', resolve));
+  socket.write(
+    `POST /_mock/customers/message HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 100\r\nExpect: 100-continue\r\n\r\n`,
+  );
+  // Node answers "100 Continue" once it has the headers: the request is under way.
+  await once(socket, 'data');
+  socket.write('{"channel":');
+
+  await server.close();
+  await closed;
+
+  expect(Buffer.concat(received).toString('latin1')).toBe('HTTP/1.1 100 Continue\r\n\r\n');
+});

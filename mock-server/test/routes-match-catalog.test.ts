@@ -40,3 +40,13 @@ it('serves nothing else besides the OpenAPI document, its viewer and the dashboa
   expect(others).toContain('/docs');
   expect(others.filter((path) => dashboard.includes(path)).sort()).toEqual(dashboard.sort());
 });
+
+it('answers a path with a trailing slash as the path without it', async () => {
+  const server = await startMock();
+
+  const plain = await fetch(`${server.url}/_mock/config`);
+  const slashed = await fetch(`${server.url}/_mock/config/`);
+
+  expect(slashed.status).toBe(200);
+  expect(await slashed.json()).toEqual(await plain.json());
+});
