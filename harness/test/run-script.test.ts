@@ -1,4 +1,12 @@
-import { expect, it } from 'vitest';
+import { once } from 'node:events';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { request } from 'undici';
+import { expect, it, onTestFinished } from 'vitest';
+import { runConversations } from '#harness';
 import { runInlineScripts } from './support/run-inline-scripts.js';
 
 // One script at a time: the app's bot switch and the settings are the mock's, for all scripts.
@@ -66,4 +74,69 @@ it('gives each step its result: how long it took, and the steps after a failed o
   });
   // The bot's messages after a failed step are not held against the script as unread.
   expect(failed?.violations).toEqual([]);
+}, 60_000);
+
+it('warns of a bot message left after the last step as a finding of the bot’s postBotMessage', async () => {
+  const result = await runInlineScripts({ a: `${start.replace('wa', 'qiscus')}${hello}` });
+
+  const violations = result.scripts[0]?.violations ?? [];
+  expect(
+    violations.map(({ message, ...rest }) => ({ ...rest, message: message.split(':')[0] })),
+  ).toEqual([
+    {
+      code: 'UNREAD_BOT_MESSAGE',
+      severity: 'warning',
+      operation_id: 'postBotMessage',
+      direction: 'from_bot',
+      exchange_seq: null,
+      path: null,
+      message: 'after the last step, a message no step expected',
+    },
+  ]);
+}, 60_000);
+
+it('fails a script whose bot breaks the contract after the last step, though every step passed', async () => {
+  // Before it answers the webhook, the bot sends the mock a body that is not JSON: the
+  // delivery is pending until then, so the script's end waits for the refusal.
+  let mockUrl = '';
+  const bot = createServer((incoming, outgoing) => {
+    if (incoming.method !== 'POST') {
+      outgoing.end('up');
+      return;
+    }
+    void (async () => {
+      incoming.resume();
+      await once(incoming, 'end');
+      const refused = await request(`${mockUrl}/qiscus-mock-app/bot`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', qiscus_sdk_secret: 'mock-secret-key' },
+        body: '{"message": ',
+      });
+      await refused.body.dump();
+      outgoing.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+    })();
+  });
+  bot.listen(0, '127.0.0.1');
+  await once(bot, 'listening');
+  onTestFinished(() => {
+    bot.close();
+  });
+  const folder = await mkdtemp(join(tmpdir(), 'qiscus-mock-scripts-'));
+  onTestFinished(() => rm(folder, { recursive: true, force: true }));
+  await writeFile(join(folder, 'a.yaml'), 'channel: qiscus\nsteps:\n  - customer: Hi\n');
+
+  const result = await runConversations({
+    paths: ['.'],
+    cwd: folder,
+    botUrl: `http://127.0.0.1:${(bot.address() as AddressInfo).port}/`,
+    mock: { deterministic: true },
+    onProgress: (event) => {
+      if (event.type === 'bot-ready') mockUrl = event.mockUrl;
+    },
+  });
+
+  const [script] = result.scripts;
+  expect(script?.steps.map((step) => step.status)).toEqual(['passed']);
+  expect(script?.violations.map((found) => found.severity)).toContain('error');
+  expect(script?.status).toBe('failed');
 }, 60_000);
