@@ -97,3 +97,20 @@ it('stops every process the command started, the whole group', async () => {
 
   expect(await hasGone(pid, 30_000)).toBe(true);
 });
+
+it('gives a bot that ignores SIGTERM 3 seconds by default before SIGKILL', async () => {
+  const port = await findFreePort();
+  const url = `http://127.0.0.1:${port}/`;
+  const bot = spawnBotProcess(`exec ${node} ${JSON.stringify(echoBot)} --ignore-sigterm`, {
+    PORT: String(port),
+  });
+  onTestFinished(() => bot.stop());
+  const clock = createSystemClock();
+  expect(await waitUntilAnswers(url, 30_000, bot.exited, () => clock.now())).toBe(true);
+  const started = performance.now();
+
+  await bot.stop();
+
+  expect(performance.now() - started).toBeGreaterThanOrEqual(2900);
+  expect(bot.exitReason()).toBe('signal SIGKILL');
+});
