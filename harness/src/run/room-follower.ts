@@ -155,7 +155,7 @@ export class RoomFollower {
     this.latestDelivery = this.recentDeliveries.get(delivery.id) ?? delivery;
   }
 
-  /** The latest bot message that arrived (matched or not). */
+  /** The latest bot message that no step has matched yet (undefined once all are matched). */
   lastBotMessage(): RoomMessage | undefined {
     return this.botMessages.at(-1);
   }
