@@ -8,6 +8,7 @@ import { createMockServer, createSystemClock } from '#mock-server';
 import { startBotUnderTest, type BotUnderTestOptions } from '../src/run/bot-under-test.js';
 import { findFreePort } from '../src/run/find-free-port.js';
 import { RunStopped } from '../src/run/steps/step-context.js';
+import { closeAfterTest } from './support/close-after-test.js';
 import { hasGone } from './support/is-running.js';
 
 // Each way of finding the bot under test, with bots of a line or two of shell or Node. The waits
@@ -35,15 +36,7 @@ function httpServer(onRequest: (path: string) => void = () => undefined): Server
     onRequest(req.url ?? '');
     res.end('up');
   });
-  onTestFinished(
-    () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => {
-          resolve();
-        });
-      }),
-  );
+  closeAfterTest(server);
   return server;
 }
 

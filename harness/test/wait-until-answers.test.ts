@@ -4,6 +4,7 @@ import { expect, it, onTestFinished } from 'vitest';
 import { createSystemClock } from '#mock-server';
 import { findFreePort } from '../src/run/find-free-port.js';
 import { waitUntilAnswers } from '../src/run/wait-until-answers.js';
+import { closeAfterTest } from './support/close-after-test.js';
 
 const clock = createSystemClock();
 const now = (): number => clock.now();
@@ -22,15 +23,7 @@ function startServer(
     response.statusCode = status;
     response.end('not a bot');
   });
-  onTestFinished(
-    () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => {
-          resolve();
-        });
-      }),
-  );
+  closeAfterTest(server);
   return new Promise((resolve) => {
     server.listen(port, '127.0.0.1', () => {
       const { port: bound } = server.address() as AddressInfo;

@@ -5,10 +5,10 @@ import {
   type Delivery,
   type Exchange,
   type MockEvent,
-  type MockRoom,
   type RoomMessage,
 } from '#contracts';
 import { botMessageEvent } from '../../test/support/bot-message-event.js';
+import { quietRoom } from '../../test/support/quiet-room.js';
 import { RoomFollower } from './room-follower.js';
 import type { Violation } from './run-result.js';
 
@@ -140,30 +140,7 @@ it('keeps the bot’s messages in order, and only the bot’s', () => {
 
 it('keeps the room as it last stood', () => {
   const follower = new RoomFollower();
-  const room = {
-    room_id: roomId,
-    channel: { id: 963, source: 'wa', name: 'Qiscus Mock WhatsApp' },
-    customer: { id: '6281234567890', name: 'Budi', avatar_url: 'https://example.com/a.svg' },
-    bot_active: true,
-    handover: {
-      status: 'none',
-      requested_at: null,
-      answered_at: null,
-      find_online_agent: false,
-      role: null,
-    },
-    agent: null,
-    division: null,
-    is_waiting: false,
-    resolved: false,
-    resolved_at: null,
-    created_at: '2026-11-24T02:10:30Z',
-    updated_at: '2026-11-24T02:10:30Z',
-    message_count: 1,
-    last_message: null,
-    tags: [],
-    user_properties: [],
-  } satisfies MockRoom;
+  const room = quietRoom;
   follower.take({ type: 'room', seq: 1, room });
   follower.take({ type: 'room', seq: 2, room: { ...room, bot_active: false } });
   expect(follower.room).toEqual({ ...room, bot_active: false });

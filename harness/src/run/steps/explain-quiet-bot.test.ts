@@ -1,34 +1,8 @@
 import { expect, it } from 'vitest';
-import { RoomIdSchema, type Delivery, type Exchange, type MockRoom } from '#contracts';
-
-const roomId = RoomIdSchema.parse('187250792');
+import type { Delivery, Exchange, MockRoom } from '#contracts';
+import { quietRoom as room, quietRoomId as roomId } from '../../../test/support/quiet-room.js';
 import { RoomFollower } from '../room-follower.js';
 import { explainQuietBot } from './explain-quiet-bot.js';
-
-const room = {
-  room_id: roomId,
-  channel: { id: 963, source: 'wa', name: 'Qiscus Mock WhatsApp' },
-  customer: { id: '6281234567890', name: 'Budi', avatar_url: 'https://example.com/a.svg' },
-  bot_active: true,
-  handover: {
-    status: 'none',
-    requested_at: null,
-    answered_at: null,
-    find_online_agent: false,
-    role: null,
-  },
-  agent: null,
-  division: null,
-  is_waiting: false,
-  resolved: false,
-  resolved_at: null,
-  created_at: '2026-11-24T02:10:30Z',
-  updated_at: '2026-11-24T02:10:30Z',
-  message_count: 1,
-  last_message: null,
-  tags: [],
-  user_properties: [],
-} satisfies MockRoom;
 
 const delivery = {
   id: 'dlv_1',
